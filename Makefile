@@ -1,0 +1,69 @@
+# Descent's two commands: `make serve` builds the lab and serves it; `make test` runs every
+# test. Both install what they lack (see the README's "What the commands install").
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+WASM_TARGET := wasm32-unknown-unknown
+# The wasm-bindgen CLI must match the crate exactly; read the version from the lockfile.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' Cargo.lock)
+WASM_FILE := target/$(WASM_TARGET)/release/descent.wasm
+PKG := www/pkg
+PORT ?= 8000
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: serve test wasm e2e lint native bench wasm-target wasm-bindgen-cli chromium npm-tools
+
+## serve: build the wasm in release mode and serve www/ on http://127.0.0.1:$(PORT)
+serve: wasm
+	node tools/serve.mjs --port $(PORT)
+
+## test: format, clippy (native and wasm32), native tests, wasm build, browser tests
+test: lint native wasm e2e
+
+lint: wasm-target
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+native:
+	cargo test --all-targets
+	cargo test --doc
+
+wasm: wasm-target wasm-bindgen-cli
+	cargo build --lib --release --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_FILE)
+
+e2e: wasm chromium npm-tools
+	npm run --silent e2e
+
+bench:
+	cargo bench
+
+wasm-target:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+
+wasm-bindgen-cli:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "Cargo.lock names no wasm-bindgen version" >&2; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (matches Cargo.lock; takes minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium chromium-driver' and try again" >&2; exit 1; \
+	  fi; \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+	    || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }; \
+	fi
+
+npm-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@

@@ -1,0 +1,30 @@
+//! # Descent
+//!
+//! An interactive lab for the lecture on regularization and optimization of linear
+//! classifiers. This crate holds all the math and the heavy drawing; the page in `www/` holds
+//! the controls. Everything but [`web`](crate) is plain Rust, tested natively.
+//!
+//! The map:
+//!
+//! - [`data`]: seeded toy datasets in the plane (the cs231n demo's nine points, blobs, ring,
+//!   three modes, XOR, spiral) and CSV import.
+//! - [`model`]: the linear classifier f(x) = Wx + b and its flat parameter layout θ = (W, b).
+//! - [`loss`]: per-example losses L_i (multiclass SVM, One-vs-All, structured SVM, softmax)
+//!   and their gradients with respect to the scores.
+//! - [`regularizer`]: R(W): none, L2, L1, elastic net.
+//! - [`objective`]: L = (1/N) Σ L_i + λR(W) with its gradient, the numeric gradient and the
+//!   gradient check.
+//! - [`lab`]: the classifier lab scene.
+//! - [`render`]: rasters, marks, viewport and palette.
+//! - `web` (wasm32 only): the browser boundary.
+
+pub mod data;
+pub mod lab;
+pub mod loss;
+pub mod model;
+pub mod objective;
+pub mod regularizer;
+pub mod render;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

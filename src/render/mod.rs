@@ -1,0 +1,7 @@
+//! Drawing, independent of the browser: pixel rasters, vector marks, the data↔pixel map and
+//! the class palette.
+
+pub mod overlay;
+pub mod palette;
+pub mod raster;
+pub mod viewport;

@@ -1,0 +1,73 @@
+// Shared set-up for the browser tests: the same server as `make serve`, Debian's Chromium
+// driven by playwright-core, a page that fails the test on any console error, and a folder
+// for screenshots (tests/e2e/artifacts, ignored by git).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts the server and the browser once per test file. */
+export async function launch() {
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens the lab in a new page of the given CSS size and device-pixel ratio, waits until it is
+ * ready, and collects console errors and page errors into `page.problems`.
+ */
+export async function openLab(env, { width = 1280, height = 900, deviceScaleFactor = 1, hash = '' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      page.problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  await page.goto(env.url + hash);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  return page;
+}
+
+/** Saves a screenshot under tests/e2e/artifacts. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** The RGBA values of device pixels [[i, j], ...] of a canvas, read back in one call. */
+export function canvasPixels(page, selector, points) {
+  return page.evaluate(
+    ([sel, pts]) => {
+      const canvas = document.querySelector(sel);
+      const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      return pts.map(([i, j]) => Array.from(data.slice(4 * (j * width + i), 4 * (j * width + i) + 4)));
+    },
+    [selector, points],
+  );
+}
