@@ -1,48 +1,51 @@
-// The page's glue: loads the wasm module, sizes canvases to device pixels, forwards events and
-// shows readouts. All math and drawing happen in Rust.
+// The page: loads the wasm module, mounts each scene in its section, switches between them
+// with the tabs (and the URL hash), and runs one animation-frame loop for the visible scene.
 import init, { LabView } from './pkg/descent.js';
-
-const notice = document.getElementById('notice');
-
-/** Shows an error where the user sees it (and leaves it on the console for tests). */
-function report(error) {
-  notice.textContent = error instanceof Error ? error.message : String(error);
-  notice.hidden = false;
-  console.error(error);
-}
+import { mountLab } from './lab.js';
+import { report } from './ui.js';
 
 window.addEventListener('error', (event) => report(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => report(event.reason));
 
-/** Sizes a canvas's backing store to its CSS box times devicePixelRatio. */
-function deviceSize(canvas) {
-  const ratio = window.devicePixelRatio || 1;
-  const box = canvas.getBoundingClientRect();
-  return [Math.round(box.width * ratio), Math.round(box.height * ratio), ratio];
-}
-
-const DECIMALS = 4;
+/** Each scene: its section id and how to mount it. */
+const SCENES = {
+  lab: mountLab,
+};
 
 async function main() {
   await init();
-  const canvas = document.getElementById('lab-canvas');
-  const lab = new LabView(canvas);
-  // The handle for the browser tests and the curious at the console.
-  window.descent = { lab, regionColor: LabView.regionColor };
+  const scenes = {};
+  for (const [id, mount] of Object.entries(SCENES)) {
+    scenes[id] = mount(document.getElementById(id));
+  }
+  // The handles, for the browser tests and the curious at the console.
+  window.descent = { lab: scenes.lab.handle, regionColor: LabView.regionColor, scenes };
 
-  const show = () => {
-    document.getElementById('data-loss').textContent = lab.dataLoss.toFixed(DECIMALS);
-    document.getElementById('regularization-loss').textContent = lab.regularizationLoss.toFixed(DECIMALS);
-    document.getElementById('total-loss').textContent = lab.totalLoss.toFixed(DECIMALS);
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  let active = null;
+  const select = (id) => {
+    if (!(id in scenes)) {
+      if (id) report(new Error(`There is no view "${id}"; showing the classifier lab.`));
+      id = 'lab';
+    }
+    active = id;
+    for (const tab of tabs) tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
+    for (const sceneId of Object.keys(scenes)) document.getElementById(sceneId).hidden = sceneId !== id;
+    scenes[id].redraw();
   };
-  const draw = () => {
-    lab.resize(...deviceSize(canvas));
-    lab.render();
-    show();
+  for (const tab of tabs) tab.addEventListener('click', () => (location.hash = tab.dataset.scene));
+  window.addEventListener('hashchange', () => select(location.hash.slice(1)));
+  select(location.hash.slice(1));
+
+  const loop = (now) => {
+    try {
+      scenes[active].frame(now);
+    } catch (error) {
+      report(error);
+    }
+    requestAnimationFrame(loop);
   };
-  new ResizeObserver(draw).observe(canvas);
-  window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', draw);
-  draw();
+  requestAnimationFrame(loop);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,14 +1,17 @@
 //! The browser boundary: the only module that knows wasm-bindgen and web-sys. It hands
 //! canvases to the scenes, copies their rasters with one `putImageData`, strokes their marks
 //! with Canvas2D, and returns readouts. Every export returns `Result<_, JsError>`.
+//!
+//! One file per scene (`lab.rs`, …) holds that scene's exported type; this file holds what
+//! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
+
+mod lab;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::lab::Lab;
 use crate::render::overlay::{Align, Mark};
-use crate::render::palette::region_color;
 use crate::render::raster::Raster;
 
 /// Reports a panic on the console before the module stops, so it is never silent.
@@ -18,7 +21,7 @@ pub fn start() {
 }
 
 /// web-sys reports failures as bare `JsValue`s; this carries their text into a `JsError`.
-trait OrJsError<T> {
+pub(crate) trait OrJsError<T> {
     fn or_js_error(self) -> Result<T, JsError>;
 }
 
@@ -29,24 +32,24 @@ impl<T> OrJsError<T> for Result<T, JsValue> {
 }
 
 /// A canvas and its 2D context.
-struct Surface {
+pub(crate) struct Canvas {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
 }
 
-impl Surface {
-    fn new(canvas: HtmlCanvasElement) -> Result<Self, JsError> {
+impl Canvas {
+    pub(crate) fn new(canvas: HtmlCanvasElement) -> Result<Self, JsError> {
         let context = canvas
             .get_context("2d")
             .or_js_error()?
             .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| JsError::new("the canvas context is not a CanvasRenderingContext2d"))?;
-        Ok(Surface { canvas, context })
+        Ok(Canvas { canvas, context })
     }
 
     /// Sizes the backing store to `width × height` device pixels.
-    fn resize(&self, width: u32, height: u32) {
+    pub(crate) fn resize(&self, width: u32, height: u32) {
         if self.canvas.width() != width || self.canvas.height() != height {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
@@ -54,7 +57,7 @@ impl Surface {
     }
 
     /// Copies the raster to the canvas with one `putImageData`, without copying it in wasm.
-    fn put(&self, raster: &Raster) -> Result<(), JsError> {
+    pub(crate) fn put(&self, raster: &Raster) -> Result<(), JsError> {
         let image = ImageData::new_with_u8_clamped_array_and_sh(
             Clamped(raster.rgba()),
             raster.width() as u32,
@@ -65,7 +68,7 @@ impl Surface {
     }
 
     /// Strokes and fills the marks in order.
-    fn paint(&self, marks: &[Mark]) -> Result<(), JsError> {
+    pub(crate) fn paint(&self, marks: &[Mark]) -> Result<(), JsError> {
         let ctx = &self.context;
         for mark in marks {
             match mark {
@@ -132,66 +135,4 @@ fn dash_pattern(dashed: bool, width: f64) -> js_sys::Array {
         pattern.push(&JsValue::from_f64(3.0 * width));
     }
     pattern
-}
-
-/// The classifier lab on a canvas.
-#[wasm_bindgen]
-pub struct LabView {
-    lab: Lab,
-    surface: Surface,
-}
-
-#[wasm_bindgen]
-impl LabView {
-    /// Binds the lab to a canvas element.
-    #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<LabView, JsError> {
-        Ok(LabView { lab: Lab::default(), surface: Surface::new(canvas)? })
-    }
-
-    /// Sizes the canvas to `width × height` device pixels (its CSS size times
-    /// `devicePixelRatio`).
-    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
-        self.surface.resize(width, height);
-        self.lab.resize(width as usize, height as usize, pixel_ratio);
-    }
-
-    /// Draws the scene: regions with one `putImageData`, then lines, axes and points.
-    pub fn render(&mut self) -> Result<(), JsError> {
-        self.lab.render();
-        self.surface.put(self.lab.raster())?;
-        self.surface.paint(self.lab.marks())
-    }
-
-    /// The data loss (1/N) Σ L_i.
-    #[wasm_bindgen(getter, js_name = dataLoss)]
-    pub fn data_loss(&self) -> f64 {
-        self.lab.breakdown().data
-    }
-
-    /// The regularization loss λR(W).
-    #[wasm_bindgen(getter, js_name = regularizationLoss)]
-    pub fn regularization_loss(&self) -> f64 {
-        self.lab.breakdown().regularization
-    }
-
-    /// The total loss.
-    #[wasm_bindgen(getter, js_name = totalLoss)]
-    pub fn total_loss(&self) -> f64 {
-        self.lab.breakdown().total()
-    }
-
-    /// The class predicted at the centre of device pixel (i, j), computed independently of
-    /// the raster (tests compare the two).
-    #[wasm_bindgen(js_name = predictPixel)]
-    pub fn predict_pixel(&self, i: u32, j: u32) -> usize {
-        self.lab.predict_pixel(i as usize, j as usize)
-    }
-
-    /// The region colour of class `k` as `[r, g, b]`.
-    #[wasm_bindgen(js_name = regionColor)]
-    pub fn region_color(k: usize) -> Vec<u8> {
-        let c = region_color(k);
-        vec![c.0, c.1, c.2]
-    }
 }

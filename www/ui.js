@@ -1,0 +1,68 @@
+// Helpers every scene's glue shares: error notices, device-pixel sizing and the generic
+// settings handler. None of it is math: values go to Rust as typed, and Rust parses them.
+
+const notice = document.getElementById('notice');
+
+/** Shows an error where the user sees it, and leaves it on the console. */
+export function report(error) {
+  notice.textContent = error instanceof Error ? error.message : String(error);
+  notice.hidden = false;
+  console.error(error);
+}
+
+/** Hides the error notice. */
+export function clearNotice() {
+  notice.hidden = true;
+  notice.textContent = '';
+}
+
+/** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
+export function deviceSize(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const box = canvas.getBoundingClientRect();
+  return [Math.max(1, Math.round(box.width * ratio)), Math.max(1, Math.round(box.height * ratio)), ratio];
+}
+
+/** The value a control sends: checkboxes send "true"/"false"; a range marked data-scale="log"
+ *  shows log10 of its value, so it sends 10^position. */
+function controlValue(control) {
+  if (control.type === 'checkbox') return String(control.checked);
+  if (control.dataset.scale === 'log') return String(10 ** Number(control.value));
+  return control.value;
+}
+
+/** Puts a setting's value (as Rust reports it) back into its control. */
+function showValue(control, value) {
+  if (control.type === 'checkbox') control.checked = value === 'true';
+  else if (control.dataset.scale === 'log') control.value = String(Math.log10(Number(value)));
+  else control.value = value;
+  const output = control.id && document.querySelector(`output[for="${control.id}"]`);
+  if (output) output.textContent = value;
+}
+
+/**
+ * Wires every [data-param] control under `root` to `scene.set(name, value)`; after each change
+ * every control is refreshed from `scene.get(name)`, since one setting may change others.
+ * Rust parses the names, so a misspelled one surfaces as a clear error.
+ */
+export function bindParams(root, scene, onChange = () => {}) {
+  const controls = [...root.querySelectorAll('[data-param]')];
+  const refresh = () => {
+    for (const control of controls) showValue(control, scene.get(control.dataset.param));
+  };
+  for (const control of controls) {
+    const event = control.type === 'range' ? 'input' : 'change';
+    control.addEventListener(event, () => {
+      try {
+        scene.set(control.dataset.param, controlValue(control));
+        clearNotice();
+      } catch (error) {
+        report(error);
+      }
+      refresh();
+      onChange(control.dataset.param);
+    });
+  }
+  refresh();
+  return refresh;
+}
