@@ -43,6 +43,11 @@ impl Raster {
         &self.rgba
     }
 
+    /// The pixel bytes, RGBA, for filling in place.
+    pub fn rgba_mut(&mut self) -> &mut [u8] {
+        &mut self.rgba
+    }
+
     /// The RGBA value of pixel (i, j).
     pub fn pixel(&self, i: usize, j: usize) -> [u8; 4] {
         let o = 4 * (j * self.width + i);
