@@ -26,10 +26,10 @@ impl LogScale {
     ///
     /// ```
     /// use descent::render::logscale::LogScale;
-    /// let scale = LogScale::new(0.0, 100.0, 1e-2);
-    /// assert_eq!(scale.epsilon, 1.0);
+    /// let scale = LogScale::new(0.0, 99.0, 1.0 / 99.0);
+    /// assert!((scale.epsilon - 1.0).abs() < 1e-15);
     /// assert_eq!(scale.t(0.0), 0.0);
-    /// assert!((scale.t(100.0) - 1.0).abs() < 1e-15);
+    /// assert!((scale.t(99.0) - 1.0).abs() < 1e-15);
     /// // ln(9 + 1) is halfway between ln(0 + 1) and ln(99 + 1).
     /// assert!((scale.t(9.0) - 0.5).abs() < 1e-12);
     /// ```
