@@ -43,7 +43,7 @@ impl Raster {
         &self.rgba
     }
 
-    /// The pixel bytes, RGBA, for filling in place.
+    /// The pixel bytes, RGBA, for painting.
     pub fn rgba_mut(&mut self) -> &mut [u8] {
         &mut self.rgba
     }
