@@ -37,7 +37,7 @@ proptest! {
     #[test]
     fn csv_never_panics(text in "[0-9a-z.,\\-# \\n]{0,200}") {
         if let Ok(d) = parse_csv(&text) {
-            prop_assert!(d.len() > 0 && d.classes() >= 2);
+            prop_assert!(!d.is_empty() && d.classes() >= 2);
         }
     }
 
