@@ -14,6 +14,7 @@
 //! - [`regularizer`]: R(W): none, L2, L1, elastic net.
 //! - [`objective`]: L = (1/N) Σ L_i + λR(W) with its gradient, the numeric gradient and the
 //!   gradient check.
+//! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`lab`]: the classifier lab scene.
 //! - [`render`]: rasters, marks, viewport and palette.
 //! - `web` (wasm32 only): the browser boundary.
@@ -25,6 +26,7 @@ pub mod model;
 pub mod objective;
 pub mod regularizer;
 pub mod render;
+pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
