@@ -22,8 +22,11 @@ use std::str::FromStr;
 use super::Optimizer;
 use super::adagrad::AdaGrad;
 use super::adam::Adam;
+use super::lbfgs::Lbfgs;
 use super::momentum::{Momentum, MomentumForm};
 use super::nesterov::Nesterov;
+use super::newton::Newton;
+use super::random_search::RandomSearch;
 use super::rmsprop::RmsProp;
 use super::sgd::Sgd;
 use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
@@ -31,6 +34,8 @@ use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
 /// The optimization methods.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Method {
+    /// Random search (the lecture's Strategy #1).
+    RandomSearch,
     /// Gradient descent / minibatch SGD.
     #[default]
     Sgd,
@@ -46,11 +51,16 @@ pub enum Method {
     Adam,
     /// AdamW.
     AdamW,
+    /// Newton's method.
+    Newton,
+    /// L-BFGS with a strong-Wolfe line search.
+    Lbfgs,
 }
 
 impl Method {
     /// Every method, in the order the UI lists them.
-    pub const ALL: [Method; 7] = [
+    pub const ALL: [Method; 10] = [
+        Method::RandomSearch,
         Method::Sgd,
         Method::Momentum,
         Method::Nesterov,
@@ -58,11 +68,14 @@ impl Method {
         Method::RmsProp,
         Method::Adam,
         Method::AdamW,
+        Method::Newton,
+        Method::Lbfgs,
     ];
 
     /// The name used in settings and on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Method::RandomSearch => "random",
             Method::Sgd => "sgd",
             Method::Momentum => "momentum",
             Method::Nesterov => "nesterov",
@@ -70,12 +83,15 @@ impl Method {
             Method::RmsProp => "rmsprop",
             Method::Adam => "adam",
             Method::AdamW => "adamw",
+            Method::Newton => "newton",
+            Method::Lbfgs => "lbfgs",
         }
     }
 
     /// The name to show people.
     pub fn label(self) -> &'static str {
         match self {
+            Method::RandomSearch => "Random search",
             Method::Sgd => "SGD",
             Method::Momentum => "SGD+Momentum",
             Method::Nesterov => "Nesterov",
@@ -83,14 +99,18 @@ impl Method {
             Method::RmsProp => "RMSProp",
             Method::Adam => "Adam",
             Method::AdamW => "AdamW",
+            Method::Newton => "Newton",
+            Method::Lbfgs => "L-BFGS",
         }
     }
 
-    /// PyTorch's default learning rate for the method.
+    /// PyTorch's default learning rate for the method; 1 (the full step) for Newton, and
+    /// for random search, where it is the scale of the draws.
     pub fn default_lr(self) -> f64 {
         match self {
             Method::Sgd | Method::Momentum | Method::Nesterov | Method::Adam | Method::AdamW => 1e-3,
             Method::AdaGrad | Method::RmsProp => 1e-2,
+            Method::RandomSearch | Method::Newton | Method::Lbfgs => 1.0,
         }
     }
 
@@ -113,6 +133,7 @@ impl Method {
     /// The hyperparameters the method uses (the schedule's apply to all).
     pub fn hypers(self) -> &'static [Hyper] {
         match self {
+            Method::RandomSearch => &[Hyper::Samples, Hyper::Seed],
             Method::Sgd => &[Hyper::WeightDecay],
             Method::Momentum => &[Hyper::Momentum, Hyper::Form, Hyper::WeightDecay],
             Method::Nesterov => &[Hyper::Momentum, Hyper::WeightDecay],
@@ -121,6 +142,8 @@ impl Method {
             Method::Adam | Method::AdamW => {
                 &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay, Hyper::BiasCorrection]
             }
+            Method::Newton => &[],
+            Method::Lbfgs => &[Hyper::History],
         }
     }
 }
@@ -158,11 +181,17 @@ pub enum Hyper {
     WeightDecay,
     /// `bias-correction`: Adam's bias correction, `true` or `false`.
     BiasCorrection,
+    /// `history`: L-BFGS's history size m, 1 to 1000.
+    History,
+    /// `samples`: random search's candidates per step, 1 to 10000.
+    Samples,
+    /// `seed`: random search's seed, a whole number.
+    Seed,
 }
 
 impl Hyper {
     /// Every hyperparameter.
-    pub const ALL: [Hyper; 8] = [
+    pub const ALL: [Hyper; 11] = [
         Hyper::Momentum,
         Hyper::Form,
         Hyper::Decay,
@@ -171,6 +200,9 @@ impl Hyper {
         Hyper::Eps,
         Hyper::WeightDecay,
         Hyper::BiasCorrection,
+        Hyper::History,
+        Hyper::Samples,
+        Hyper::Seed,
     ];
 
     /// The hyperparameter's name.
@@ -184,6 +216,9 @@ impl Hyper {
             Hyper::Eps => "eps",
             Hyper::WeightDecay => "weight-decay",
             Hyper::BiasCorrection => "bias-correction",
+            Hyper::History => "history",
+            Hyper::Samples => "samples",
+            Hyper::Seed => "seed",
         }
     }
 }
@@ -295,12 +330,19 @@ pub struct Hyperparameters {
     pub weight_decay: f64,
     /// Adam's bias correction.
     pub bias_correction: bool,
+    /// L-BFGS's history size m.
+    pub history: usize,
+    /// Random search's candidates per step.
+    pub samples: usize,
+    /// Random search's seed.
+    pub seed: u64,
 }
 
 impl Hyperparameters {
     /// PyTorch's defaults for `method`: ρ = 0.9 (the lecture's "typically 0.9"; PyTorch's
     /// SGD defaults to no momentum at all), decay 0.99, β = (0.9, 0.999), ε and weight
-    /// decay per method, bias correction on.
+    /// decay per method, bias correction on, L-BFGS history 100; one random-search candidate
+    /// per step from seed 0.
     pub fn new(method: Method) -> Self {
         Hyperparameters {
             momentum: 0.9,
@@ -311,6 +353,9 @@ impl Hyperparameters {
             eps: method.default_eps(),
             weight_decay: method.default_weight_decay(),
             bias_correction: true,
+            history: 100,
+            samples: 1,
+            seed: 0,
         }
     }
 }
@@ -335,8 +380,18 @@ impl Default for Settings {
 const UNIT: &str = "a number in [0, 1)";
 const POSITIVE: &str = "a finite number > 0";
 const NON_NEGATIVE: &str = "a finite number ≥ 0";
+/// The largest L-BFGS history accepted.
+pub const MAX_HISTORY: usize = 1000;
+const HISTORY: &str = "a whole number from 1 to 1000";
+/// The most random-search candidates per step accepted.
+pub const MAX_SAMPLES: usize = 10_000;
+const SAMPLES: &str = "a whole number from 1 to 10000";
 
 fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, SettingsError> {
+    value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
+}
+
+fn parse_count(name: &'static str, value: &str, expected: &'static str) -> Result<usize, SettingsError> {
     value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
 }
 
@@ -381,7 +436,10 @@ impl Settings {
         check_range(Hyper::Beta2.name(), h.beta2, unit(h.beta2), UNIT)?;
         check_range(Hyper::Eps.name(), h.eps, h.eps.is_finite() && h.eps > 0.0, POSITIVE)?;
         let wd = h.weight_decay;
-        check_range(Hyper::WeightDecay.name(), wd, wd.is_finite() && wd >= 0.0, NON_NEGATIVE)
+        check_range(Hyper::WeightDecay.name(), wd, wd.is_finite() && wd >= 0.0, NON_NEGATIVE)?;
+        let history = h.history as f64;
+        check_range(Hyper::History.name(), history, (1..=MAX_HISTORY).contains(&h.history), HISTORY)?;
+        check_range(Hyper::Samples.name(), h.samples as f64, (1..=MAX_SAMPLES).contains(&h.samples), SAMPLES)
     }
 
     /// Sets one setting by name from text (what the page's controls and the command line
@@ -407,6 +465,15 @@ impl Settings {
                             name: n,
                             value: value.to_string(),
                             expected: "gradient or velocity",
+                        })?
+                    }
+                    Hyper::History => h.history = parse_count(n, value, HISTORY)?,
+                    Hyper::Samples => h.samples = parse_count(n, value, SAMPLES)?,
+                    Hyper::Seed => {
+                        h.seed = value.trim().parse().map_err(|_| SettingsError::Value {
+                            name: n,
+                            value: value.to_string(),
+                            expected: "a whole number ≥ 0",
                         })?
                     }
                     Hyper::BiasCorrection => {
@@ -445,6 +512,9 @@ impl Settings {
                 Hyper::Eps => h.eps.to_string(),
                 Hyper::WeightDecay => h.weight_decay.to_string(),
                 Hyper::BiasCorrection => h.bias_correction.to_string(),
+                Hyper::History => h.history.to_string(),
+                Hyper::Samples => h.samples.to_string(),
+                Hyper::Seed => h.seed.to_string(),
             },
         })
     }
@@ -455,6 +525,7 @@ impl Settings {
         self.validate_hypers()?;
         let h = self.hyper;
         Ok(match self.method {
+            Method::RandomSearch => Box::new(RandomSearch::new(h.samples, h.seed)),
             Method::Sgd => Box::new(Sgd::new(h.weight_decay)),
             Method::Momentum => Box::new(Momentum::new(h.momentum, h.form, h.weight_decay)),
             Method::Nesterov => Box::new(Nesterov::new(h.momentum, h.weight_decay)),
@@ -467,6 +538,8 @@ impl Settings {
                 adam.decoupled = self.method == Method::AdamW;
                 Box::new(adam)
             }
+            Method::Newton => Box::new(Newton::default()),
+            Method::Lbfgs => Box::new(Lbfgs::new(h.history)),
         })
     }
 }
