@@ -21,7 +21,10 @@
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene.
-//! - [`render`]: rasters, marks, viewport and palette.
+//! - [`race`]: the optimizer race scene: racers on one surface from one start, on one clock,
+//!   with presets that each demonstrate one of the lecture's claims and check it in numbers.
+//! - [`render`]: rasters, marks, viewport and palette; the heatmap of any f(x, y) on a log
+//!   scale in viridis with contour lines.
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;
@@ -30,6 +33,7 @@ pub mod loss;
 pub mod model;
 pub mod objective;
 pub mod optim;
+pub mod race;
 pub mod regularizer;
 pub mod render;
 pub mod schedule;

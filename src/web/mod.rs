@@ -121,6 +121,35 @@ impl Canvas {
                     ctx.set_fill_style_str(&color.css());
                     ctx.fill_text(text, at[0], at[1]).or_js_error()?;
                 }
+                Mark::Polyline { points, color, width, dashed } => {
+                    let Some((first, rest)) = points.split_first() else { continue };
+                    ctx.set_line_dash(&dash_pattern(*dashed, *width)).or_js_error()?;
+                    ctx.begin_path();
+                    ctx.move_to(first[0], first[1]);
+                    for p in rest {
+                        ctx.line_to(p[0], p[1]);
+                    }
+                    ctx.set_line_join("round");
+                    ctx.set_stroke_style_str(&color.css());
+                    ctx.set_line_width(*width);
+                    ctx.stroke();
+                }
+                Mark::Dots { points, radius, color, filled, width } => {
+                    ctx.begin_path();
+                    for p in points {
+                        ctx.move_to(p[0] + radius, p[1]);
+                        ctx.arc(p[0], p[1], *radius, 0.0, std::f64::consts::TAU).or_js_error()?;
+                    }
+                    if *filled {
+                        ctx.set_fill_style_str(&color.css());
+                        ctx.fill();
+                    } else {
+                        ctx.set_line_dash(&dash_pattern(false, *width)).or_js_error()?;
+                        ctx.set_stroke_style_str(&color.css());
+                        ctx.set_line_width(*width);
+                        ctx.stroke();
+                    }
+                }
             }
         }
         Ok(())
