@@ -6,6 +6,7 @@
 //! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
 
 mod lab;
+mod race;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;
@@ -65,6 +66,11 @@ impl Canvas {
         )
         .or_js_error()?;
         self.context.put_image_data(&image, 0.0, 0.0).or_js_error()
+    }
+
+    /// Clears the canvas to transparent (for an overlay redrawn every frame).
+    pub(crate) fn clear(&self) {
+        self.context.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
     }
 
     /// Strokes and fills the marks in order.

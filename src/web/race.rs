@@ -1,0 +1,252 @@
+//! The optimizer race's export.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::{Canvas, OrJsError};
+use crate::optim::momentum::MomentumForm;
+use crate::optim::settings::Method;
+use crate::race::leaderboard::standings;
+use crate::race::preset::Preset;
+use crate::race::{MAX_RACERS, Race};
+use crate::schedule::ScheduleKind;
+use crate::surface::SurfaceKind;
+
+/// The optimizer race on two stacked canvases: the surface's heatmap below (redrawn only when
+/// the surface or size changes), the trajectories above (redrawn every frame).
+#[wasm_bindgen]
+pub struct RaceView {
+    race: Race,
+    surface: Canvas,
+    overlay: Canvas,
+}
+
+/// Sets `key` on a plain JS object.
+fn put(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsError> {
+    Reflect::set(object, &JsValue::from_str(key), &value.into()).or_js_error().map(|_| ())
+}
+
+/// A JS array of `{name, label}` objects.
+fn named(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<Array, JsError> {
+    let array = Array::new();
+    for (name, label) in items {
+        let item = Object::new();
+        put(&item, "name", name)?;
+        put(&item, "label", label)?;
+        array.push(&item);
+    }
+    Ok(array)
+}
+
+#[wasm_bindgen]
+impl RaceView {
+    /// Binds the race to its two canvases (same size, stacked).
+    #[wasm_bindgen(constructor)]
+    pub fn new(surface: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Result<RaceView, JsError> {
+        Ok(RaceView { race: Race::default(), surface: Canvas::new(surface)?, overlay: Canvas::new(overlay)? })
+    }
+
+    /// Sizes both canvases to `width × height` device pixels.
+    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.surface.resize(width, height);
+        self.overlay.resize(width, height);
+        self.race.resize(width as usize, height as usize, pixel_ratio);
+    }
+
+    /// Draws: the heatmap if it changed (one `putImageData`), then the marks.
+    pub fn render(&mut self) -> Result<(), JsError> {
+        if self.race.render() {
+            self.surface.put(self.race.picture().heatmap().raster())?;
+        }
+        self.overlay.clear();
+        self.overlay.paint(self.race.picture().marks())
+    }
+
+    /// An animation frame: the clock ticks `steps-per-frame` times while playing, then the
+    /// picture is drawn.
+    pub fn frame(&mut self) -> Result<(), JsError> {
+        self.race.frame();
+        self.render()
+    }
+
+    /// Changes a setting by name (see `race::param`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+        Ok(self.race.set(name, value)?)
+    }
+
+    /// A setting's value as text.
+    pub fn get(&self, name: &str) -> Result<String, JsError> {
+        Ok(self.race.get(name)?)
+    }
+
+    /// One tick of the clock (the Step button).
+    pub fn step(&mut self) {
+        self.race.tick();
+    }
+
+    /// Advances `steps` ticks at once.
+    pub fn advance(&mut self, steps: usize) {
+        self.race.advance(steps);
+    }
+
+    /// Starts ticking each frame.
+    pub fn play(&mut self) {
+        self.race.set_playing(true);
+    }
+
+    /// Stops ticking.
+    pub fn pause(&mut self) {
+        self.race.set_playing(false);
+    }
+
+    /// Whether the clock ticks each frame.
+    #[wasm_bindgen(getter)]
+    pub fn playing(&self) -> bool {
+        self.race.playing()
+    }
+
+    /// Every racer back to the start, settings kept.
+    pub fn reset(&mut self) {
+        self.race.reset();
+    }
+
+    /// Ticks since the last restart.
+    #[wasm_bindgen(getter)]
+    pub fn clock(&self) -> usize {
+        self.race.clock()
+    }
+
+    /// Puts the start under device pixel (x, y) and restarts every racer there.
+    #[wasm_bindgen(js_name = placeStart)]
+    pub fn place_start(&mut self, x: f64, y: f64) -> Result<(), JsError> {
+        Ok(self.race.place_start([x, y])?)
+    }
+
+    /// The device pixel of data point (x, y), as `[px, py]`.
+    #[wasm_bindgen(js_name = toPixel)]
+    pub fn to_pixel(&self, x: f64, y: f64) -> Vec<f64> {
+        self.race.picture().view().to_pixel([x, y]).to_vec()
+    }
+
+    /// The RGBA the heatmap computed for device pixel (i, j) (tests compare the canvas).
+    #[wasm_bindgen(js_name = heatmapPixel)]
+    pub fn heatmap_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
+        let raster = self.race.picture().heatmap().raster();
+        if i >= raster.width() || j >= raster.height() {
+            return Err(JsError::new(&format!(
+                "pixel ({i}, {j}) is outside the {}×{} heatmap",
+                raster.width(),
+                raster.height()
+            )));
+        }
+        Ok(raster.pixel(i, j).to_vec())
+    }
+
+    /// The loaded preset's one-line claim ("" for a custom race).
+    pub fn caption(&self) -> String {
+        self.race.preset().map_or("", Preset::caption).to_string()
+    }
+
+    /// The loaded preset's claim checked on the race so far: `{holds, evidence}`, or null.
+    pub fn claim(&self) -> Result<JsValue, JsError> {
+        let Some(claim) = self.race.claim() else { return Ok(JsValue::NULL) };
+        let object = Object::new();
+        put(&object, "holds", claim.holds)?;
+        put(&object, "evidence", claim.evidence)?;
+        Ok(object.into())
+    }
+
+    /// The standings, best first: `{index, label, color, reached, loss, steps, status,
+    /// diverged}` each (`reached` null when ε is not reached).
+    pub fn leaderboard(&self) -> Result<Array, JsError> {
+        let rows = Array::new();
+        for s in standings(&self.race) {
+            let row = Object::new();
+            put(&row, "index", s.index as u32)?;
+            put(&row, "label", s.label)?;
+            put(&row, "color", s.color.css())?;
+            put(&row, "reached", s.reached.map_or(JsValue::NULL, |t| JsValue::from(t as u32)))?;
+            put(&row, "loss", s.loss)?;
+            put(&row, "steps", s.steps as u32)?;
+            put(&row, "status", s.status)?;
+            put(&row, "diverged", s.diverged)?;
+            rows.push(&row);
+        }
+        Ok(rows)
+    }
+
+    /// Racer `k`'s recorded points, flat: x₀, y₀, x₁, y₁, ….
+    pub fn trajectory(&self, k: usize) -> Result<Vec<f64>, JsError> {
+        Ok(self.racer(k)?.run().trajectory().points().to_vec())
+    }
+
+    /// Racer `k`'s loss at each recorded point.
+    pub fn losses(&self, k: usize) -> Result<Vec<f64>, JsError> {
+        Ok(self.racer(k)?.run().trajectory().losses().to_vec())
+    }
+
+    /// How many points racer `k`'s updates evaluated in all.
+    #[wasm_bindgen(js_name = evaluationCount)]
+    pub fn evaluation_count(&self, k: usize) -> Result<usize, JsError> {
+        Ok(self.racer(k)?.run().trajectory().evaluation_count())
+    }
+
+    /// The hyperparameters racer `k`'s method uses, by name.
+    #[wasm_bindgen(js_name = racerHypers)]
+    pub fn racer_hypers(&self, k: usize) -> Result<Vec<String>, JsError> {
+        Ok(self.racer(k)?.method().hypers().iter().map(|h| h.name().to_string()).collect())
+    }
+
+    /// Racer `k`'s colour as CSS.
+    #[wasm_bindgen(js_name = racerColor)]
+    pub fn racer_color(&self, k: usize) -> Result<String, JsError> {
+        Ok(self.racer(k)?.color().css())
+    }
+
+    /// The number of racer slots.
+    #[wasm_bindgen(js_name = racerCount)]
+    pub fn racer_count() -> usize {
+        MAX_RACERS
+    }
+
+    /// The presets: `{name, label}` with the label the title.
+    pub fn presets() -> Result<Array, JsError> {
+        named(Preset::ALL.into_iter().map(|p| (p.name(), p.title())))
+    }
+
+    /// The surfaces: `{name, label}`.
+    pub fn surfaces() -> Result<Array, JsError> {
+        named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())))
+    }
+
+    /// The optimization methods: `{name, label}`.
+    pub fn methods() -> Result<Array, JsError> {
+        named(Method::ALL.into_iter().map(|m| (m.name(), m.label())))
+    }
+
+    /// The learning-rate schedules: `{name, label}`.
+    pub fn schedules() -> Result<Array, JsError> {
+        named(ScheduleKind::ALL.into_iter().map(|k| (k.name(), k.name())))
+    }
+
+    /// Momentum's two formulations: `{name, label}`.
+    pub fn forms() -> Result<Array, JsError> {
+        named(MomentumForm::ALL.into_iter().map(|f| (f.name(), f.name())))
+    }
+
+    /// Whether the current surface has the quadratic's κ and θ.
+    #[wasm_bindgen(js_name = hasShape)]
+    pub fn has_shape(&self) -> bool {
+        self.race.terrain().name() == SurfaceKind::Quadratic.name()
+    }
+}
+
+impl RaceView {
+    fn racer(&self, k: usize) -> Result<&crate::race::racer::Racer, JsError> {
+        self.race
+            .racers()
+            .get(k)
+            .ok_or_else(|| JsError::new(&format!("there is no racer {k}: racers are numbered 0 to {}", MAX_RACERS - 1)))
+    }
+}
