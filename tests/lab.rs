@@ -290,7 +290,7 @@ fn a_dataset_change_that_fails_changes_nothing() {
     assert!(lab.set("points", "200000").is_err());
     assert!(lab.set("noise", "-1").is_err());
     assert_eq!(*lab.spec(), spec);
-    assert_eq!(spec, DatasetSpec { kind: DatasetKind::Blobs, ..DatasetSpec::default() });
+    assert_eq!(spec, DatasetSpec { kind: DatasetKind::Blobs, noise: 0.2, ..DatasetSpec::default() });
     assert_eq!(lab.objective().loss.kind, LossKind::MulticlassSvm);
     assert_eq!(lab.objective().regularizer.kind, RegularizerKind::L2);
 }

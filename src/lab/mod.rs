@@ -27,6 +27,7 @@
 pub mod error;
 pub mod history;
 pub mod init;
+pub mod loss_chart;
 pub mod param;
 pub mod points;
 pub mod scene;
@@ -45,6 +46,10 @@ use scene::Picture;
 
 /// The step of the centered differences in the gradient check.
 pub const CHECK_STEP: f64 = 1e-5;
+/// The noise σ of generated datasets until it is changed.
+pub const DEFAULT_NOISE: f64 = 0.2;
+/// How far one ▲▼ press moves a parameter.
+pub const NUDGE: f64 = 0.1;
 
 /// What the canvas shows besides regions, zero-score lines, W arrows and points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,7 +83,9 @@ impl Default for Lab {
     /// The cs231n demo: its nine points, W = [[1, 2], [2, −4], [3, −1]], b = [0, 0.5, −0.5],
     /// Weston–Watkins SVM with Δ = 1, L2 with λ = 0.1.
     fn default() -> Self {
-        let spec = DatasetSpec { kind: DatasetKind::Cs231n, ..DatasetSpec::default() };
+        // The generator settings other datasets start from: 100 points, 3 classes where the
+        // generator takes a count, and σ = 0.2 so that blobs are clouds, not single points.
+        let spec = DatasetSpec { kind: DatasetKind::Cs231n, noise: DEFAULT_NOISE, ..DatasetSpec::default() };
         let data = spec.generate().expect("the cs231n points are valid");
         let shape = Shape { classes: data.classes(), dim: data.dim() };
         let mut lab = Lab {
@@ -295,6 +302,12 @@ impl Lab {
         self.theta = scaled;
         self.restart_run();
         Ok(())
+    }
+
+    /// Moves θ_i by ±[`NUDGE`] (▲ for `up`, ▼ otherwise; rule 3).
+    pub fn nudge(&mut self, index: usize, up: bool) -> Result<(), LabError> {
+        let value = self.theta.get(index).copied().unwrap_or(f64::NAN);
+        self.set_parameter(index, if up { value + NUDGE } else { value - NUDGE })
     }
 
     /// Draws θ₀ from the next init seed and starts there (rule 1).
