@@ -4,8 +4,10 @@
 import { bindParams, clearNotice, report } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
-/** A number as the grid shows it: two decimals, no "-0.00". */
+/** A number as the grid and the table show it: two decimals, no "-0.00", and 1.2e5 for
+ *  numbers too wide for a cell. */
 export function fixed(value, decimals = 2) {
+  if (Math.abs(value) >= 1e4) return value.toExponential(1).replace('e+', 'e');
   const text = value.toFixed(decimals);
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }

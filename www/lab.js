@@ -9,6 +9,11 @@ import { bindPointer } from './lab-pointer.js';
 
 const DECIMALS = 4;
 
+/** A loss as the readouts show it: four decimals, or five significant digits when huge. */
+function loss(value) {
+  return Math.abs(value) < 1e6 ? value.toFixed(DECIMALS) : value.toExponential(DECIMALS);
+}
+
 /** Mounts the lab in its section; returns the scene's hooks for the page's frame loop. */
 export function mountLab(root) {
   const $ = (selector) => root.querySelector(selector);
@@ -53,22 +58,37 @@ export function mountLab(root) {
     refreshSettings();
     for (const control of root.querySelectorAll('.lab-settings [data-param], .canvas-tools [data-param]')) {
       const applies = lab.applies(control.dataset.param);
-      control.disabled = !applies;
-      control.closest('label')?.classList.toggle('inapplicable', !applies);
+      const label = control.closest('label');
+      if (control.closest('.optimizer-settings')) {
+        // The optimizer lists only the current method's and schedule's settings.
+        if (label) label.hidden = !applies;
+      } else {
+        control.disabled = !applies;
+        label?.classList.toggle('inapplicable', !applies);
+      }
     }
   }
 
   function show() {
-    $('#data-loss').textContent = lab.dataLoss.toFixed(DECIMALS);
-    $('#regularization-loss').textContent = lab.regularizationLoss.toFixed(DECIMALS);
-    $('#total-loss').textContent = lab.totalLoss.toFixed(DECIMALS);
+    $('#data-loss').textContent = loss(lab.dataLoss);
+    $('#regularization-loss').textContent = loss(lab.regularizationLoss);
+    $('#total-loss').textContent = loss(lab.totalLoss);
     $('#lab-accuracy').textContent = `${fixed(100 * lab.accuracy, 1)} %`;
-    $('#lab-steps').textContent = String(lab.step);
-    $('#lab-lr').textContent = String(lab.learningRate);
+    $('#lab-steps').textContent = lab.epoch > 0 ? `${lab.steps} (epoch ${lab.epoch})` : String(lab.steps);
+    $('#lab-lr').textContent = String(Number(lab.learningRate.toPrecision(4)));
+    const play = $('#lab-play');
+    play.textContent = lab.running ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(lab.running));
+    const stopped = lab.stopped;
+    const divergence = $('#lab-divergence');
+    divergence.hidden = !stopped;
+    divergence.textContent = stopped ?? '';
     grid.update();
     table.update();
   }
 
+  $('#lab-step').addEventListener('click', act(() => lab.step()));
+  $('#lab-play').addEventListener('click', act(() => (lab.running ? lab.pause() : lab.play())));
   $('#lab-reset').addEventListener('click', act(() => lab.reset()));
   $('#lab-randomize').addEventListener('click', act(() => lab.randomize()));
   $('#lab-double').addEventListener('click', act(() => lab.scaleTheta(2)));

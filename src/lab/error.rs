@@ -16,6 +16,8 @@ pub enum LabError {
     NoSuchParameter { name: String, classes: usize, dim: usize },
     /// The dataset refused the change.
     Data(DataError),
+    /// The optimizer's settings refused the change; the text says why.
+    Optimizer(String),
 }
 
 impl LabError {
@@ -38,6 +40,7 @@ impl fmt::Display for LabError {
                  (W[k,l] with k < {classes}, l < {dim}; b[k] with k < {classes})"
             ),
             LabError::Data(e) => write!(f, "{e}"),
+            LabError::Optimizer(e) => write!(f, "{e}"),
         }
     }
 }

@@ -15,14 +15,17 @@
 //!    Randomize (the next init seed), setting the init seed, and Reset (back to θ₀) do the same.
 //! 2. **New problem, same model** — the points change (N, noise, data seed, Regenerate, a
 //!    point added, moved or removed) or the objective does (loss, Δ, regularizer, λ, β,
-//!    regularize-bias) or the optimizer's settings do: θ is kept and a new run starts from it,
-//!    so the history always belongs to the objective and optimizer on screen.
+//!    regularize-bias) or the optimizer's do (method, hyperparameters, learning rate,
+//!    schedule, warmup, batch size): θ is kept and a new run starts from it, so the history
+//!    always belongs to the objective and optimizer on screen. Playing goes on.
 //! 3. **θ by hand** — a W or b slider, a ▲▼ nudge, ×2 W: θ changes (θ₀ does not, so Reset
 //!    still goes back to the initialization) and a new run starts from the new θ.
 //! 4. **Display** — overlays, the log-scale switch, the class new points get, the speed, play
 //!    and pause, hovering: nothing else changes.
 //!
-//! A new run clears the history and any divergence, and records step 0 at the current θ.
+//! A new run resets the optimizer's state and the minibatch sampler, clears the history and
+//! any divergence, and records step 0 at the current θ. Reset also pauses. Training itself
+//! ([`training`]) moves θ, not θ₀.
 
 pub mod error;
 pub mod history;
@@ -32,10 +35,12 @@ pub mod param;
 pub mod points;
 pub mod scene;
 pub mod table;
+pub mod training;
 
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
 use crate::model::Shape;
 use crate::objective::{Breakdown, Evaluator, GradientCheck, Objective, gradient_check};
+use crate::optim::settings::Settings;
 use crate::render::viewport::Viewport;
 
 pub use error::LabError;
@@ -43,6 +48,7 @@ pub use history::History;
 pub use param::LabParam;
 use points::Pointer;
 use scene::Picture;
+use training::Training;
 
 /// The step of the centered differences in the gradient check.
 pub const CHECK_STEP: f64 = 1e-5;
@@ -70,6 +76,9 @@ pub struct Lab {
     init_seed: u64,
     start: Vec<f64>,
     history: History,
+    settings: Settings,
+    batch_size: usize,
+    training: Training,
     overlays: Overlays,
     log_y: bool,
     add_class: usize,
@@ -81,7 +90,8 @@ pub struct Lab {
 
 impl Default for Lab {
     /// The cs231n demo: its nine points, W = [[1, 2], [2, −4], [3, −1]], b = [0, 0.5, −0.5],
-    /// Weston–Watkins SVM with Δ = 1, L2 with λ = 0.1.
+    /// Weston–Watkins SVM with Δ = 1, L2 with λ = 0.1, full-batch gradient descent with step
+    /// size 0.1.
     fn default() -> Self {
         // The generator settings other datasets start from: 100 points, 3 classes where the
         // generator takes a count, and σ = 0.2 so that blobs are clouds, not single points.
@@ -96,6 +106,9 @@ impl Default for Lab {
             init_seed: 0,
             start: Vec::new(),
             history: History::new(shape.len(), history::CAPACITY),
+            settings: Lab::demo_optimizer(),
+            batch_size: 0,
+            training: Training::new(&Lab::demo_optimizer()),
             overlays: Overlays::default(),
             log_y: false,
             add_class: 0,
@@ -231,11 +244,14 @@ impl Lab {
         self.restart_run();
     }
 
-    /// Rules 2 and 3: a new run from the current θ.
+    /// Rules 2 and 3: a new run from the current θ: fresh optimizer state and sampler, no
+    /// stop, and the history's step 0.
     fn restart_run(&mut self) {
+        self.restart_training();
         self.history.clear(self.theta.len());
         let loss = self.breakdown();
-        self.history.push(history::Entry { step: 0, loss, lr: 0.0 }, &self.theta);
+        let lr = self.learning_rate();
+        self.history.push(history::Entry { step: 0, loss, lr }, &self.theta);
         self.dirty = true;
     }
 
@@ -322,16 +338,10 @@ impl Lab {
         self.reinitialize();
     }
 
-    /// Returns θ to θ₀ and starts a new run.
+    /// Pauses, returns θ to θ₀ and starts a new run (which also clears a divergence).
     pub fn reset(&mut self) {
+        self.set_running(false);
         self.theta.clone_from(&self.start);
         self.restart_run();
-    }
-}
-
-impl Lab {
-    /// Whether point `i` is in the current minibatch.
-    fn in_batch(&self, _i: usize) -> bool {
-        false
     }
 }

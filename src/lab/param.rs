@@ -12,7 +12,9 @@ use super::{Lab, LabError};
 use crate::data::{DatasetKind, DatasetSpec};
 use crate::loss::LossKind;
 use crate::model::Param;
+use crate::optim::settings::Setting;
 use crate::regularizer::RegularizerKind;
+use crate::schedule::{ScheduleKind, ScheduleParam};
 
 /// A named setting of the lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,11 +53,19 @@ pub enum LabParam {
     LogY,
     /// `add-class`: the class a click on empty canvas adds.
     AddClass,
+    /// `batch-size`: the minibatch size; 0 (or N and more) trains on the whole dataset.
+    BatchSize,
+    /// `speed`: updates per frame while playing.
+    Speed,
+    /// An optimizer setting, by the library's names: `method`, a hyperparameter (`momentum`,
+    /// `beta1`, …) or a schedule setting (`lr`, `schedule`, `warmup`, …).
+    Optimizer(Setting),
 }
 
 impl LabParam {
-    /// Every setting but the per-parameter ones, in the order the page lists them.
-    pub const NAMED: [LabParam; 16] = [
+    /// Every setting but the per-parameter and optimizer ones, in the order the page lists
+    /// them.
+    pub const NAMED: [LabParam; 18] = [
         LabParam::Dataset,
         LabParam::Points,
         LabParam::Classes,
@@ -72,6 +82,8 @@ impl LabParam {
         LabParam::ShowConfidence,
         LabParam::LogY,
         LabParam::AddClass,
+        LabParam::BatchSize,
+        LabParam::Speed,
     ];
 
     /// The name used by the page's `data-param` attributes.
@@ -93,7 +105,12 @@ impl LabParam {
             LabParam::ShowConfidence => "show-confidence",
             LabParam::LogY => "log-y",
             LabParam::AddClass => "add-class",
+            LabParam::BatchSize => "batch-size",
+            LabParam::Speed => "speed",
             LabParam::Parameter(p) => return p.to_string(),
+            LabParam::Optimizer(Setting::Method) => "method",
+            LabParam::Optimizer(Setting::Hyper(h)) => h.name(),
+            LabParam::Optimizer(Setting::Schedule(p)) => p.name(),
         };
         fixed.to_string()
     }
@@ -120,7 +137,10 @@ impl FromStr for LabParam {
         if let Some(p) = parse_parameter(s) {
             return Ok(LabParam::Parameter(p));
         }
-        LabParam::NAMED.into_iter().find(|p| p.name() == s).ok_or_else(|| LabError::UnknownParam(s.to_string()))
+        if let Some(p) = LabParam::NAMED.into_iter().find(|p| p.name() == s) {
+            return Ok(p);
+        }
+        s.parse::<Setting>().map(LabParam::Optimizer).map_err(|_| LabError::UnknownParam(s.to_string()))
     }
 }
 
@@ -239,6 +259,20 @@ impl Lab {
                 let classes = self.data.classes() as u64;
                 return self.set_add_class(whole(param, value, 0, classes - 1)? as usize);
             }
+            LabParam::BatchSize => {
+                let size = whole(param, value, 0, crate::data::MAX_POINTS as u64)? as usize;
+                self.set_batch_size(size);
+                return Ok(());
+            }
+            LabParam::Speed => {
+                let max = super::training::MAX_SPEED as u64;
+                return self.set_speed(whole(param, value, 1, max)? as usize);
+            }
+            LabParam::Optimizer(_) => {
+                let mut settings = *self.optimizer();
+                settings.set(&param.name(), value).map_err(|e| LabError::Optimizer(e.to_string()))?;
+                return self.set_optimizer(settings);
+            }
         }
         self.dirty = true;
         if spec != self.spec {
@@ -270,13 +304,20 @@ impl Lab {
             LabParam::ShowConfidence => self.overlays.confidence.to_string(),
             LabParam::LogY => self.log_y.to_string(),
             LabParam::AddClass => self.add_class.to_string(),
+            LabParam::BatchSize => self.batch_size().to_string(),
+            LabParam::Speed => self.speed().to_string(),
+            LabParam::Optimizer(_) => {
+                self.optimizer().get(&param.name()).map_err(|e| LabError::Optimizer(e.to_string()))?
+            }
         })
     }
 
     /// Whether a setting means anything in the current state: N, noise and the data seed do
     /// not for the fixed cs231n points, C does not where the generator fixes it, Δ does not
     /// for softmax, β only for the elastic net, λ and regularize-bias not without a penalty,
-    /// margin lines not for softmax. The page hides or greys out the others.
+    /// margin lines not for softmax; a method's hyperparameters only for that method, the
+    /// step schedule's s and γ only for it, the horizon T only for cosine and linear decay.
+    /// The page hides or greys out the others.
     pub fn applies(&self, param: LabParam) -> bool {
         let kind = self.spec.kind;
         let regularized = self.objective.regularizer.kind != RegularizerKind::None;
@@ -287,6 +328,15 @@ impl Lab {
             LabParam::Beta => self.objective.regularizer.kind == RegularizerKind::ElasticNet,
             LabParam::Lambda | LabParam::RegularizeBias => regularized,
             LabParam::Parameter(p) => self.parameter_index(p).is_ok(),
+            LabParam::Optimizer(Setting::Hyper(h)) => self.optimizer().method.hypers().contains(&h),
+            LabParam::Optimizer(Setting::Schedule(p)) => {
+                let kind = self.optimizer().schedule.kind;
+                match p {
+                    ScheduleParam::StepSize | ScheduleParam::Gamma => kind == ScheduleKind::Step,
+                    ScheduleParam::Total => kind.uses_total(),
+                    _ => true,
+                }
+            }
             _ => true,
         }
     }

@@ -120,7 +120,7 @@ impl Lab {
         for i in 0..self.data.len() {
             let p = self.data.point(i);
             let fill = class_color(self.data.label(i));
-            let in_batch = false;
+            let in_batch = self.training.in_batch(i);
             let ring_width = picture.css(if in_batch { 2.5 } else { 1.5 });
             let ring = if in_batch { HIGHLIGHT } else { RING };
             Disc { center: picture.view.to_pixel([p[0], p[1]]), radius, fill, ring, ring_width }

@@ -52,9 +52,10 @@ impl LabView {
         self.lab.resize(self.lab.view().width, self.lab.view().height, pixel_ratio);
     }
 
-    /// One animation frame: redraws what changed. Returns whether anything was redrawn (the
-    /// page then refreshes its readouts).
+    /// One animation frame: the steps of this frame while playing, then a redraw of what
+    /// changed. Returns whether anything was redrawn (the page then refreshes its readouts).
     pub fn frame(&mut self) -> Result<bool, JsError> {
+        self.lab.play_frame();
         if !self.lab.needs_render() {
             return Ok(false);
         }
@@ -232,16 +233,51 @@ impl LabView {
         self.loss.total()
     }
 
+    /// One update now (a stop is reported by `stopped`, not thrown: it is a result the page
+    /// shows, not a failure of the call).
+    pub fn step(&mut self) {
+        let _ = self.lab.step();
+    }
+
+    /// Starts repeated updates ([`LabView::frame`] makes `speed` of them per frame).
+    pub fn play(&mut self) {
+        self.lab.set_running(true);
+    }
+
+    /// Stops repeated updates.
+    pub fn pause(&mut self) {
+        self.lab.set_running(false);
+    }
+
+    /// Whether repeated updates are on.
+    #[wasm_bindgen(getter)]
+    pub fn running(&self) -> bool {
+        self.lab.running()
+    }
+
+    /// Why training stopped in this run (divergence or a failed update), as a sentence.
+    #[wasm_bindgen(getter)]
+    pub fn stopped(&self) -> Option<String> {
+        self.lab.stopped().map(ToString::to_string)
+    }
+
     /// Updates made in the current run.
     #[wasm_bindgen(getter)]
-    pub fn step(&self) -> usize {
-        self.lab.history().last().map_or(0, |e| e.step)
+    pub fn steps(&self) -> usize {
+        self.lab.steps()
+    }
+
+    /// The epoch of the last minibatch, from 1 (0 before the first update and for full
+    /// batch).
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> usize {
+        self.lab.epoch()
     }
 
     /// The learning rate the next update uses.
     #[wasm_bindgen(getter, js_name = learningRate)]
     pub fn learning_rate(&self) -> f64 {
-        self.lab.history().last().map_or(0.0, |e| e.lr)
+        self.lab.learning_rate()
     }
 
     /// The training accuracy at the last render.
