@@ -53,26 +53,34 @@ impl Disc {
         }
         let stride = raster.width();
         let rgba = raster.rgba_mut();
+        let ring_rgb = [self.ring.0, self.ring.1, self.ring.2].map(f64::from);
+        let fill_rgb = [self.fill.0, self.fill.1, self.fill.2];
+        // Pixels nearer than `solid` are all fill; farther than `clear`, untouched.
+        let solid = (self.radius - 0.5).max(0.0);
+        let clear = outer + 0.5;
         for j in j0 as usize..j1 as usize {
             let dy = j as f64 + 0.5 - self.center[1];
             for i in i0 as usize..i1 as usize {
                 let dx = i as f64 + 0.5 - self.center[0];
-                let d = (dx * dx + dy * dy).sqrt();
-                let ring = coverage(d, outer);
-                if ring == 0.0 {
+                let d2 = dx * dx + dy * dy;
+                if d2 >= clear * clear {
                     continue;
                 }
-                let fill = coverage(d, self.radius);
                 let px = &mut rgba[4 * (j * stride + i)..4 * (j * stride + i) + 4];
-                let ring_rgb = [self.ring.0, self.ring.1, self.ring.2];
-                let fill_rgb = [self.fill.0, self.fill.1, self.fill.2];
+                if d2 <= solid * solid {
+                    px.copy_from_slice(&[fill_rgb[0], fill_rgb[1], fill_rgb[2], 255]);
+                    continue;
+                }
+                let d = d2.sqrt();
+                let ring = coverage(d, outer);
+                let fill = coverage(d, self.radius);
                 for (channel, value) in px.iter_mut().take(3).enumerate() {
                     // The fill covers `fill` of the pixel, the ring the rest of `ring`, and
-                    // what was there before the remainder.
+                    // what was there before the remainder; + 0.5 rounds (all terms ≥ 0).
                     let mixed = f64::from(*value) * (1.0 - ring)
-                        + f64::from(ring_rgb[channel]) * (ring - fill)
+                        + ring_rgb[channel] * (ring - fill)
                         + f64::from(fill_rgb[channel]) * fill;
-                    *value = mixed.round() as u8;
+                    *value = (mixed + 0.5) as u8;
                 }
                 px[3] = 255;
             }

@@ -58,7 +58,9 @@ fn level_of(p: f64, classes: usize) -> usize {
     }
     let floor = 1.0 / classes as f64;
     let t = ((p - floor) / (1.0 - floor)).clamp(0.0, 1.0);
-    (t * (LEVELS - 1) as f64).round() as usize
+    // Round half up by truncation (t ≥ 0): `round` is a library call on some targets, and
+    // this runs once per pixel.
+    (t * (LEVELS - 1) as f64 + 0.5) as usize
 }
 
 fn tint_of(level: usize) -> f64 {
