@@ -73,3 +73,8 @@ node_modules/.installed: package.json package-lock.json
 bench-browser: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs
 	node tests/bench/lab-frame.mjs --confidence true
+
+## bench-race: the optimizer race's surface re-render and frame budgets in headless Chromium
+.PHONY: bench-race
+bench-race: wasm chromium npm-tools
+	node tests/bench/race-frame.mjs

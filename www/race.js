@@ -74,7 +74,9 @@ export function mountRace(root) {
   fillOptions(root);
   const surface = root.querySelector('#race-surface');
   const overlay = root.querySelector('#race-overlay');
-  const race = new RaceView(surface, overlay);
+  const lossChart = root.querySelector('#race-loss-chart');
+  const scheduleChart = root.querySelector('#race-schedule-chart');
+  const race = new RaceView(surface, overlay, lossChart, scheduleChart);
   const playButton = root.querySelector('#race-play');
   const clock = root.querySelector('#race-clock');
   const leaderboard = root.querySelector('#race-leaderboard');
@@ -83,9 +85,18 @@ export function mountRace(root) {
     row.querySelector('.race-swatch').style.background = race.racerColor(Number(row.dataset.racer));
   }
 
+  /** Fills the slice's axis menus with the lab's parameter names (when they change). */
+  const fillSliceNames = () => {
+    const names = race.sliceNames();
+    for (const select of root.querySelectorAll('.race-slice select')) {
+      if ([...select.options].map((o) => o.value).join() === names.join()) continue;
+      select.replaceChildren(...names.map((name) => new Option(name, name)));
+    }
+  };
   /** Shows what depends on the settings: which controls apply, the caption, the claim. */
   const showSettings = () => {
     for (const label of root.querySelectorAll('.race-shape')) label.hidden = !race.hasShape();
+    for (const label of root.querySelectorAll('.race-slice')) label.hidden = !race.isSlice();
     for (const row of root.querySelectorAll('#race-racers tr')) {
       const k = Number(row.dataset.racer);
       const hypers = new Set(race.racerHypers(k));
@@ -103,8 +114,17 @@ export function mountRace(root) {
     const claimLine = root.querySelector('#race-claim');
     claimLine.textContent = claim ? `Now: ${claim.evidence}` : '';
   };
+  // The classifier slice is cut at the lab's current W and b each time the race is shown.
+  const takeLab = () => {
+    const lab = window.descent?.lab;
+    if (!lab) return;
+    race.useLab(lab);
+    fillSliceNames();
+  };
   const draw = () => {
     race.resize(...deviceSize(surface));
+    race.resizeChart('loss', ...deviceSize(lossChart));
+    race.resizeChart('schedule', ...deviceSize(scheduleChart));
     race.render();
     showProgress();
   };
@@ -151,10 +171,20 @@ export function mountRace(root) {
   overlay.addEventListener('pointerup', release);
   overlay.addEventListener('pointercancel', release);
 
-  new ResizeObserver(draw).observe(surface);
+  const resized = new ResizeObserver(draw);
+  for (const canvas of [surface, lossChart, scheduleChart]) resized.observe(canvas);
   return {
     handle: race,
-    redraw: draw,
+    redraw() {
+      try {
+        takeLab();
+        refresh();
+        showSettings();
+      } catch (error) {
+        report(error);
+      }
+      draw();
+    },
     frame() {
       if (!race.playing) return;
       race.frame();

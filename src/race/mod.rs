@@ -16,22 +16,26 @@
 //! assert!(race.claim().unwrap().holds);
 //! ```
 
+pub mod charts;
 pub mod leaderboard;
 pub mod param;
 pub mod picture;
 pub mod preset;
 pub mod racer;
+pub mod slice;
 pub mod terrain;
 
 use crate::optim::settings::{Method, Settings};
 use crate::schedule::Schedule;
 use crate::surface::{Surface, SurfaceKind};
+use charts::ChartData;
 pub use param::MAX_RACERS;
 use param::{Param, RaceError, RaceParam, RacerParam, parse_number};
 use picture::Picture;
 use preset::{Claim, Preset};
 use racer::{RACER_COLORS, Racer};
-use terrain::Terrain;
+use slice::{ClassifierSlice, ClassifierSource};
+use terrain::{CLASSIFIER, Terrain};
 
 /// The longest race: the clock stops (and play pauses) after this many updates.
 pub const MAX_STEPS: usize = 10_000;
@@ -39,7 +43,15 @@ pub const MAX_STEPS: usize = 10_000;
 /// The race's state and its picture.
 #[derive(Clone, Debug)]
 pub struct Race {
+    /// The test surface's settings, kept while the classifier slice is shown.
+    surface: Surface,
     terrain: Terrain,
+    /// Bumped whenever the terrain changes, so the picture knows to redraw the heatmap.
+    version: u64,
+    /// The classifier lab's model and data, once handed over.
+    classifier: Option<ClassifierSource>,
+    /// The two classifier parameters the slice varies.
+    axes: [usize; 2],
     start: [f64; 2],
     shared: Schedule,
     racers: Vec<Racer>,
@@ -51,6 +63,7 @@ pub struct Race {
     clock: usize,
     playing: bool,
     picture: Picture,
+    charts: ChartData,
 }
 
 impl Default for Race {
@@ -62,7 +75,11 @@ impl Default for Race {
         let racers =
             RACER_COLORS.iter().filter_map(|&color| Racer::new(color, Method::Sgd, start, &mut terrain).ok()).collect();
         let mut race = Race {
+            surface: Surface::new(SurfaceKind::Quadratic),
             terrain,
+            version: 0,
+            classifier: None,
+            axes: [0, 1],
             start,
             shared: Schedule::default(),
             racers,
@@ -74,6 +91,7 @@ impl Default for Race {
             clock: 0,
             playing: false,
             picture: Picture::default(),
+            charts: ChartData::default(),
         };
         // Every preset loads (a test checks), so this cannot fail.
         let _ = race.load(Preset::ALL[0]);
@@ -98,10 +116,16 @@ impl Race {
                 self.target = parse_positive(pname, value)?;
                 return Ok(());
             }
+            Param::Race(RaceParam::Surface) if value.trim() == CLASSIFIER => {
+                let source = self.classifier.clone().ok_or(RaceError::NoClassifier)?;
+                self.terrain = Terrain::Classifier(Box::new(ClassifierSlice::new(source, self.axes)));
+                self.terrain_changed();
+                self.start = self.terrain.start();
+            }
             Param::Race(RaceParam::Surface) => {
-                let kind: SurfaceKind = value.trim().parse().map_err(RaceError::Surface)?;
-                let surface = self.surface_mut();
-                surface.kind = kind;
+                self.surface.kind = value.trim().parse().map_err(RaceError::Surface)?;
+                self.terrain = Terrain::Surface(self.surface);
+                self.terrain_changed();
                 self.start = self.terrain.start();
             }
             Param::Race(RaceParam::Kappa) => {
@@ -109,10 +133,29 @@ impl Race {
                 if !(1.0..=1000.0).contains(&kappa) {
                     return Err(RaceError::Value { name: pname, value: value.into(), expected: KAPPA_RANGE });
                 }
-                self.surface_mut().kappa = kappa;
+                self.surface.kappa = kappa;
+                self.surface_changed();
             }
             Param::Race(RaceParam::Angle) => {
-                self.surface_mut().angle = parse_number(pname, value, "an angle in degrees")?
+                self.surface.angle = parse_number(pname, value, "an angle in degrees")?;
+                self.surface_changed();
+            }
+            Param::Race(RaceParam::SliceAxis(axis)) => {
+                let source = self.classifier.as_ref().ok_or(RaceError::NoClassifier)?;
+                let index = source.index(value).ok_or_else(|| RaceError::SliceAxis {
+                    value: value.into(),
+                    names: (0..source.shape().len()).map(|i| source.shape().param(i).to_string()).collect(),
+                })?;
+                // Giving one axis the other's parameter swaps them.
+                if index == self.axes[1 - axis] {
+                    self.axes[1 - axis] = self.axes[axis];
+                }
+                self.axes[axis] = index;
+                if let Terrain::Classifier(_) = self.terrain {
+                    self.terrain = Terrain::Classifier(Box::new(ClassifierSlice::new(source.clone(), self.axes)));
+                    self.terrain_changed();
+                    self.start = self.terrain.start();
+                }
             }
             Param::Race(RaceParam::Noise) => {
                 let sigma = parse_number(pname, value, NOISE_RANGE)?;
@@ -158,14 +201,18 @@ impl Race {
             Param::Race(p) => match p {
                 RaceParam::Preset => self.preset.map_or("custom", Preset::name).to_string(),
                 RaceParam::Surface => self.terrain.name().to_string(),
-                RaceParam::Kappa => self.surface().kappa.to_string(),
-                RaceParam::Angle => self.surface().angle.to_string(),
+                RaceParam::Kappa => self.surface.kappa.to_string(),
+                RaceParam::Angle => self.surface.angle.to_string(),
                 RaceParam::Noise => self.sigma.to_string(),
                 RaceParam::Seed => self.seed.to_string(),
                 RaceParam::StepsPerFrame => self.steps_per_frame.to_string(),
                 RaceParam::Start => format!("{},{}", self.start[0], self.start[1]),
                 RaceParam::Target => self.target.to_string(),
                 RaceParam::Schedule(p) => self.shared.get(p.name())?,
+                RaceParam::SliceAxis(axis) => match &self.classifier {
+                    Some(source) => source.shape().param(self.axes[axis]).to_string(),
+                    None => String::new(),
+                },
             },
             Param::Racer { index, param } => {
                 let racer = &self.racers[index];
@@ -182,25 +229,60 @@ impl Race {
         })
     }
 
-    /// The surface under the terrain.
+    /// The test surface's settings (shown unless the classifier slice is).
     fn surface(&self) -> &Surface {
-        let Terrain::Surface(surface) = &self.terrain;
-        surface
+        &self.surface
     }
 
-    /// The surface under the terrain, to change.
-    fn surface_mut(&mut self) -> &mut Surface {
-        let Terrain::Surface(surface) = &mut self.terrain;
-        surface
+    /// After a change of the surface's κ or θ: the terrain follows if it shows the surface.
+    fn surface_changed(&mut self) {
+        if let Terrain::Surface(_) = self.terrain {
+            self.terrain = Terrain::Surface(self.surface);
+            self.terrain_changed();
+        }
+    }
+
+    /// Marks the terrain as changed, for the picture.
+    fn terrain_changed(&mut self) {
+        self.version += 1;
+    }
+
+    /// Takes the classifier lab's data, objective and current parameters for the classifier
+    /// slice. When the slice is showing and they changed, it is cut again at the new values
+    /// and every racer restarts at them. Axes that no longer fit the model (fewer classes)
+    /// fall back to its first two parameters.
+    pub fn set_classifier(&mut self, source: ClassifierSource) -> Result<(), RaceError> {
+        let n = source.shape().len();
+        if n < 2 || source.theta.len() != n {
+            return Err(RaceError::Value {
+                name: CLASSIFIER,
+                value: format!("{} parameters", source.theta.len()),
+                expected: "a model with at least two parameters, θ of its length",
+            });
+        }
+        if self.classifier.as_ref() == Some(&source) {
+            return Ok(());
+        }
+        if self.axes.iter().any(|&a| a >= n) {
+            self.axes = [0, 1];
+        }
+        self.classifier = Some(source.clone());
+        if let Terrain::Classifier(_) = self.terrain {
+            self.terrain = Terrain::Classifier(Box::new(ClassifierSlice::new(source, self.axes)));
+            self.terrain_changed();
+            self.start = self.terrain.start();
+            self.preset = None;
+            self.restart()?;
+        }
+        Ok(())
     }
 
     /// Loads a preset: its surface, start, noise, schedule and racers; paused at step 0.
     pub fn load(&mut self, preset: Preset) -> Result<(), RaceError> {
         let spec = preset.spec();
-        let mut surface = Surface::new(spec.surface);
-        surface.kappa = spec.kappa;
-        surface.angle = spec.angle;
-        self.terrain = Terrain::Surface(surface);
+        self.surface = Surface { kind: spec.surface, kappa: spec.kappa, angle: spec.angle };
+        self.terrain = Terrain::Surface(self.surface);
+        self.terrain_changed();
         self.start = spec.start;
         self.sigma = spec.noise;
         self.seed = spec.seed;
@@ -231,6 +313,7 @@ impl Race {
                 .map_err(|error| RaceError::Racer { index, error })?;
         }
         self.clock = 0;
+        self.charts.restart(&self.racers, &self.shared, self.terrain.floor(), self.clock);
         Ok(())
     }
 
@@ -263,6 +346,7 @@ impl Race {
             racer.step(&mut self.terrain, self.sigma);
         }
         self.clock += 1;
+        self.charts.extend(&self.racers, &self.shared, self.terrain.floor(), self.clock);
     }
 
     /// `steps` ticks.
@@ -297,6 +381,11 @@ impl Race {
     /// The terrain.
     pub fn terrain(&self) -> &Terrain {
         &self.terrain
+    }
+
+    /// The classifier lab's model and data, once handed over.
+    pub fn classifier(&self) -> Option<&ClassifierSource> {
+        self.classifier.as_ref()
     }
 
     /// The common start.
@@ -343,7 +432,7 @@ impl Race {
     /// Redraws: the heatmap only if the terrain or the size changed, the marks always.
     /// Returns whether the heatmap was redrawn.
     pub fn render(&mut self) -> bool {
-        self.picture.render(&self.terrain, &self.racers, self.start)
+        self.picture.render(&self.terrain, self.version, &self.racers, self.start)
     }
 }
 

@@ -48,11 +48,14 @@ pub enum RaceParam {
     /// A setting of the shared schedule (`schedule`, `step-size`, `gamma`, `total`,
     /// `warmup`), given to every racer that does not use its own.
     Schedule(ScheduleParam),
+    /// `slice-x` (0) / `slice-y` (1): which classifier parameter each axis of the classifier
+    /// slice varies, by the lab's names (`W[0,1]`, `b[2]`).
+    SliceAxis(usize),
 }
 
 impl RaceParam {
     /// Every scene-wide setting.
-    pub const ALL: [RaceParam; 14] = [
+    pub const ALL: [RaceParam; 16] = [
         RaceParam::Preset,
         RaceParam::Surface,
         RaceParam::Kappa,
@@ -67,6 +70,8 @@ impl RaceParam {
         RaceParam::Schedule(ScheduleParam::Gamma),
         RaceParam::Schedule(ScheduleParam::Total),
         RaceParam::Schedule(ScheduleParam::Warmup),
+        RaceParam::SliceAxis(0),
+        RaceParam::SliceAxis(1),
     ];
 
     /// The setting's name.
@@ -82,6 +87,8 @@ impl RaceParam {
             RaceParam::Start => "start",
             RaceParam::Target => "target",
             RaceParam::Schedule(p) => p.name(),
+            RaceParam::SliceAxis(0) => "slice-x",
+            RaceParam::SliceAxis(_) => "slice-y",
         }
     }
 }
@@ -156,6 +163,10 @@ pub enum RaceError {
     Schedule(ScheduleError),
     /// Racer `index`'s optimizer setting was refused.
     Racer { index: usize, error: SettingsError },
+    /// The classifier slice was asked for before the lab handed over its model.
+    NoClassifier,
+    /// A slice axis that names no parameter of the model.
+    SliceAxis { value: String, names: Vec<String> },
 }
 
 impl fmt::Display for RaceError {
@@ -178,6 +189,12 @@ impl fmt::Display for RaceError {
             ),
             RaceError::Schedule(e) => e.fmt(f),
             RaceError::Racer { index, error } => write!(f, "racer {index}: {error}"),
+            RaceError::NoClassifier => {
+                write!(f, "the classifier surface needs the classifier lab's model, which the race has not been given")
+            }
+            RaceError::SliceAxis { value, names } => {
+                write!(f, "the slice's axes are parameters of the model ({}), not \"{value}\"", names.join(", "))
+            }
         }
     }
 }

@@ -41,8 +41,8 @@ pub struct Picture {
     view: Viewport,
     pixel_ratio: f64,
     heatmap: Heatmap,
-    /// The terrain and size the heatmap shows, to know when to redraw it.
-    drawn: Option<(Terrain, usize, usize)>,
+    /// The terrain version and size the heatmap shows, to know when to redraw it.
+    drawn: Option<(u64, usize, usize)>,
     marks: Marks,
 }
 
@@ -81,18 +81,18 @@ impl Picture {
         &self.marks
     }
 
-    /// Redraws the heatmap if the terrain or size changed, and the marks; returns whether the
-    /// heatmap was redrawn.
-    pub fn render(&mut self, terrain: &Terrain, racers: &[Racer], start: [f64; 2]) -> bool {
+    /// Redraws the heatmap if the terrain (its `version`) or the size changed, and the marks;
+    /// returns whether the heatmap was redrawn.
+    pub fn render(&mut self, terrain: &Terrain, version: u64, racers: &[Racer], start: [f64; 2]) -> bool {
         let domain = terrain.domain();
         self.view.center = [0.5 * (domain.x.0 + domain.x.1), 0.5 * (domain.y.0 + domain.y.1)];
         self.view.half_width = 0.5 * (domain.x.1 - domain.x.0).max(domain.y.1 - domain.y.0);
         let (w, h) = (self.view.width, self.view.height);
-        let stale = self.drawn.as_ref().is_none_or(|(t, dw, dh)| t != terrain || (*dw, *dh) != (w, h));
+        let stale = self.drawn != Some((version, w, h));
         if stale {
             let style = HeatmapStyle::default();
-            self.heatmap.render(&self.view, &style, terrain.picture());
-            self.drawn = Some((terrain.clone(), w, h));
+            self.heatmap.render_sampled(&self.view, &style, terrain.picture(), terrain.picture_cell(w * h));
+            self.drawn = Some((version, w, h));
         }
         self.marks.clear();
         let r = self.pixel_ratio;

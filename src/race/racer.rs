@@ -5,18 +5,20 @@ use crate::optim::noise::{GradientNoise, Normals};
 use crate::optim::run::{Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
 use crate::render::palette::Rgb;
-use crate::schedule::Schedule;
+use crate::schedule::{Schedule, ScheduleKind};
 
-/// Racer colours, chosen to stand out on viridis (purple to yellow) with a dark casing.
+/// Racer colours: distinct from one another, each drawn over the heatmap with a casing (dark,
+/// or light under black) so it shows on every part of viridis, and readable on the white
+/// charts.
 pub const RACER_COLORS: [Rgb; 8] = [
     Rgb(0xff, 0x4d, 0x4d),
-    Rgb(0xff, 0xff, 0xff),
+    Rgb(0x3a, 0x86, 0xff),
     Rgb(0xff, 0x9f, 0x1c),
-    Rgb(0x4c, 0xc9, 0xf0),
-    Rgb(0xf7, 0x7f, 0xda),
+    Rgb(0x2e, 0xc4, 0xb6),
+    Rgb(0xf7, 0x25, 0x85),
     Rgb(0x10, 0x10, 0x10),
-    Rgb(0xb8, 0xf2, 0x5c),
-    Rgb(0xa8, 0x6b, 0x3c),
+    Rgb(0x8a, 0xc9, 0x26),
+    Rgb(0x8d, 0x55, 0x24),
 ];
 
 /// What a racer is doing.
@@ -150,7 +152,8 @@ impl Racer {
         }
     }
 
-    /// "SGD+Momentum α=0.01 ρ=0.9": the method and the settings that tell racers apart.
+    /// "SGD+Momentum α=0.01 ρ=0.9, cosine": the method and the settings that tell racers
+    /// apart (the schedule shown when the racer has its own).
     pub fn label(&self) -> String {
         let s = &self.settings;
         let h = &s.hyper;
@@ -162,6 +165,13 @@ impl Racer {
             Method::Lbfgs => label += &format!(" m={}", h.history),
             Method::RandomSearch => label += &format!(" K={}", h.samples),
             _ => {}
+        }
+        let schedule = &s.schedule;
+        if self.own_schedule && (schedule.kind != ScheduleKind::Constant || schedule.warmup > 0) {
+            label += &format!(", {}", schedule.kind.name());
+            if schedule.warmup > 0 {
+                label += &format!(" after {} warmup", schedule.warmup);
+            }
         }
         if self.noise_free {
             label += ", noise-free";

@@ -40,6 +40,8 @@ pub struct Heatmap {
     values: Vec<f64>,
     /// The contour coordinate of each pixel (NaN where f is not finite).
     coordinates: Vec<f32>,
+    /// f on the sampling grid of a coarse render, row-major.
+    samples: Vec<f64>,
     raster: Raster,
     scale: Option<LogScale>,
     /// The colormap's RGBA bytes packed little-endian, so a pixel is one load and one store.
@@ -54,6 +56,7 @@ impl Default for Heatmap {
         Heatmap {
             values: Vec::new(),
             coordinates: Vec::new(),
+            samples: Vec::new(),
             raster: Raster::default(),
             scale: None,
             colors: std::array::from_fn(|i| u32::from_le_bytes(colormap.entry(i))),
@@ -87,12 +90,21 @@ impl Heatmap {
     /// Renders f over the view: every pixel coloured by its value on the log scale between
     /// the smallest and largest finite values in view, contour lines blended in.
     pub fn render(&mut self, view: &Viewport, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64) {
+        self.render_sampled(view, style, f, 1);
+    }
+
+    /// Renders like [`Heatmap::render`], but evaluates f only every `cell` pixels along each
+    /// axis (and on the last row and column) and fills the pixels between by bilinear
+    /// interpolation: for an f too costly to evaluate at every pixel. Colours and contour
+    /// lines are still computed per pixel. `cell` = 1 is [`Heatmap::render`].
+    pub fn render_sampled(&mut self, view: &Viewport, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64, cell: usize) {
         let (width, height) = (view.width.max(1), view.height.max(1));
         let n = width * height;
         self.values.resize(n, 0.0);
         self.coordinates.resize(n, 0.0);
         self.raster.resize(width, height);
-        let (f_min, f_max) = self.evaluate(view, width, f);
+        let (f_min, f_max) =
+            if cell <= 1 { self.evaluate(view, width, f) } else { self.evaluate_sampled(view, width, height, f, cell) };
         self.scale = (f_min <= f_max).then(|| LogScale::new(f_min, f_max, style.relative_epsilon));
         self.map_coordinates(&style.contours);
         self.shade(width, height, &style.contours);
@@ -115,6 +127,61 @@ impl Heatmap {
                 if v > high && v < f64::INFINITY {
                     high = v;
                 }
+            }
+        }
+        (low, high)
+    }
+
+    /// Pass 1 on a grid: f at the centres of every `cell`-th pixel column and row (and the
+    /// last ones), the pixels between filled by bilinear interpolation; returns the smallest
+    /// and largest finite values.
+    fn evaluate_sampled(
+        &mut self,
+        view: &Viewport,
+        width: usize,
+        height: usize,
+        f: impl Fn([f64; 2]) -> f64,
+        cell: usize,
+    ) -> (f64, f64) {
+        let knots = |size: usize| -> Vec<usize> {
+            let mut k: Vec<usize> = (0..size).step_by(cell).collect();
+            if k.last() != Some(&(size - 1)) {
+                k.push(size - 1);
+            }
+            k
+        };
+        let (columns, rows) = (knots(width), knots(height));
+        self.samples.clear();
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &j in &rows {
+            for &i in &columns {
+                let v = f(view.pixel_center(i, j));
+                self.samples.push(v);
+                if v < low && v > f64::NEG_INFINITY {
+                    low = v;
+                }
+                if v > high && v < f64::INFINITY {
+                    high = v;
+                }
+            }
+        }
+        // Each pixel between knots a < b sits at weight (i − a)/(b − a) from a.
+        let bracket = |knots: &[usize], i: usize| -> (usize, f64) {
+            let k = knots.partition_point(|&x| x <= i).saturating_sub(1).min(knots.len().saturating_sub(2));
+            let (a, b) = (knots[k], knots[(k + 1).min(knots.len() - 1)]);
+            (k, if b > a { (i - a) as f64 / (b - a) as f64 } else { 0.0 })
+        };
+        let stride = columns.len();
+        let across: Vec<(usize, f64)> = (0..width).map(|i| bracket(&columns, i)).collect();
+        for (j, row) in self.values.chunks_exact_mut(width).enumerate() {
+            let (r, v) = bracket(&rows, j);
+            let below = (r + 1).min(rows.len() - 1);
+            for (value, &(c, u)) in row.iter_mut().zip(&across) {
+                let right = (c + 1).min(stride - 1);
+                let at = |rr: usize, cc: usize| self.samples[rr * stride + cc];
+                let top = at(r, c) + u * (at(r, right) - at(r, c));
+                let bottom = at(below, c) + u * (at(below, right) - at(below, c));
+                *value = top + v * (bottom - top);
             }
         }
         (low, high)

@@ -306,3 +306,10 @@ impl LabView {
         class_color(k).css()
     }
 }
+
+impl LabView {
+    /// The lab itself, for other scenes that build on it (the race's classifier slice).
+    pub(crate) fn lab(&self) -> &Lab {
+        &self.lab
+    }
+}

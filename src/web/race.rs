@@ -4,22 +4,29 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::chart::ChartCanvas;
+use super::lab::LabView;
 use super::{Canvas, OrJsError};
 use crate::optim::momentum::MomentumForm;
 use crate::optim::settings::Method;
 use crate::race::leaderboard::standings;
 use crate::race::preset::Preset;
+use crate::race::slice::ClassifierSource;
+use crate::race::terrain::CLASSIFIER;
 use crate::race::{MAX_RACERS, Race};
 use crate::schedule::ScheduleKind;
 use crate::surface::SurfaceKind;
 
-/// The optimizer race on two stacked canvases: the surface's heatmap below (redrawn only when
-/// the surface or size changes), the trajectories above (redrawn every frame).
+/// The optimizer race on two stacked canvases, the surface's heatmap below (redrawn only when
+/// the surface or size changes) and the trajectories above (redrawn every frame), and two
+/// chart canvases: loss by step, and the learning-rate schedules.
 #[wasm_bindgen]
 pub struct RaceView {
     race: Race,
     surface: Canvas,
     overlay: Canvas,
+    loss_chart: ChartCanvas,
+    schedule_chart: ChartCanvas,
 }
 
 /// Sets `key` on a plain JS object.
@@ -41,10 +48,33 @@ fn named(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<Ar
 
 #[wasm_bindgen]
 impl RaceView {
-    /// Binds the race to its two canvases (same size, stacked).
+    /// Binds the race to its two stacked canvases (same size) and its two chart canvases.
     #[wasm_bindgen(constructor)]
-    pub fn new(surface: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Result<RaceView, JsError> {
-        Ok(RaceView { race: Race::default(), surface: Canvas::new(surface)?, overlay: Canvas::new(overlay)? })
+    pub fn new(
+        surface: HtmlCanvasElement,
+        overlay: HtmlCanvasElement,
+        loss_chart: HtmlCanvasElement,
+        schedule_chart: HtmlCanvasElement,
+    ) -> Result<RaceView, JsError> {
+        Ok(RaceView {
+            race: Race::default(),
+            surface: Canvas::new(surface)?,
+            overlay: Canvas::new(overlay)?,
+            loss_chart: ChartCanvas::new(loss_chart),
+            schedule_chart: ChartCanvas::new(schedule_chart),
+        })
+    }
+
+    /// Sizes the loss chart's (`which` = "loss") or the schedule chart's ("schedule") canvas
+    /// to `width × height` device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, which: &str, width: u32, height: u32, pixel_ratio: f64) -> Result<(), JsError> {
+        match which {
+            "loss" => self.loss_chart.resize(width, height, pixel_ratio),
+            "schedule" => self.schedule_chart.resize(width, height, pixel_ratio),
+            _ => return Err(JsError::new(&format!("there is no chart \"{which}\" (expected loss or schedule)"))),
+        }
+        Ok(())
     }
 
     /// Sizes both canvases to `width × height` device pixels.
@@ -54,13 +84,29 @@ impl RaceView {
         self.race.resize(width as usize, height as usize, pixel_ratio);
     }
 
-    /// Draws: the heatmap if it changed (one `putImageData`), then the marks.
+    /// Draws: the heatmap if it changed (one `putImageData`), the marks, and both charts.
     pub fn render(&mut self) -> Result<(), JsError> {
-        if self.race.render() {
+        self.render_surface()?;
+        self.overlay.clear();
+        self.overlay.paint(self.race.picture().marks())?;
+        let race = &self.race;
+        let ratio = self.loss_chart.ratio();
+        self.loss_chart.draw(|area| race.draw_loss_chart(area, ratio))?;
+        let ratio = self.schedule_chart.ratio();
+        self.schedule_chart.draw(|area| race.draw_schedule_chart(area, ratio))?;
+        Ok(())
+    }
+
+    /// Redraws the heatmap with its contours if the terrain or the size changed (then shows it
+    /// with one `putImageData`) and rebuilds the marks; returns whether the heatmap was
+    /// redrawn. [`RaceView::render`] then paints the marks and the charts.
+    #[wasm_bindgen(js_name = renderSurface)]
+    pub fn render_surface(&mut self) -> Result<bool, JsError> {
+        let redrawn = self.race.render();
+        if redrawn {
             self.surface.put(self.race.picture().heatmap().raster())?;
         }
-        self.overlay.clear();
-        self.overlay.paint(self.race.picture().marks())
+        Ok(redrawn)
     }
 
     /// An animation frame: the clock ticks `steps-per-frame` times while playing, then the
@@ -215,9 +261,35 @@ impl RaceView {
         named(Preset::ALL.into_iter().map(|p| (p.name(), p.title())))
     }
 
-    /// The surfaces: `{name, label}`.
+    /// The surfaces: `{name, label}`, the classifier lab's loss last.
     pub fn surfaces() -> Result<Array, JsError> {
-        named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())))
+        let classifier = std::iter::once((CLASSIFIER, "classifier (the lab's loss)"));
+        named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())).chain(classifier))
+    }
+
+    /// Takes the classifier lab's data, objective and current W and b for the classifier
+    /// slice (re-cut, with every racer restarted, if it is showing and the lab changed).
+    #[wasm_bindgen(js_name = useLab)]
+    pub fn use_lab(&mut self, lab: &LabView) -> Result<(), JsError> {
+        let lab = lab.lab();
+        let source =
+            ClassifierSource { data: lab.data().clone(), objective: *lab.objective(), theta: lab.theta().to_vec() };
+        Ok(self.race.set_classifier(source)?)
+    }
+
+    /// The names of the parameters the classifier slice can vary (`W[0,0]` … `b[C−1]`).
+    #[wasm_bindgen(js_name = sliceNames)]
+    pub fn slice_names(&self) -> Vec<String> {
+        self.race.classifier().map_or_else(Vec::new, |source| {
+            let shape = source.shape();
+            (0..shape.len()).map(|i| shape.param(i).to_string()).collect()
+        })
+    }
+
+    /// Whether the classifier slice is showing.
+    #[wasm_bindgen(js_name = isSlice)]
+    pub fn is_slice(&self) -> bool {
+        self.race.terrain().name() == CLASSIFIER
     }
 
     /// The optimization methods: `{name, label}`.

@@ -276,3 +276,42 @@ test('a refused value shows a clear notice and changes nothing', async () => {
   assert.deepEqual(page.problems.filter((p) => !p.includes('noise must be')), []);
   await page.context().close();
 });
+
+test("the classifier's own loss: a slice at the lab's current W and b", async () => {
+  const page = await openRace();
+  await page.selectOption('#race-surface-kind', 'classifier');
+  assert.equal(await page.isVisible('#race-slice-x'), true);
+  assert.equal(await page.isVisible('#race-kappa'), false);
+  const names = await page.evaluate(() => [...document.querySelectorAll('#race-slice-x option')].map((o) => o.value));
+  const lab = await page.evaluate(() => ({ names: window.descent.lab.paramNames(), theta: Array.from(window.descent.lab.theta()) }));
+  assert.deepEqual(names, lab.names);
+  await page.selectOption('#race-slice-x', 'W[1,0]');
+  await page.selectOption('#race-slice-y', 'b[2]');
+  const at = (name) => lab.theta[lab.names.indexOf(name)];
+  const state = await page.evaluate(() => {
+    const race = window.descent.scenes.race.handle;
+    return { start: race.get('start'), loss: race.losses(0)[0], labLoss: window.descent.lab.totalLoss };
+  });
+  assert.equal(state.start, `${at('W[1,0]')},${at('b[2]')}`, 'the start is the lab’s current values');
+  assert.ok(Math.abs(state.loss - state.labLoss) < 1e-12, `the race starts at the lab's loss ${state.labLoss}, not ${state.loss}`);
+  await clickStep(page, 50);
+  const losses = (await run(page, 0)).losses;
+  assert.ok(last(losses) < losses[0], 'the racers lower the lab’s loss');
+  await screenshot(page, 'race-classifier');
+  // Change the lab's W[1,0], come back: the slice is cut at the new value, racers restarted.
+  await page.click('[role="tab"][data-scene="lab"]');
+  await page.evaluate(() => {
+    window.descent.lab.set('W[1,0]', '-1.5');
+    window.descent.scenes.lab.redraw();
+  });
+  await page.click('[role="tab"][data-scene="race"]');
+  const back = await page.evaluate(() => {
+    const race = window.descent.scenes.race.handle;
+    return { start: race.get('start'), clock: race.clock, labLoss: window.descent.lab.totalLoss, loss: race.losses(0)[0] };
+  });
+  assert.equal(back.start, `-1.5,${at('b[2]')}`);
+  assert.equal(back.clock, 0);
+  assert.ok(Math.abs(back.loss - back.labLoss) < 1e-12);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
