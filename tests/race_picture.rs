@@ -34,9 +34,10 @@ fn coordinates(mark: &Mark) -> Vec<[f64; 2]> {
     }
 }
 
-/// The polylines drawn in `color`.
+/// The trail polylines the last render drew in `color`.
 fn polylines(race: &Race, color: Rgb) -> Vec<&Vec<[f64; 2]>> {
     race.picture()
+        .trails()
         .marks()
         .iter()
         .filter_map(|m| match m {
@@ -80,11 +81,13 @@ fn trajectories_are_thinned_cased_polylines_ending_at_the_current_point() {
         let line = lines[0];
         let tr = racer.run().trajectory();
         assert_eq!(line[0], view.to_pixel([tr.point(0)[0], tr.point(0)[1]]));
+        // Thinned: 301 points, but consecutive ones at least a pixel apart, and the line ends
+        // within a pixel of the current point.
         let end = tr.last_point().unwrap();
-        assert_eq!(*line.last().unwrap(), view.to_pixel([end[0], end[1]]));
-        // Thinned: 301 points, but consecutive ones at least a pixel apart (but the last).
+        let (last, now) = (*line.last().unwrap(), view.to_pixel([end[0], end[1]]));
+        assert!((last[0] - now[0]).hypot(last[1] - now[1]) < 1.0);
         assert!(line.len() < tr.len());
-        for pair in line[..line.len() - 1].windows(2) {
+        for pair in line.windows(2) {
             assert!((pair[1][0] - pair[0][0]).hypot(pair[1][1] - pair[0][1]) >= 1.0);
         }
         // The current point is a disc in the racer's colour.
@@ -105,7 +108,7 @@ fn nothing_non_finite_is_drawn_when_racers_diverge_or_escape() {
     // Points are pulled in to 2·(width + height) around the canvas (marks around them reach
     // a few pixels further).
     let margin = 2.0 * 800.0 + 10.0;
-    for mark in race.picture().marks() {
+    for mark in race.picture().marks().iter().chain(race.picture().trails().marks()) {
         for p in coordinates(mark) {
             assert!(p.iter().all(|v| v.is_finite() && (-margin..=400.0 + margin).contains(v)), "{mark:?}");
         }
@@ -208,4 +211,55 @@ fn line_search_trials_and_newton_steps_are_drawn() {
         })
         .count();
     assert!(long >= 4 && arrows == long, "{arrows} arrows for {long} long steps");
+}
+
+#[test]
+fn trails_add_only_the_new_steps_until_a_restart() {
+    // Noisy SGD wanders, moving more than a pixel nearly every step.
+    let mut race = race_with(&[&[("method", "sgd"), ("lr", "0.05")], &[("method", "adam"), ("lr", "0.05")]]);
+    race.set("noise", "3").unwrap();
+    race.advance(100);
+    race.render();
+    assert!(race.picture().trails().clear(), "the first render starts on a cleared canvas");
+    let view = *race.picture().view();
+    let color = race.racers()[0].color();
+    let mut drawn: Vec<[f64; 2]> = polylines(&race, color)[0].clone();
+    assert!(drawn.len() > 80, "{} of 101 points", drawn.len());
+    for _ in 0..20 {
+        race.advance(7);
+        race.render();
+        assert!(!race.picture().trails().clear());
+        let chunk = polylines(&race, color)[0];
+        // Each chunk starts two points back (its casing one), so the joints are seamless.
+        assert!(chunk.len() <= 7 + 2, "{} points", chunk.len());
+        assert_eq!(chunk[..2], drawn[drawn.len() - 2..]);
+        drawn.extend_from_slice(&chunk[2..]);
+    }
+    // The chunks add up to the whole trajectory, thinned: each point a pixel or more from
+    // the last one kept.
+    let tr = race.racers()[0].run().trajectory();
+    let mut all: Vec<[f64; 2]> = Vec::new();
+    for t in 0..tr.len() {
+        let q = view.to_pixel([tr.point(t)[0], tr.point(t)[1]]);
+        if all.last().is_none_or(|l| (q[0] - l[0]).hypot(q[1] - l[1]) >= 1.0) {
+            all.push(q);
+        }
+    }
+    assert_eq!(drawn, all);
+    // A render with no new steps adds nothing; a restart redraws from a cleared canvas.
+    race.render();
+    assert!(race.picture().trails().marks().is_empty());
+    race.reset();
+    race.advance(3);
+    race.render();
+    assert!(race.picture().trails().clear());
+    assert_eq!(polylines(&race, color)[0].len(), 4);
+    // So does a new size, or another set of racers.
+    race.render();
+    race.resize(300, 300, 1.0);
+    race.render();
+    assert!(race.picture().trails().clear());
+    race.set("racer2.enabled", "true").unwrap();
+    race.render();
+    assert!(race.picture().trails().clear());
 }

@@ -76,7 +76,7 @@ export function mountRace(root) {
   const overlay = root.querySelector('#race-overlay');
   const lossChart = root.querySelector('#race-loss-chart');
   const scheduleChart = root.querySelector('#race-schedule-chart');
-  const race = new RaceView(surface, overlay, lossChart, scheduleChart);
+  const race = new RaceView(surface, root.querySelector('#race-trails'), overlay, lossChart, scheduleChart);
   const playButton = root.querySelector('#race-play');
   const clock = root.querySelector('#race-clock');
   const leaderboard = root.querySelector('#race-leaderboard');

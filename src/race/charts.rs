@@ -64,6 +64,38 @@ impl ChartData {
     }
 }
 
+/// One point per bucket of `bucket` consecutive values, at the bucket's middle step: the
+/// mean of its values, geometric (the mean of the logarithms) when `log`, ignoring values a
+/// log axis cannot show. With a bucket per few pixel columns, a noisy run reads as a curve
+/// through its noise instead of a band of vertical strokes, and costs the rasterizer a few
+/// hundred short segments instead of thousands of long ones.
+///
+/// ```
+/// use descent::race::charts::column_means;
+/// let (x, y) = column_means(&[3.0, 1.0, 2.0, 5.0, 4.0, 6.0, 0.5], 3, false);
+/// assert_eq!(x, [1.0, 4.0, 6.0]);
+/// assert_eq!(y, [2.0, 5.0, 0.5]);
+/// let (_, y) = column_means(&[1.0, 100.0, 0.0], 3, true);
+/// assert!((y[0] - 10.0).abs() < 1e-12);
+/// ```
+pub fn column_means(values: &[f64], bucket: usize, log: bool) -> (Vec<f64>, Vec<f64>) {
+    let bucket = bucket.max(1);
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for (b, chunk) in values.chunks(bucket).enumerate() {
+        let (sum, count) = chunk
+            .iter()
+            .filter(|v| if log { **v > 0.0 && v.is_finite() } else { v.is_finite() })
+            .fold((0.0, 0usize), |(s, n), &v| (s + if log { v.ln() } else { v }, n + 1));
+        if count == 0 {
+            continue;
+        }
+        let mean = sum / count as f64;
+        x.push((b * bucket) as f64 + 0.5 * (chunk.len() - 1) as f64);
+        y.push(if log { mean.exp() } else { mean });
+    }
+    (x, y)
+}
+
 /// The enabled racers' labels, colours and series from `data`.
 fn series_of<'a>(race: &Race, data: &'a [Vec<f64>], labels: &'a [String]) -> Vec<Series<'a>> {
     race.racers()
@@ -77,15 +109,30 @@ fn series_of<'a>(race: &Race, data: &'a [Vec<f64>], labels: &'a [String]) -> Vec
 
 impl Race {
     /// Draws every enabled racer's loss by step into `area`: f − f* on a log axis when f* is
-    /// known, f on a linear one otherwise. `scale` is the device-pixel ratio.
+    /// known, f on a linear one otherwise. Once a run has more steps than the chart is wide in
+    /// units of three CSS pixels, each such column shows the [`column_means`] of its steps.
+    /// `scale` is the device-pixel ratio.
     pub fn draw_loss_chart<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: f64,
     ) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
         let labels: Vec<String> = self.racers().iter().map(Racer::label).collect();
-        let series = series_of(self, &self.charts.losses, &labels);
+        // Buckets of at least three CSS pixels' worth of steps: a noisy run's jagged line costs
+        // the rasterizer in proportion to its length, and finer detail reads no better.
+        let columns = ((f64::from(area.dim_in_pixel().0) / (3.0 * scale.max(1.0))) as usize).max(1);
+        let bucket = (self.clock() + 1) / columns;
         let known = self.terrain().floor().is_some();
+        let series_data: Vec<(Vec<f64>, Vec<f64>)> =
+            self.charts.losses.iter().map(|y| column_means(y, bucket, known)).collect();
+        let series: Vec<Series<'_>> = self
+            .racers()
+            .iter()
+            .zip(&series_data)
+            .zip(&labels)
+            .filter(|((racer, _), _)| racer.enabled())
+            .map(|((racer, (x, y)), name)| Series { name, color: racer.color(), x: Some(x), y })
+            .collect();
         let chart = LineChart {
             x_label: "step",
             y_label: if known { "f − f*" } else { "f" },

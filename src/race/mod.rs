@@ -24,6 +24,7 @@ pub mod preset;
 pub mod racer;
 pub mod slice;
 pub mod terrain;
+pub mod trails;
 
 use crate::optim::settings::{Method, Settings};
 use crate::schedule::Schedule;
@@ -48,6 +49,8 @@ pub struct Race {
     terrain: Terrain,
     /// Bumped whenever the terrain changes, so the picture knows to redraw the heatmap.
     version: u64,
+    /// Bumped at every restart, so the picture knows to redraw the trails from the start.
+    epoch: u64,
     /// The classifier lab's model and data, once handed over.
     classifier: Option<ClassifierSource>,
     /// The two classifier parameters the slice varies.
@@ -78,6 +81,7 @@ impl Default for Race {
             surface: Surface::new(SurfaceKind::Quadratic),
             terrain,
             version: 0,
+            epoch: 0,
             classifier: None,
             axes: [0, 1],
             start,
@@ -313,6 +317,7 @@ impl Race {
                 .map_err(|error| RaceError::Racer { index, error })?;
         }
         self.clock = 0;
+        self.epoch += 1;
         self.charts.restart(&self.racers, &self.shared, self.terrain.floor(), self.clock);
         Ok(())
     }
@@ -432,7 +437,7 @@ impl Race {
     /// Redraws: the heatmap only if the terrain or the size changed, the marks always.
     /// Returns whether the heatmap was redrawn.
     pub fn render(&mut self) -> bool {
-        self.picture.render(&self.terrain, self.version, &self.racers, self.start)
+        self.picture.render(&self.terrain, self.version, self.epoch, &self.racers, self.start)
     }
 }
 

@@ -10,8 +10,9 @@
 
 use crate::optim::run::Run;
 use crate::optim::settings::Method;
-use crate::race::racer::{Racer, Status};
+use crate::race::racer::{RACER_COLORS, Racer, Status};
 use crate::race::terrain::Terrain;
+use crate::race::trails::{TrailStyle, Trails};
 use crate::render::heatmap::{Heatmap, HeatmapStyle};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
@@ -35,6 +36,11 @@ const NEWTON_ARROWS: usize = 12;
 const DARK: Rgb = Rgb(0x14, 0x14, 0x18);
 const LIGHT: Rgb = Rgb(0xf4, 0xf4, 0xf4);
 
+/// The casing drawn under a racer colour's lines and around its discs.
+fn casing(color: Rgb) -> Rgb {
+    if color == RACER_COLORS[5] { LIGHT } else { DARK }
+}
+
 /// The race's canvas: the heatmap and the marks over it.
 #[derive(Clone, Debug)]
 pub struct Picture {
@@ -43,6 +49,7 @@ pub struct Picture {
     heatmap: Heatmap,
     /// The terrain version and size the heatmap shows, to know when to redraw it.
     drawn: Option<(u64, usize, usize)>,
+    trails: Trails,
     marks: Marks,
 }
 
@@ -53,6 +60,7 @@ impl Default for Picture {
             pixel_ratio: 1.0,
             heatmap: Heatmap::default(),
             drawn: None,
+            trails: Trails::default(),
             marks: Marks::new(),
         }
     }
@@ -76,14 +84,21 @@ impl Picture {
         &self.heatmap
     }
 
-    /// The marks of the last render.
+    /// The per-frame marks of the last render: axes, minima, the start handle, and each
+    /// racer's current point and method-specific extras.
     pub fn marks(&self) -> &[Mark] {
         &self.marks
     }
 
-    /// Redraws the heatmap if the terrain (its `version`) or the size changed, and the marks;
-    /// returns whether the heatmap was redrawn.
-    pub fn render(&mut self, terrain: &Terrain, version: u64, racers: &[Racer], start: [f64; 2]) -> bool {
+    /// The trajectories: what the last render added to the trails canvas.
+    pub fn trails(&self) -> &Trails {
+        &self.trails
+    }
+
+    /// Redraws the heatmap if the terrain (its `version`) or the size changed, adds what the
+    /// racers did since the last render to the trails (all of it after a restart, `epoch`),
+    /// and rebuilds the per-frame marks; returns whether the heatmap was redrawn.
+    pub fn render(&mut self, terrain: &Terrain, version: u64, epoch: u64, racers: &[Racer], start: [f64; 2]) -> bool {
         let domain = terrain.domain();
         self.view.center = [0.5 * (domain.x.0 + domain.x.1), 0.5 * (domain.y.0 + domain.y.1)];
         self.view.half_width = 0.5 * (domain.x.1 - domain.x.0).max(domain.y.1 - domain.y.0);
@@ -94,8 +109,18 @@ impl Picture {
             self.heatmap.render_sampled(&self.view, &style, terrain.picture(), terrain.picture_cell(w * h));
             self.drawn = Some((version, w, h));
         }
-        self.marks.clear();
         let r = self.pixel_ratio;
+        let style = TrailStyle {
+            width: LINE * r,
+            casing_width: (LINE + 2.0) * r,
+            marker_radius: 2.5 * r,
+            marker_spacing: MARKER_SPACING * r,
+            spacing: r,
+        };
+        let mut trails = std::mem::take(&mut self.trails);
+        trails.update((epoch, version, w, h), racers, &style, |p| self.pixel(p), casing);
+        self.trails = trails;
+        self.marks.clear();
         push_axes(&mut self.marks, &self.view, 8, FONT * r);
         for m in terrain.minima() {
             let (radius, fill) = if m.global { (5.0, LIGHT) } else { (3.5, Rgb(0xb0, 0xb0, 0xb8)) };
@@ -131,34 +156,13 @@ impl Picture {
         [clamp(q[0], self.view.width), clamp(q[1], self.view.height)]
     }
 
-    /// Device pixels of a run's points, thinned to at least `spacing` pixels apart (the last
-    /// point always kept).
-    fn thinned(&self, run: &Run, spacing: f64) -> Vec<[f64; 2]> {
-        let tr = run.trajectory();
-        let mut out: Vec<[f64; 2]> = Vec::new();
-        for t in 0..tr.len() {
-            let p = tr.point(t);
-            let q = self.pixel([p[0], p[1]]);
-            let is_last = t + 1 == tr.len();
-            match out.last() {
-                Some(last) if !is_last && (q[0] - last[0]).hypot(q[1] - last[1]) < spacing => {}
-                _ => out.push(q),
-            }
-        }
-        out
-    }
-
-    /// A racer's marks: cased trajectory, step markers, method-specific extras, current point.
+    /// A racer's per-frame marks: method-specific extras and the current point (its trail is
+    /// drawn by [`Trails`]).
     fn push_racer(&mut self, racer: &Racer) {
         let r = self.pixel_ratio;
         let color = racer.color();
-        let casing = if color == crate::race::racer::RACER_COLORS[5] { LIGHT } else { DARK };
+        let casing = casing(color);
         let run = racer.run();
-        let path = self.thinned(run, r);
-        let markers = self.thinned(run, MARKER_SPACING * r);
-        self.marks.push(Mark::Polyline { points: path.clone(), color: casing, width: (LINE + 2.0) * r, dashed: false });
-        self.marks.push(Mark::Polyline { points: path, color, width: LINE * r, dashed: false });
-        self.marks.push(Mark::Dots { points: markers, radius: 2.5 * r, color, filled: true, width: 0.0 });
         self.push_evaluations(run, color, casing);
         match racer.method() {
             Method::Nesterov => self.push_look_ahead(run, racer.settings().hyper.momentum, color, casing),

@@ -17,13 +17,15 @@ use crate::race::{MAX_RACERS, Race};
 use crate::schedule::ScheduleKind;
 use crate::surface::SurfaceKind;
 
-/// The optimizer race on two stacked canvases, the surface's heatmap below (redrawn only when
-/// the surface or size changes) and the trajectories above (redrawn every frame), and two
+/// The optimizer race on three stacked canvases: the surface's heatmap (redrawn only when the
+/// surface or size changes), the trajectories (each frame adds only its new steps), and the
+/// per-frame marks (current points, look-ahead, trial points, the start handle); and two
 /// chart canvases: loss by step, and the learning-rate schedules.
 #[wasm_bindgen]
 pub struct RaceView {
     race: Race,
     surface: Canvas,
+    trails: Canvas,
     overlay: Canvas,
     loss_chart: ChartCanvas,
     schedule_chart: ChartCanvas,
@@ -48,10 +50,11 @@ fn named(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<Ar
 
 #[wasm_bindgen]
 impl RaceView {
-    /// Binds the race to its two stacked canvases (same size) and its two chart canvases.
+    /// Binds the race to its three stacked canvases (same size) and its two chart canvases.
     #[wasm_bindgen(constructor)]
     pub fn new(
         surface: HtmlCanvasElement,
+        trails: HtmlCanvasElement,
         overlay: HtmlCanvasElement,
         loss_chart: HtmlCanvasElement,
         schedule_chart: HtmlCanvasElement,
@@ -59,6 +62,7 @@ impl RaceView {
         Ok(RaceView {
             race: Race::default(),
             surface: Canvas::new(surface)?,
+            trails: Canvas::new(trails)?,
             overlay: Canvas::new(overlay)?,
             loss_chart: ChartCanvas::new(loss_chart),
             schedule_chart: ChartCanvas::new(schedule_chart),
@@ -77,18 +81,17 @@ impl RaceView {
         Ok(())
     }
 
-    /// Sizes both canvases to `width × height` device pixels.
+    /// Sizes the three stacked canvases to `width × height` device pixels.
     pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
         self.surface.resize(width, height);
+        self.trails.resize(width, height);
         self.overlay.resize(width, height);
         self.race.resize(width as usize, height as usize, pixel_ratio);
     }
 
-    /// Draws: the heatmap if it changed (one `putImageData`), the marks, and both charts.
+    /// Draws: the picture (see [`RaceView::render_picture`]) and both charts.
     pub fn render(&mut self) -> Result<(), JsError> {
-        self.render_surface()?;
-        self.overlay.clear();
-        self.overlay.paint(self.race.picture().marks())?;
+        self.render_picture()?;
         let race = &self.race;
         let ratio = self.loss_chart.ratio();
         self.loss_chart.draw(|area| race.draw_loss_chart(area, ratio))?;
@@ -97,15 +100,23 @@ impl RaceView {
         Ok(())
     }
 
-    /// Redraws the heatmap with its contours if the terrain or the size changed (then shows it
-    /// with one `putImageData`) and rebuilds the marks; returns whether the heatmap was
-    /// redrawn. [`RaceView::render`] then paints the marks and the charts.
-    #[wasm_bindgen(js_name = renderSurface)]
-    pub fn render_surface(&mut self) -> Result<bool, JsError> {
+    /// Draws the picture: the heatmap with its contours if the terrain or the size changed
+    /// (shown with one `putImageData`), the racers' new trail segments (all of them, on a
+    /// cleared canvas, after a restart), and the per-frame marks. Returns whether the heatmap
+    /// was redrawn.
+    #[wasm_bindgen(js_name = renderPicture)]
+    pub fn render_picture(&mut self) -> Result<bool, JsError> {
         let redrawn = self.race.render();
+        let picture = self.race.picture();
         if redrawn {
-            self.surface.put(self.race.picture().heatmap().raster())?;
+            self.surface.put(picture.heatmap().raster())?;
         }
+        if picture.trails().clear() {
+            self.trails.clear();
+        }
+        self.trails.paint(picture.trails().marks())?;
+        self.overlay.clear();
+        self.overlay.paint(picture.marks())?;
         Ok(redrawn)
     }
 

@@ -5,7 +5,8 @@
 //    quadratic with κ alternating, and every other surface (alternating with the quadratic).
 // 2. Frames with eight racers at ten steps per frame: the page's frame hook (80 optimizer
 //    updates, the marks, both charts, the leaderboard) and the requestAnimationFrame
-//    interval, over a long run.
+//    interval, over a long run, on Rosenbrock (eight methods) and with gradient noise (eight
+//    racers wandering: the longest paths to draw).
 //
 // Run: make bench-race   (or: node tests/bench/race-frame.mjs [--renders 60] [--frames 600])
 // Prints the median and 95th percentile of each.
@@ -44,7 +45,7 @@ try {
       const time = (change) => {
         change();
         const t0 = performance.now();
-        if (!race.renderSurface()) throw new Error('the heatmap was not redrawn');
+        if (!race.renderPicture()) throw new Error('the heatmap was not redrawn');
         return performance.now() - t0;
       };
       const results = {};
@@ -68,44 +69,62 @@ try {
   console.log('surface re-render (heatmap + contours + putImageData + marks), 1024×1024 device px:');
   for (const [name, times] of Object.entries(surfaces)) console.log(`  ${name.padEnd(22)} ${stats(times)}`);
 
-  const frames = await page.evaluate(
-    ({ frames, warmup }) =>
-      new Promise((resolve) => {
-        const scene = window.descent.scenes.race;
-        const race = scene.handle;
-        race.set('preset', 'second-order');
-        const methods = ['newton', 'lbfgs', 'momentum', 'adam', 'sgd', 'nesterov', 'rmsprop', 'adagrad'];
-        const rates = ['1', '1', '0.001', '0.05', '0.001', '0.001', '0.01', '0.5'];
-        methods.forEach((method, k) => {
-          race.set(`racer${k}.enabled`, 'true');
-          race.set(`racer${k}.method`, method);
-          race.set(`racer${k}.lr`, rates[k]);
-        });
-        race.set('steps-per-frame', '10');
-        scene.redraw();
-        const original = scene.frame;
-        const total = [];
-        const intervals = [];
-        let last = 0;
-        scene.frame = (now) => {
-          const t0 = performance.now();
-          original(now);
-          total.push(performance.now() - t0);
-          if (last) intervals.push(now - last);
-          last = now;
-          if (total.length === frames + warmup) {
-            scene.frame = original;
-            race.pause();
-            resolve({ total: total.slice(warmup), intervals: intervals.slice(warmup), clock: race.clock });
-          }
-        };
-        race.play();
-      }),
-    { frames: FRAMES, warmup: WARMUP },
-  );
-  console.log(`race frames: 8 racers × 10 steps per frame on Rosenbrock, ${FRAMES} frames (${frames.clock} steps):`);
-  console.log(`  frame hook (80 updates, marks, 2 charts, leaderboard): ${stats(frames.total)}`);
-  console.log(`  requestAnimationFrame interval: ${stats(frames.intervals)}`);
+  // Two races of eight racers: the optimizers on Rosenbrock (most converge: short paths),
+  // and eight noisy racers wandering on the quadratic (σ = 3: long paths, the worst case).
+  const scenarios = {
+    'Rosenbrock, 8 methods': {
+      preset: 'second-order',
+      methods: ['newton', 'lbfgs', 'momentum', 'adam', 'sgd', 'nesterov', 'rmsprop', 'adagrad'],
+      rates: ['1', '1', '0.001', '0.05', '0.001', '0.001', '0.01', '0.5'],
+      noise: '0',
+    },
+    'quadratic, noise σ = 3': {
+      preset: 'noise',
+      methods: ['sgd', 'momentum', 'adam', 'rmsprop', 'nesterov', 'adagrad', 'sgd', 'adamw'],
+      rates: ['0.05', '0.01', '0.05', '0.01', '0.01', '0.5', '0.1', '0.05'],
+      noise: '3',
+    },
+  };
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    const frames = await page.evaluate(
+      ({ frames, warmup, scenario }) =>
+        new Promise((resolve) => {
+          const scene = window.descent.scenes.race;
+          const race = scene.handle;
+          race.set('preset', scenario.preset);
+          race.set('noise', scenario.noise);
+          scenario.methods.forEach((method, k) => {
+            race.set(`racer${k}.enabled`, 'true');
+            race.set(`racer${k}.own-schedule`, 'false');
+            race.set(`racer${k}.method`, method);
+            race.set(`racer${k}.lr`, scenario.rates[k]);
+          });
+          race.set('steps-per-frame', '10');
+          scene.redraw();
+          const original = scene.frame;
+          const total = [];
+          const intervals = [];
+          let last = 0;
+          scene.frame = (now) => {
+            const t0 = performance.now();
+            original(now);
+            total.push(performance.now() - t0);
+            if (last) intervals.push(now - last);
+            last = now;
+            if (total.length === frames + warmup) {
+              scene.frame = original;
+              race.pause();
+              resolve({ total: total.slice(warmup), intervals: intervals.slice(warmup), clock: race.clock });
+            }
+          };
+          race.play();
+        }),
+      { frames: FRAMES, warmup: WARMUP, scenario },
+    );
+    console.log(`race frames, ${name}: 8 racers × 10 steps per frame, ${FRAMES} frames (to step ${frames.clock}):`);
+    console.log(`  frame hook (80 updates, marks, 2 charts, leaderboard): ${stats(frames.total)}`);
+    console.log(`  requestAnimationFrame interval: ${stats(frames.intervals)}`);
+  }
   if (page.problems.length) throw new Error(page.problems.join('\n'));
   await page.context().close();
 } finally {
