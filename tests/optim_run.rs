@@ -149,3 +149,21 @@ fn the_loss_recorded_is_the_exact_one() {
         (1..3).flat_map(|t| run.trajectory().evaluations(t).map(|e| e.loss).collect::<Vec<_>>()).collect();
     assert_eq!(seen, [5.0, 3.0]);
 }
+
+#[test]
+fn a_new_schedule_applies_from_the_next_update() {
+    let mut s = Surface::new(SurfaceKind::Booth);
+    let mut run = Run::new(Box::new(Sgd::default()), Schedule::constant(0.01), &[0.0, 0.0], &mut s);
+    run.run(2, &mut s).unwrap();
+    run.set_schedule(Schedule { kind: ScheduleKind::InverseSqrt, ..Schedule::constant(0.03) });
+    // Row 2's α₂ now reads the new schedule's rate, the one update 3 uses: 0.03/√3.
+    let expected = 0.03 * (1.0 / 3f64.sqrt());
+    assert_eq!(run.trajectory().rates(), [0.01, 0.01, expected]);
+    let before = run.theta().to_vec();
+    run.step(&mut s).unwrap();
+    let g = s.gradient([before[0], before[1]]);
+    assert!((run.theta()[0] - (before[0] - expected * g[0])).abs() < 1e-15);
+    // Restarting keeps the new schedule and records only the start.
+    run.restart(&[1.0, 1.0], &mut s);
+    assert_eq!((run.trajectory().len(), run.trajectory().rates()[0]), (1, 0.03));
+}

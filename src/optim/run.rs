@@ -168,7 +168,11 @@ impl Run {
         self.optimizer.reset();
         self.theta.clear();
         self.theta.extend_from_slice(start);
-        self.trajectory = Trajectory::new(start.len());
+        if self.trajectory.dim() == start.len() {
+            self.trajectory.clear();
+        } else {
+            self.trajectory = Trajectory::new(start.len());
+        }
         let loss = f.loss(start);
         self.trajectory.push(start, loss, self.schedule.rate(0));
         self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
@@ -235,9 +239,12 @@ impl Run {
         &self.schedule
     }
 
-    /// Changes the schedule from the next update on (rates already recorded stay).
+    /// Changes the schedule from the next update on: the last row's α_t becomes the new
+    /// schedule's (the rate the next update will use); earlier rows keep theirs.
     pub fn set_schedule(&mut self, schedule: Schedule) {
         self.schedule = schedule;
+        let rate = schedule.rate(self.updates());
+        self.trajectory.set_last_rate(rate);
     }
 
     /// The optimizer.
@@ -245,8 +252,8 @@ impl Run {
         self.optimizer.as_ref()
     }
 
-    /// Replaces the optimizer, keeping the parameters and trajectory (the new one starts
-    /// with fresh state).
+    /// Replaces the optimizer, keeping the parameters and trajectory; the new optimizer's own
+    /// state (fresh when just built from settings) is used as it is.
     pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
         self.optimizer = optimizer;
     }

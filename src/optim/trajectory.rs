@@ -94,6 +94,13 @@ impl Trajectory {
         self.eval_ends.push(self.eval_losses.len());
     }
 
+    /// Replaces the last row's rate (when the schedule changes before the next update).
+    pub fn set_last_rate(&mut self, rate: f64) {
+        if let Some(last) = self.rates.last_mut() {
+            *last = rate;
+        }
+    }
+
     /// Row t's point: the parameters after t updates.
     pub fn point(&self, t: usize) -> &[f64] {
         &self.points[t * self.dim..(t + 1) * self.dim]
