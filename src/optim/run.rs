@@ -144,6 +144,7 @@ pub struct Run {
     limits: Limits,
     theta: Vec<f64>,
     trajectory: Trajectory,
+    max_rows: Option<usize>,
     stopped: Option<RunError>,
 }
 
@@ -156,6 +157,7 @@ impl Run {
             limits: Limits::default(),
             theta: Vec::new(),
             trajectory: Trajectory::new(start.len()),
+            max_rows: None,
             stopped: None,
         };
         run.restart(start, f);
@@ -195,6 +197,11 @@ impl Run {
                 match check(&self.theta, loss, &self.limits) {
                     Ok(()) => {
                         self.trajectory.push(&self.theta, loss, self.schedule.rate(t + 1));
+                        if let Some(max) = self.max_rows
+                            && self.trajectory.len() > 2 * max
+                        {
+                            self.trajectory.drop_front(self.trajectory.len() - max);
+                        }
                         return Ok(());
                     }
                     Err(reason) => Err(RunError::Diverged { step: t + 1, reason }),
@@ -221,7 +228,7 @@ impl Run {
 
     /// Updates made so far.
     pub fn updates(&self) -> usize {
-        self.trajectory.len().saturating_sub(1)
+        self.trajectory.first_step() + self.trajectory.len().saturating_sub(1)
     }
 
     /// The recorded trajectory.
@@ -256,6 +263,18 @@ impl Run {
     /// state (fresh when just built from settings) is used as it is.
     pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
         self.optimizer = optimizer;
+    }
+
+    /// Bounds the trajectory for long runs: with `Some(m)` (m ≥ 1) the oldest rows are
+    /// dropped whenever more than 2m are kept, leaving the last m (so memory stays bounded
+    /// and the cost per step amortized constant); `None` (the default) keeps every row.
+    pub fn set_max_rows(&mut self, rows: Option<usize>) {
+        self.max_rows = rows.map(|m| m.max(1));
+        if let Some(max) = self.max_rows
+            && self.trajectory.len() > 2 * max
+        {
+            self.trajectory.drop_front(self.trajectory.len() - max);
+        }
     }
 
     /// The divergence limits.
