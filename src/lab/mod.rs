@@ -34,6 +34,7 @@ pub mod loss_chart;
 pub mod param;
 pub mod points;
 pub mod scene;
+pub mod snapshot;
 pub mod table;
 pub mod training;
 
@@ -48,6 +49,7 @@ pub use history::History;
 pub use param::LabParam;
 use points::Pointer;
 use scene::Picture;
+pub use snapshot::Snapshot;
 use training::Training;
 
 /// The step of the centered differences in the gradient check.

@@ -1,8 +1,8 @@
 //! Training: the optimizer library's methods, schedules and minibatches, stepping the lab's θ.
 //!
-//! Each update is the library's: this step's rate α_t comes from the [`Schedule`] (t counts
-//! the run's updates from 0), the [`Optimizer`] built from the [`Settings`] makes the update
-//! through a [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over
+//! Each update is the library's: this step's rate α_t comes from the
+//! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), the
+//! [`Optimizer`] built from the [`Settings`] makes the update through a [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over
 //! the next minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed), and
 //! [`check`] with the library's default [`Limits`] decides whether the new point diverged.
 //!
