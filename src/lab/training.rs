@@ -2,9 +2,10 @@
 //!
 //! Each update is the library's: this step's rate α_t comes from the
 //! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), the
-//! [`Optimizer`] built from the [`Settings`] makes the update through a [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over
-//! the next minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed), and
-//! [`check`] with the library's default [`Limits`] decides whether the new point diverged.
+//! [`Optimizer`] built from the [`Settings`] makes the update through a [`ClassifierLoss`]
+//! over the whole dataset or, with a batch size below N, over the next minibatch of a seeded
+//! [`Minibatches`] sampler (shuffled by the data seed), and [`check`] with the library's
+//! default [`Limits`] decides whether the new point diverged.
 //!
 //! The lab runs these pieces itself rather than through [`crate::optim::run::Run`]: `Run`
 //! keeps every step and every evaluated point, and a lab left playing at hundreds of steps
