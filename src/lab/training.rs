@@ -180,11 +180,12 @@ impl Lab {
         }
     }
 
-    /// Replaces the optimizer settings (rule 2: θ kept, new run). Invalid settings are
-    /// refused and change nothing.
+    /// Replaces the optimizer settings (rule 2: θ kept, new run). Settings the library
+    /// cannot build an optimizer from are refused and change nothing; a decay horizon T ≤ W is
+    /// accepted as the library accepts it (the rate is 0 after the warmup), so T and W can be
+    /// set in either order.
     pub fn set_optimizer(&mut self, settings: Settings) -> Result<(), LabError> {
         let optimizer = settings.build().map_err(optimizer_error)?;
-        settings.validate().map_err(optimizer_error)?;
         self.settings = settings;
         self.training.optimizer = optimizer;
         self.restart_run();
