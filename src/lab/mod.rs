@@ -304,7 +304,7 @@ impl Lab {
                 dim: self.shape().dim,
             });
         }
-        if !(value.abs() <= PARAMETER_LIMIT) {
+        if !(value.is_finite() && value.abs() <= PARAMETER_LIMIT) {
             let expected = format!("a number from {} to {PARAMETER_LIMIT}", -PARAMETER_LIMIT);
             return Err(LabError::value(name(), &value.to_string(), expected));
         }
