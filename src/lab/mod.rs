@@ -223,6 +223,11 @@ impl Lab {
         gradient_check(&mut self.evaluator(), &self.theta, CHECK_STEP)
     }
 
+    /// Asks for a redraw at the next frame (the chart's canvas changed size, say).
+    pub fn request_render(&mut self) {
+        self.dirty = true;
+    }
+
     /// True when something changed since the last [`Lab::render`].
     pub fn needs_render(&self) -> bool {
         self.dirty

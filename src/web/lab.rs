@@ -49,7 +49,7 @@ impl LabView {
     #[wasm_bindgen(js_name = resizeChart)]
     pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
         self.chart.resize(width, height, pixel_ratio);
-        self.lab.resize(self.lab.view().width, self.lab.view().height, pixel_ratio);
+        self.lab.request_render();
     }
 
     /// One animation frame: the steps of this frame while playing, then a redraw of what
