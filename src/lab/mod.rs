@@ -270,9 +270,7 @@ impl Lab {
     pub fn set_spec(&mut self, spec: DatasetSpec) -> Result<(), LabError> {
         let data = spec.generate()?;
         let new_model = spec.kind != self.spec.kind || data.classes() != self.data.classes();
-        if spec.kind != self.spec.kind || spec.noise != self.spec.noise || spec.seed != self.spec.seed {
-            self.picture.fit(spec.kind.view_half_width(), &data);
-        }
+        self.picture.fit(spec.kind.view_half_width(), &data);
         self.spec = spec;
         self.data = data;
         self.add_class = self.add_class.min(self.data.classes() - 1);
