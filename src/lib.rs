@@ -21,8 +21,13 @@
 //!   the command line of `examples/trajectory.rs` ([`optim::cli`]).
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
-//! - [`lab`]: the classifier lab scene.
-//! - [`render`]: rasters, marks, viewport and palette.
+//! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the
+//!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
+//!   table, training with the optimizer library, the bounded run history, the loss chart and
+//!   the snapshot the other scenes read.
+//! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
+//!   points), marks, viewport, palette, and line charts drawn with plotters for any backend
+//!   ([`render::chart`]).
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;
