@@ -17,14 +17,21 @@
 //! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
 //!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
 //!   trajectory ([`optim::run`]), the classifier objective as a loss function with
-//!   minibatches and Hessian, gradient noise, and the typed settings ([`optim::settings`]).
+//!   minibatches and Hessian, gradient noise, the typed settings ([`optim::settings`]) and
+//!   the command line of `examples/trajectory.rs` ([`optim::cli`]).
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
-//! - [`lab`]: the classifier lab scene.
-//! - [`race`]: the optimizer race scene: racers on one surface from one start, on one clock,
-//!   with presets that each demonstrate one of the lecture's claims and check it in numbers.
-//! - [`render`]: rasters, marks, viewport and palette; the heatmap of any f(x, y) on a log
-//!   scale in viridis with contour lines.
+//! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the
+//!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
+//!   table, training with the optimizer library, the bounded run history, the loss chart and
+//!   the snapshot the other scenes read.
+//! - [`race`]: the optimizer race scene: racers on one surface (or a slice of the lab's own
+//!   loss) from one start, on one clock, with presets that each demonstrate one of the
+//!   lecture's claims and check it in numbers.
+//! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
+//!   points), marks, viewport, palette, line charts drawn with plotters for any backend
+//!   ([`render::chart`]), and heatmaps of any f(x, y) on a log scale in viridis with contour
+//!   lines ([`render::heatmap`]).
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;

@@ -118,7 +118,12 @@ export function mountRace(root) {
   const takeLab = () => {
     const lab = window.descent?.lab;
     if (!lab) return;
-    race.useLab(lab);
+    const snapshot = lab.snapshot();
+    try {
+      race.useLab(snapshot);
+    } finally {
+      snapshot.free();
+    }
     fillSliceNames();
   };
   const draw = () => {

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::chart::ChartCanvas;
-use super::lab::LabView;
+use super::lab::LabSnapshot;
 use super::{Canvas, OrJsError};
 use crate::optim::momentum::MomentumForm;
 use crate::optim::settings::Method;
@@ -278,13 +278,13 @@ impl RaceView {
         named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())).chain(classifier))
     }
 
-    /// Takes the classifier lab's data, objective and current W and b for the classifier
-    /// slice (re-cut, with every racer restarted, if it is showing and the lab changed).
+    /// Takes the classifier lab's data, objective and current W and b (a `LabView.snapshot()`)
+    /// for the classifier slice (re-cut, with every racer restarted, if it is showing and the
+    /// lab changed).
     #[wasm_bindgen(js_name = useLab)]
-    pub fn use_lab(&mut self, lab: &LabView) -> Result<(), JsError> {
-        let lab = lab.lab();
-        let source =
-            ClassifierSource { data: lab.data().clone(), objective: *lab.objective(), theta: lab.theta().to_vec() };
+    pub fn use_lab(&mut self, lab: &LabSnapshot) -> Result<(), JsError> {
+        let lab = &lab.0;
+        let source = ClassifierSource { data: lab.data.clone(), objective: lab.objective, theta: lab.theta.clone() };
         Ok(self.race.set_classifier(source)?)
     }
 
