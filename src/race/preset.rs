@@ -353,7 +353,7 @@ impl Preset {
                         && momentum.is_none()
                         && adam.is_none(),
                     evidence: format!(
-                        "steps to f < 10⁻⁸: Newton {}, L-BFGS {}; after 200 steps momentum is at {momentum_loss:.2e}, \
+                        "f < 10⁻⁸: Newton {}, L-BFGS {}; momentum is now at {momentum_loss:.2e}, \
                          Adam at {adam_loss:.2e}",
                         describe_steps(newton),
                         describe_steps(lbfgs)
@@ -366,7 +366,7 @@ impl Preset {
                 Claim {
                     holds: exact.is_some_and(|t| t <= 60) && noisy > 1e-4,
                     evidence: format!(
-                        "noise-free L-BFGS reached f < 10⁻⁸ at step {}; with noise its mean loss over the last \
+                        "noise-free L-BFGS: f < 10⁻⁸ {}; with noise its mean loss over the last \
                          50 steps is {noisy:.2e}",
                         describe_steps(exact)
                     ),
@@ -393,9 +393,9 @@ fn reached(run: &Run, level: f64) -> Option<usize> {
     run.trajectory().losses().iter().position(|&loss| loss < level)
 }
 
-/// A step count, or "never".
+/// "at step t", or "not yet".
 fn describe_steps(steps: Option<usize>) -> String {
-    steps.map_or("never".to_string(), |t| t.to_string())
+    steps.map_or("not yet".to_string(), |t| format!("at step {t}"))
 }
 
 /// The loss at the last recorded point.

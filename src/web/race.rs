@@ -29,7 +29,12 @@ pub struct RaceView {
     overlay: Canvas,
     loss_chart: ChartCanvas,
     schedule_chart: ChartCanvas,
+    /// Animation frames drawn, to pace the charts.
+    frames: u32,
 }
+
+/// While playing, the charts are redrawn every this many frames.
+const CHART_FRAMES: u32 = 3;
 
 /// Sets `key` on a plain JS object.
 fn put(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsError> {
@@ -66,6 +71,7 @@ impl RaceView {
             overlay: Canvas::new(overlay)?,
             loss_chart: ChartCanvas::new(loss_chart),
             schedule_chart: ChartCanvas::new(schedule_chart),
+            frames: 0,
         })
     }
 
@@ -92,6 +98,11 @@ impl RaceView {
     /// Draws: the picture (see [`RaceView::render_picture`]) and both charts.
     pub fn render(&mut self) -> Result<(), JsError> {
         self.render_picture()?;
+        self.render_charts()
+    }
+
+    /// Draws both charts.
+    fn render_charts(&mut self) -> Result<(), JsError> {
         let race = &self.race;
         let ratio = self.loss_chart.ratio();
         self.loss_chart.draw(|area| race.draw_loss_chart(area, ratio))?;
@@ -121,10 +132,17 @@ impl RaceView {
     }
 
     /// An animation frame: the clock ticks `steps-per-frame` times while playing, then the
-    /// picture is drawn.
+    /// picture is drawn, and the charts on every [`CHART_FRAMES`]-th frame (and on the
+    /// frame the race stops): a chart a few frames behind reads the same, and rasterizing
+    /// eight noisy loss curves every frame would cost frames.
     pub fn frame(&mut self) -> Result<(), JsError> {
         self.race.frame();
-        self.render()
+        self.render_picture()?;
+        self.frames = self.frames.wrapping_add(1);
+        if self.frames % CHART_FRAMES == 0 || !self.race.playing() {
+            self.render_charts()?;
+        }
+        Ok(())
     }
 
     /// Changes a setting by name (see `race::param`).
