@@ -23,6 +23,7 @@ pub mod lab;
 pub mod loss;
 pub mod model;
 pub mod objective;
+pub mod regularization;
 pub mod regularizer;
 pub mod render;
 
