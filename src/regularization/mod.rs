@@ -20,11 +20,14 @@
 
 pub mod calculator;
 pub mod display;
+mod hinge_row;
 pub mod numeric_gradient;
+mod partition;
 pub mod polyfit;
 pub mod polyline;
 pub mod preferences;
 pub mod simpler;
+pub mod slice;
 
 mod settings;
 
