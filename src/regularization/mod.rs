@@ -19,15 +19,20 @@
 //! value and explains what is wrong with a [`SettingError`], keeping its state unchanged.
 
 pub mod calculator;
+pub mod colormap;
+pub mod contour;
 pub mod display;
+pub mod heat;
 mod hinge_row;
 pub mod numeric_gradient;
 mod partition;
+pub mod path;
 pub mod polyfit;
 pub mod polyline;
 pub mod preferences;
 pub mod simpler;
 pub mod slice;
+pub mod weight_space;
 
 mod settings;
 
