@@ -14,6 +14,12 @@
 //! - [`regularizer`]: R(W): none, L2, L1, elastic net.
 //! - [`objective`]: L = (1/N) Σ L_i + λR(W) with its gradient, the numeric gradient and the
 //!   gradient check.
+//! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
+//!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
+//!   trajectory ([`optim::run`]), the classifier objective as a loss function with
+//!   minibatches and Hessian, gradient noise, and the typed settings ([`optim::settings`]).
+//! - [`schedule`]: learning-rate schedules with warmup.
+//! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene.
 //! - [`render`]: rasters, marks, viewport and palette.
 //! - `web` (wasm32 only): the browser boundary.
@@ -23,9 +29,12 @@ pub mod lab;
 pub mod loss;
 pub mod model;
 pub mod objective;
+pub mod optim;
 pub mod regularization;
 pub mod regularizer;
 pub mod render;
+pub mod schedule;
+pub mod surface;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

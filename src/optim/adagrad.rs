@@ -1,0 +1,72 @@
+//! AdaGrad: per-parameter learning rates from the historical sum of squared gradients.
+
+use super::settings::Method;
+use super::sgd::add_weight_decay;
+use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+
+/// AdaGrad, the lecture's
+///
+/// ```text
+/// grad_squared += dx * dx
+/// x -= learning_rate * dx / (np.sqrt(grad_squared) + 1e-7)
+/// ```
+///
+/// i.e. G_{t+1} = G_t + ∇f(x_t)², x_{t+1} = x_t − α_t ∇f(x_t) / (√G_{t+1} + ε), elementwise.
+/// Progress along steep directions is damped, along flat ones accelerated, and the step
+/// decays towards zero over time.
+///
+/// PyTorch: `torch.optim.Adagrad(params, lr, eps=ε, weight_decay=wd)` with `lr_decay=0` and
+/// `initial_accumulator_value=0` is this update with ε outside the square root, as in the
+/// lecture; PyTorch's default ε is 1e-10, the lecture's 1e-7.
+///
+/// ```
+/// use descent::optim::{Optimizer, adagrad::AdaGrad};
+/// let mut x = [1.0];
+/// // The first step has length α whatever the gradient's size (up to ε).
+/// AdaGrad::new(1e-10, 0.0).step(&mut x, 0.1, &mut |p: &[f64], g: &mut [f64]| { g[0] = 40.0; p[0] }).unwrap();
+/// assert!((x[0] - 0.9).abs() < 1e-12);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdaGrad {
+    /// ε, added to √G.
+    pub eps: f64,
+    /// PyTorch's `weight_decay` (coupled).
+    pub weight_decay: f64,
+    sum: Vec<f64>,
+    grad: Vec<f64>,
+}
+
+impl AdaGrad {
+    /// AdaGrad with the given ε.
+    pub fn new(eps: f64, weight_decay: f64) -> Self {
+        AdaGrad { eps, weight_decay, sum: Vec::new(), grad: Vec::new() }
+    }
+
+    /// The accumulated squared gradients G (empty before the first step).
+    pub fn grad_squared(&self) -> &[f64] {
+        &self.sum
+    }
+}
+
+impl Optimizer for AdaGrad {
+    fn method(&self) -> Method {
+        Method::AdaGrad
+    }
+
+    fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        check_lr(lr)?;
+        fit_state(&mut self.sum, theta.len())?;
+        self.grad.resize(theta.len(), 0.0);
+        f.loss_and_gradient(theta, &mut self.grad);
+        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        for ((x, s), &g) in theta.iter_mut().zip(&mut self.sum).zip(&self.grad) {
+            *s += g * g;
+            *x += -lr * g / (s.sqrt() + self.eps);
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self) {
+        self.sum.clear();
+    }
+}

@@ -1,0 +1,232 @@
+//! L-BFGS with a strong-Wolfe line search, one iteration per step, as PyTorch does it.
+
+use std::collections::VecDeque;
+
+use super::line_search::{py_min, strong_wolfe};
+use super::settings::Method;
+use super::{LossFn, Optimizer, StepError, check_lr};
+
+/// Evaluations one step may make in all (PyTorch's `max_eval`): one at θ, the rest in the
+/// line search.
+pub const MAX_EVAL: usize = 25;
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// L-BFGS: a quasi-Newton method that approximates H⁻¹∇f from the last m pairs
+/// s = θ_{k+1} − θ_k, y = ∇f_{k+1} − ∇f_k (the two-loop recursion), without ever forming a
+/// matrix, and picks the step length with a strong-Wolfe line search.
+///
+/// One [`Optimizer::step`] is exactly one call of
+/// `torch.optim.LBFGS(lr=α, max_iter=1, max_eval=25, history_size=m,
+/// line_search_fn="strong_wolfe", tolerance_grad=0, tolerance_change=0).step(closure)`:
+///
+/// 1. evaluate f and g = ∇f at θ (PyTorch's `orig_loss = closure()`); stop if g = 0;
+/// 2. on the first iteration d = −g and the trial step is min(1, 1/‖g‖₁)·α; later, add
+///    (s, y) = (t·d_prev, g − g_prev) to the history when yᵀs > 1e-10 (dropping the oldest
+///    beyond m), scale the initial inverse Hessian by yᵀs/yᵀy, run the two-loop recursion
+///    for d ≈ −H⁻¹g, and try t = α;
+/// 3. stop if d is not a descent direction (gᵀd > 0); otherwise search along d with the
+///    strong-Wolfe line search (c₁ = 1e-4, c₂ = 0.9, at most 24 more evaluations) and move
+///    θ ← θ + t·d.
+///
+/// Every line-search trial calls the loss function, so the driver records them all. L-BFGS
+/// wants a deterministic full-batch f: with minibatches or noise the curvature pairs mix
+/// different functions (the lecture: it "does not transfer very well to mini-batch
+/// setting").
+///
+/// ```
+/// use descent::optim::{Optimizer, lbfgs::Lbfgs};
+/// use descent::surface::{Surface, SurfaceKind};
+/// let mut s = Surface::new(SurfaceKind::Rosenbrock);
+/// let mut theta = s.start();
+/// let mut lbfgs = Lbfgs::new(10);
+/// for _ in 0..60 {
+///     lbfgs.step(&mut theta, 1.0, &mut s).unwrap();
+/// }
+/// assert!((theta[0] - 1.0).abs() < 1e-8 && (theta[1] - 1.0).abs() < 1e-8);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lbfgs {
+    /// The history size m.
+    pub history: usize,
+    iterations: usize,
+    /// Curvature pairs (y, s, 1/yᵀs), oldest first.
+    pairs: VecDeque<(Vec<f64>, Vec<f64>, f64)>,
+    h_diag: f64,
+    /// The last direction and step length.
+    direction: Vec<f64>,
+    t: f64,
+    prev_grad: Vec<f64>,
+    grad: Vec<f64>,
+    trial: Vec<f64>,
+    trial_grad: Vec<f64>,
+    alphas: Vec<f64>,
+}
+
+impl Lbfgs {
+    /// L-BFGS keeping the last `history` curvature pairs (at least 1).
+    pub fn new(history: usize) -> Self {
+        Lbfgs {
+            history: history.max(1),
+            iterations: 0,
+            pairs: VecDeque::new(),
+            h_diag: 1.0,
+            direction: Vec::new(),
+            t: 0.0,
+            prev_grad: Vec::new(),
+            grad: Vec::new(),
+            trial: Vec::new(),
+            trial_grad: Vec::new(),
+            alphas: Vec::new(),
+        }
+    }
+
+    /// Iterations made since the start or the last reset (PyTorch's `state["n_iter"]`).
+    pub fn iterations(&self) -> usize {
+        self.iterations
+    }
+
+    /// The curvature pairs held.
+    pub fn pairs(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Updates the history with the last step and computes d ≈ −H⁻¹g by the two-loop
+    /// recursion.
+    fn quasi_newton_direction(&mut self) {
+        let n = self.grad.len();
+        // y = g − g_prev and s = t·d, in the scratch buffers (free between line searches).
+        let (y, s) = (&mut self.trial, &mut self.trial_grad);
+        y.resize(n, 0.0);
+        s.resize(n, 0.0);
+        for ((yj, g), p) in y.iter_mut().zip(&self.grad).zip(&self.prev_grad) {
+            *yj = g - p;
+        }
+        for (sj, d) in s.iter_mut().zip(&self.direction) {
+            *sj = d * self.t;
+        }
+        let ys = dot(y, s);
+        if ys > 1e-10 {
+            // Reuse the oldest pair's buffers once the history is full.
+            let (mut y_kept, mut s_kept) = if self.pairs.len() == self.history {
+                let (y_old, s_old, _) = self.pairs.pop_front().unwrap_or_default();
+                (y_old, s_old)
+            } else {
+                (Vec::with_capacity(n), Vec::with_capacity(n))
+            };
+            y_kept.clear();
+            y_kept.extend_from_slice(y);
+            s_kept.clear();
+            s_kept.extend_from_slice(s);
+            self.h_diag = ys / dot(y, y);
+            self.pairs.push_back((y_kept, s_kept, 1.0 / ys));
+        }
+        let k = self.pairs.len();
+        self.alphas.resize(k, 0.0);
+        let q = &mut self.direction;
+        q.clear();
+        q.extend(self.grad.iter().map(|g| -g));
+        for i in (0..k).rev() {
+            let (y, s, ro) = &self.pairs[i];
+            let a = dot(s, q) * ro;
+            self.alphas[i] = a;
+            for (qj, yj) in q.iter_mut().zip(y) {
+                *qj += -a * yj;
+            }
+        }
+        for qj in q.iter_mut() {
+            *qj *= self.h_diag;
+        }
+        for i in 0..k {
+            let (y, s, ro) = &self.pairs[i];
+            let be = dot(y, q) * ro;
+            let coefficient = self.alphas[i] - be;
+            for (rj, sj) in q.iter_mut().zip(s) {
+                *rj += coefficient * sj;
+            }
+        }
+        debug_assert_eq!(q.len(), n);
+    }
+}
+
+impl Default for Lbfgs {
+    /// PyTorch's default history of 100 pairs.
+    fn default() -> Self {
+        Lbfgs::new(100)
+    }
+}
+
+impl Optimizer for Lbfgs {
+    fn method(&self) -> Method {
+        Method::Lbfgs
+    }
+
+    fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        check_lr(lr)?;
+        let n = theta.len();
+        if self.iterations > 0 && self.prev_grad.len() != n {
+            return Err(StepError::Dimension { expected: self.prev_grad.len(), found: n });
+        }
+        self.grad.resize(n, 0.0);
+        let loss = f.loss_and_gradient(theta, &mut self.grad);
+        if self.grad.iter().fold(0.0, |m, g| py_max_abs(m, *g)) <= 0.0 {
+            return Ok(());
+        }
+        self.iterations += 1;
+        if self.iterations == 1 {
+            self.direction.clear();
+            self.direction.extend(self.grad.iter().map(|g| -g));
+            self.pairs.clear();
+            self.h_diag = 1.0;
+        } else {
+            self.quasi_newton_direction();
+        }
+        self.prev_grad.clear();
+        self.prev_grad.extend_from_slice(&self.grad);
+        let t = if self.iterations == 1 {
+            py_min(1.0, 1.0 / self.grad.iter().map(|g| g.abs()).sum::<f64>()) * lr
+        } else {
+            lr
+        };
+        let gtd = dot(&self.grad, &self.direction);
+        // PyTorch's `gtd > -tolerance_change` with tolerance_change = 0.
+        if gtd > -0.0 {
+            self.t = t;
+            return Ok(());
+        }
+        let d_norm = self.direction.iter().fold(0.0, |m: f64, d| py_max_abs(m, *d));
+        self.trial.resize(n, 0.0);
+        self.trial_grad.resize(n, 0.0);
+        let (direction, trial, trial_grad) = (&self.direction, &mut self.trial, &mut self.trial_grad);
+        let evaluate = |step: f64| {
+            for ((p, x), d) in trial.iter_mut().zip(theta.iter()).zip(direction) {
+                *p = x + step * d;
+            }
+            let value = f.loss_and_gradient(trial, trial_grad);
+            (value, dot(trial_grad, direction))
+        };
+        let (step, _) = strong_wolfe(evaluate, t, d_norm, loss, gtd, MAX_EVAL - 1);
+        self.t = step;
+        for (x, d) in theta.iter_mut().zip(&self.direction) {
+            *x += step * d;
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self) {
+        self.iterations = 0;
+        self.pairs.clear();
+        self.h_diag = 1.0;
+        self.direction.clear();
+        self.prev_grad.clear();
+        self.t = 0.0;
+    }
+}
+
+/// max(m, |d|) as `d.abs().max()` computes it (NaN propagates).
+fn py_max_abs(m: f64, d: f64) -> f64 {
+    let a = d.abs();
+    if a > m || a.is_nan() { a } else { m }
+}

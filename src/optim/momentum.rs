@@ -1,0 +1,132 @@
+//! SGD+Momentum, in both of the lecture's forms.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::settings::Method;
+use super::sgd::add_weight_decay;
+use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+
+/// Which of the lecture's two formulations of momentum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MomentumForm {
+    /// v_{t+1} = ρv_t + ∇f(x_t), x_{t+1} = x_t − α_t v_{t+1}: the velocity sums gradients and
+    /// the learning rate scales the step. This is PyTorch's `SGD(momentum=ρ)` (its buffer
+    /// starts at the first gradient, which is ρ·0 + ∇f(x_0) without dampening).
+    #[default]
+    Gradient,
+    /// v_{t+1} = ρv_t − α_t ∇f(x_t), x_{t+1} = x_t + v_{t+1}: the velocity is the step itself.
+    /// With a constant α it gives the same iterates as [`MomentumForm::Gradient`]
+    /// (v = −α·buffer); under a schedule old gradients keep the rate they were taken with.
+    Velocity,
+}
+
+impl MomentumForm {
+    /// Both forms.
+    pub const ALL: [MomentumForm; 2] = [MomentumForm::Gradient, MomentumForm::Velocity];
+
+    /// The name used in settings.
+    pub fn name(self) -> &'static str {
+        match self {
+            MomentumForm::Gradient => "gradient",
+            MomentumForm::Velocity => "velocity",
+        }
+    }
+}
+
+impl fmt::Display for MomentumForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A momentum form name that is not one of [`MomentumForm`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownForm(pub String);
+
+impl fmt::Display for UnknownForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown momentum form \"{}\" (expected one of: gradient, velocity)", self.0)
+    }
+}
+
+impl std::error::Error for UnknownForm {}
+
+impl FromStr for MomentumForm {
+    type Err = UnknownForm;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MomentumForm::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| UnknownForm(s.to_string()))
+    }
+}
+
+/// SGD+Momentum: builds up a velocity as a running sum of gradients with friction ρ
+/// (see [`MomentumForm`] for the two update rules).
+///
+/// PyTorch: `torch.optim.SGD(params, lr, momentum=ρ, weight_decay=wd)`; a nonzero
+/// `weight_decay` adds wd·x to the gradient first.
+///
+/// ```
+/// use descent::optim::{Optimizer, momentum::{Momentum, MomentumForm}};
+/// let mut x = [1.0];
+/// let mut f = |p: &[f64], g: &mut [f64]| { g[0] = 1.0; p[0] };
+/// let mut m = Momentum::new(0.9, MomentumForm::Gradient, 0.0);
+/// m.step(&mut x, 0.1, &mut f).unwrap(); // v = 1, x = 1 − 0.1
+/// m.step(&mut x, 0.1, &mut f).unwrap(); // v = 1.9, x = 0.9 − 0.19
+/// assert!((x[0] - 0.71).abs() < 1e-15);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Momentum {
+    /// The friction ρ (PyTorch's `momentum`).
+    pub rho: f64,
+    /// Which update rule.
+    pub form: MomentumForm,
+    /// PyTorch's `weight_decay` (coupled).
+    pub weight_decay: f64,
+    velocity: Vec<f64>,
+    grad: Vec<f64>,
+}
+
+impl Momentum {
+    /// Momentum with friction `rho` in the given form.
+    pub fn new(rho: f64, form: MomentumForm, weight_decay: f64) -> Self {
+        Momentum { rho, form, weight_decay, velocity: Vec::new(), grad: Vec::new() }
+    }
+
+    /// The velocity v (in the form's own units; empty before the first step).
+    pub fn velocity(&self) -> &[f64] {
+        &self.velocity
+    }
+}
+
+impl Optimizer for Momentum {
+    fn method(&self) -> Method {
+        Method::Momentum
+    }
+
+    fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        check_lr(lr)?;
+        fit_state(&mut self.velocity, theta.len())?;
+        self.grad.resize(theta.len(), 0.0);
+        f.loss_and_gradient(theta, &mut self.grad);
+        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        let rho = self.rho;
+        for ((x, v), &g) in theta.iter_mut().zip(&mut self.velocity).zip(&self.grad) {
+            match self.form {
+                MomentumForm::Gradient => {
+                    *v = rho * *v + g;
+                    *x += -lr * *v;
+                }
+                MomentumForm::Velocity => {
+                    *v = rho * *v - lr * g;
+                    *x += *v;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self) {
+        self.velocity.clear();
+    }
+}

@@ -1,0 +1,68 @@
+//! RMSProp: "leaky AdaGrad".
+
+use super::settings::Method;
+use super::sgd::add_weight_decay;
+use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+
+/// RMSProp (Tieleman and Hinton), the lecture's
+///
+/// ```text
+/// grad_squared = decay_rate * grad_squared + (1 - decay_rate) * dx * dx
+/// x -= learning_rate * dx / (np.sqrt(grad_squared) + 1e-7)
+/// ```
+///
+/// i.e. S_{t+1} = δS_t + (1 − δ)∇f(x_t)², x_{t+1} = x_t − α_t ∇f(x_t) / (√S_{t+1} + ε).
+///
+/// PyTorch: `torch.optim.RMSprop(params, lr, alpha=δ, eps=ε, weight_decay=wd)` with
+/// `momentum=0, centered=False`: the decay rate is PyTorch's `alpha` (default 0.99), ε sits
+/// outside the square root as in the lecture; PyTorch's default ε is 1e-8, the lecture's 1e-7.
+///
+/// ```
+/// use descent::optim::{Optimizer, rmsprop::RmsProp};
+/// let mut x = [1.0];
+/// // S = 0.01 · 4 = 0.04, so the first step is α · 2 / 0.2 = 10α.
+/// RmsProp::new(0.99, 0.0, 0.0).step(&mut x, 0.01, &mut |p: &[f64], g: &mut [f64]| { g[0] = 2.0; p[0] }).unwrap();
+/// assert!((x[0] - 0.9).abs() < 1e-12);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct RmsProp {
+    /// The decay rate δ (PyTorch's `alpha`).
+    pub decay: f64,
+    /// ε, added to √S.
+    pub eps: f64,
+    /// PyTorch's `weight_decay` (coupled).
+    pub weight_decay: f64,
+    square_avg: Vec<f64>,
+    grad: Vec<f64>,
+}
+
+impl RmsProp {
+    /// RMSProp with decay rate `decay` and the given ε.
+    pub fn new(decay: f64, eps: f64, weight_decay: f64) -> Self {
+        RmsProp { decay, eps, weight_decay, square_avg: Vec::new(), grad: Vec::new() }
+    }
+}
+
+impl Optimizer for RmsProp {
+    fn method(&self) -> Method {
+        Method::RmsProp
+    }
+
+    fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        check_lr(lr)?;
+        fit_state(&mut self.square_avg, theta.len())?;
+        self.grad.resize(theta.len(), 0.0);
+        f.loss_and_gradient(theta, &mut self.grad);
+        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        let (decay, rest) = (self.decay, 1.0 - self.decay);
+        for ((x, s), &g) in theta.iter_mut().zip(&mut self.square_avg).zip(&self.grad) {
+            *s = *s * decay + rest * g * g;
+            *x += -lr * g / (s.sqrt() + self.eps);
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self) {
+        self.square_avg.clear();
+    }
+}

@@ -1,0 +1,263 @@
+//! The driver: runs an optimizer under a learning-rate schedule, records the trajectory and
+//! stops a run that diverges.
+//!
+//! ```
+//! use descent::optim::{run::Run, sgd::Sgd};
+//! use descent::schedule::Schedule;
+//! use descent::surface::{Surface, SurfaceKind};
+//! let mut surface = Surface::new(SurfaceKind::Booth);
+//! let mut run = Run::new(Box::new(Sgd::default()), Schedule::constant(0.05), &[-5.0, -5.0], &mut surface);
+//! run.run(200, &mut surface).unwrap();
+//! let end = run.theta();
+//! assert!((end[0] - 1.0).abs() < 1e-6 && (end[1] - 3.0).abs() < 1e-6);
+//! assert_eq!(run.trajectory().len(), 201);
+//! ```
+
+use std::fmt;
+
+use super::trajectory::Trajectory;
+use super::{LossFn, Optimizer, StepError};
+use crate::schedule::Schedule;
+
+/// When a finite run counts as exploded.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// The largest |L| a run may reach.
+    pub loss: f64,
+    /// The largest |θ_i| a run may reach.
+    pub param: f64,
+}
+
+impl Default for Limits {
+    /// |L| ≤ 1e12 and |θ_i| ≤ 1e8: far beyond anything the lab can show, well before
+    /// overflow.
+    fn default() -> Self {
+        Limits { loss: 1e12, param: 1e8 }
+    }
+}
+
+/// What blew up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Divergence {
+    /// The loss became NaN or infinite.
+    NonFiniteLoss(f64),
+    /// |L| passed the limit.
+    LossExploded { loss: f64, limit: f64 },
+    /// Parameter `index` became NaN or infinite.
+    NonFiniteParameter { index: usize, value: f64 },
+    /// |θ_index| passed the limit.
+    ParameterExploded { index: usize, value: f64, limit: f64 },
+}
+
+impl fmt::Display for Divergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Divergence::NonFiniteLoss(loss) => write!(f, "the loss became {loss}"),
+            Divergence::LossExploded { loss, limit } => write!(f, "the loss {loss:e} exceeds {limit:e}"),
+            Divergence::NonFiniteParameter { index, value } => write!(f, "parameter {index} became {value}"),
+            Divergence::ParameterExploded { index, value, limit } => {
+                write!(f, "parameter {index} = {value:e} exceeds {limit:e} in size")
+            }
+        }
+    }
+}
+
+/// Why a run stopped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunError {
+    /// Update `step` (counted from 1) led somewhere non-finite or exploded.
+    Diverged { step: usize, reason: Divergence },
+    /// Update `step` could not be made.
+    Step { step: usize, error: StepError },
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Diverged { step: 0, reason } => write!(f, "diverged at the start: {reason}"),
+            RunError::Diverged { step, reason } => write!(f, "diverged at step {step}: {reason}"),
+            RunError::Step { step, error } => write!(f, "step {step} failed: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Checks a point and its loss against the limits.
+pub fn check(theta: &[f64], loss: f64, limits: &Limits) -> Result<(), Divergence> {
+    for (index, &value) in theta.iter().enumerate() {
+        if !value.is_finite() {
+            return Err(Divergence::NonFiniteParameter { index, value });
+        }
+        if value.abs() > limits.param {
+            return Err(Divergence::ParameterExploded { index, value, limit: limits.param });
+        }
+    }
+    if !loss.is_finite() {
+        return Err(Divergence::NonFiniteLoss(loss));
+    }
+    if loss.abs() > limits.loss {
+        return Err(Divergence::LossExploded { loss, limit: limits.loss });
+    }
+    Ok(())
+}
+
+/// Wraps the loss function an optimizer is handed, recording every point it evaluates.
+struct Recorder<'a> {
+    inner: &'a mut dyn LossFn,
+    trajectory: &'a mut Trajectory,
+}
+
+impl LossFn for Recorder<'_> {
+    fn loss_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        let loss = self.inner.loss_and_gradient(theta, grad);
+        self.trajectory.push_evaluation(theta, loss);
+        loss
+    }
+
+    fn loss(&mut self, theta: &[f64]) -> f64 {
+        let loss = self.inner.loss(theta);
+        self.trajectory.push_evaluation(theta, loss);
+        loss
+    }
+
+    fn hessian(&mut self, theta: &[f64], hessian: &mut [f64]) -> Result<(), StepError> {
+        self.inner.hessian(theta, hessian)
+    }
+
+    fn next_step(&mut self) {
+        self.inner.next_step();
+    }
+}
+
+/// A run: an optimizer, its schedule, the current parameters and the trajectory so far.
+///
+/// Row t of the trajectory is the point after t updates, [`LossFn::loss`] there and α_t;
+/// each row after the first also lists the points its update evaluated. A run whose
+/// parameters or loss turn non-finite or pass the [`Limits`] stops with
+/// [`RunError::Diverged`]; the offending update is not recorded and the parameters stay at
+/// the last recorded point. Once stopped, a run refuses further steps with the same error.
+#[derive(Clone, Debug)]
+pub struct Run {
+    optimizer: Box<dyn Optimizer>,
+    schedule: Schedule,
+    limits: Limits,
+    theta: Vec<f64>,
+    trajectory: Trajectory,
+    stopped: Option<RunError>,
+}
+
+impl Run {
+    /// Starts a run at `start`, recording row 0 (f is evaluated there once).
+    pub fn new(optimizer: Box<dyn Optimizer>, schedule: Schedule, start: &[f64], f: &mut dyn LossFn) -> Self {
+        let mut run = Run {
+            optimizer,
+            schedule,
+            limits: Limits::default(),
+            theta: Vec::new(),
+            trajectory: Trajectory::new(start.len()),
+            stopped: None,
+        };
+        run.restart(start, f);
+        run
+    }
+
+    /// Goes back to a fresh start at `start`: the optimizer's state is reset and the
+    /// trajectory cleared.
+    pub fn restart(&mut self, start: &[f64], f: &mut dyn LossFn) {
+        self.optimizer.reset();
+        self.theta.clear();
+        self.theta.extend_from_slice(start);
+        self.trajectory = Trajectory::new(start.len());
+        let loss = f.loss(start);
+        self.trajectory.push(start, loss, self.schedule.rate(0));
+        self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
+    }
+
+    /// Makes one update with rate α_t = schedule(t), t = updates made so far, and records it.
+    pub fn step(&mut self, f: &mut dyn LossFn) -> Result<(), RunError> {
+        if let Some(stopped) = &self.stopped {
+            return Err(stopped.clone());
+        }
+        let t = self.updates();
+        let lr = self.schedule.rate(t);
+        f.next_step();
+        let mut recorder = Recorder { inner: &mut *f, trajectory: &mut self.trajectory };
+        let stepped = self.optimizer.step(&mut self.theta, lr, &mut recorder);
+        let outcome = match stepped {
+            Err(error) => Err(RunError::Step { step: t + 1, error }),
+            Ok(()) => {
+                let loss = f.loss(&self.theta);
+                match check(&self.theta, loss, &self.limits) {
+                    Ok(()) => {
+                        self.trajectory.push(&self.theta, loss, self.schedule.rate(t + 1));
+                        return Ok(());
+                    }
+                    Err(reason) => Err(RunError::Diverged { step: t + 1, reason }),
+                }
+            }
+        };
+        self.trajectory.discard_evaluations();
+        if let Some(last) = self.trajectory.last_point() {
+            self.theta.copy_from_slice(last);
+        }
+        self.stopped = outcome.clone().err();
+        outcome
+    }
+
+    /// Makes up to `steps` updates, stopping at the first error.
+    pub fn run(&mut self, steps: usize, f: &mut dyn LossFn) -> Result<(), RunError> {
+        (0..steps).try_for_each(|_| self.step(f))
+    }
+
+    /// The current parameters (the last recorded point).
+    pub fn theta(&self) -> &[f64] {
+        &self.theta
+    }
+
+    /// Updates made so far.
+    pub fn updates(&self) -> usize {
+        self.trajectory.len().saturating_sub(1)
+    }
+
+    /// The recorded trajectory.
+    pub fn trajectory(&self) -> &Trajectory {
+        &self.trajectory
+    }
+
+    /// Why the run stopped, if it did.
+    pub fn stopped(&self) -> Option<&RunError> {
+        self.stopped.as_ref()
+    }
+
+    /// The schedule.
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// Changes the schedule from the next update on (rates already recorded stay).
+    pub fn set_schedule(&mut self, schedule: Schedule) {
+        self.schedule = schedule;
+    }
+
+    /// The optimizer.
+    pub fn optimizer(&self) -> &dyn Optimizer {
+        self.optimizer.as_ref()
+    }
+
+    /// Replaces the optimizer, keeping the parameters and trajectory (the new one starts
+    /// with fresh state).
+    pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
+        self.optimizer = optimizer;
+    }
+
+    /// The divergence limits.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Changes the divergence limits for later updates.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+}

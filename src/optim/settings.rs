@@ -1,0 +1,545 @@
+//! The typed settings of an optimizer run, named like the controls and command-line
+//! options: the method, its hyperparameters and the learning-rate schedule. Names parse with
+//! `FromStr`, values are checked on the way in, and [`Settings::build`] makes the boxed
+//! optimizer.
+//!
+//! ```
+//! use descent::optim::settings::{Hyper, Method, Settings};
+//! assert_eq!("adam".parse::<Method>().unwrap(), Method::Adam);
+//! assert_eq!("beta1".parse::<Hyper>().unwrap(), Hyper::Beta1);
+//! let mut s = Settings::new(Method::Adam);
+//! s.set("beta1", "0.8").unwrap();
+//! s.set("schedule", "cosine").unwrap();
+//! assert_eq!(s.get("lr").unwrap(), "0.001"); // PyTorch's default for Adam
+//! assert_eq!(s.build().unwrap().method(), Method::Adam);
+//! let err = s.set("beta1", "1.5").unwrap_err().to_string();
+//! assert!(err.contains("beta1"), "{err}");
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::Optimizer;
+use super::adagrad::AdaGrad;
+use super::adam::Adam;
+use super::lbfgs::Lbfgs;
+use super::momentum::{Momentum, MomentumForm};
+use super::nesterov::Nesterov;
+use super::newton::Newton;
+use super::random_search::RandomSearch;
+use super::rmsprop::RmsProp;
+use super::sgd::Sgd;
+use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
+
+/// The optimization methods.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// Random search (the lecture's Strategy #1).
+    RandomSearch,
+    /// Gradient descent / minibatch SGD.
+    #[default]
+    Sgd,
+    /// SGD+Momentum.
+    Momentum,
+    /// Nesterov momentum.
+    Nesterov,
+    /// AdaGrad.
+    AdaGrad,
+    /// RMSProp.
+    RmsProp,
+    /// Adam (with or without bias correction).
+    Adam,
+    /// AdamW.
+    AdamW,
+    /// Newton's method.
+    Newton,
+    /// L-BFGS with a strong-Wolfe line search.
+    Lbfgs,
+}
+
+impl Method {
+    /// Every method, in the order the UI lists them.
+    pub const ALL: [Method; 10] = [
+        Method::RandomSearch,
+        Method::Sgd,
+        Method::Momentum,
+        Method::Nesterov,
+        Method::AdaGrad,
+        Method::RmsProp,
+        Method::Adam,
+        Method::AdamW,
+        Method::Newton,
+        Method::Lbfgs,
+    ];
+
+    /// The name used in settings and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::RandomSearch => "random",
+            Method::Sgd => "sgd",
+            Method::Momentum => "momentum",
+            Method::Nesterov => "nesterov",
+            Method::AdaGrad => "adagrad",
+            Method::RmsProp => "rmsprop",
+            Method::Adam => "adam",
+            Method::AdamW => "adamw",
+            Method::Newton => "newton",
+            Method::Lbfgs => "lbfgs",
+        }
+    }
+
+    /// The name to show people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::RandomSearch => "Random search",
+            Method::Sgd => "SGD",
+            Method::Momentum => "SGD+Momentum",
+            Method::Nesterov => "Nesterov",
+            Method::AdaGrad => "AdaGrad",
+            Method::RmsProp => "RMSProp",
+            Method::Adam => "Adam",
+            Method::AdamW => "AdamW",
+            Method::Newton => "Newton",
+            Method::Lbfgs => "L-BFGS",
+        }
+    }
+
+    /// PyTorch's default learning rate for the method; 1 (the full step) for Newton, and
+    /// for random search, where it is the scale of the draws.
+    pub fn default_lr(self) -> f64 {
+        match self {
+            Method::Sgd | Method::Momentum | Method::Nesterov | Method::Adam | Method::AdamW => 1e-3,
+            Method::AdaGrad | Method::RmsProp => 1e-2,
+            Method::RandomSearch | Method::Newton | Method::Lbfgs => 1.0,
+        }
+    }
+
+    /// PyTorch's default ε for the method (1e-8 where it has none).
+    pub fn default_eps(self) -> f64 {
+        match self {
+            Method::AdaGrad => 1e-10,
+            _ => 1e-8,
+        }
+    }
+
+    /// PyTorch's default weight decay for the method.
+    pub fn default_weight_decay(self) -> f64 {
+        match self {
+            Method::AdamW => 1e-2,
+            _ => 0.0,
+        }
+    }
+
+    /// The hyperparameters the method uses (the schedule's apply to all).
+    pub fn hypers(self) -> &'static [Hyper] {
+        match self {
+            Method::RandomSearch => &[Hyper::Samples, Hyper::Seed],
+            Method::Sgd => &[Hyper::WeightDecay],
+            Method::Momentum => &[Hyper::Momentum, Hyper::Form, Hyper::WeightDecay],
+            Method::Nesterov => &[Hyper::Momentum, Hyper::WeightDecay],
+            Method::AdaGrad => &[Hyper::Eps, Hyper::WeightDecay],
+            Method::RmsProp => &[Hyper::Decay, Hyper::Eps, Hyper::WeightDecay],
+            Method::Adam | Method::AdamW => {
+                &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay, Hyper::BiasCorrection]
+            }
+            Method::Newton => &[],
+            Method::Lbfgs => &[Hyper::History],
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Method {
+    type Err = SettingsError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Method::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| SettingsError::UnknownMethod(s.to_string()))
+    }
+}
+
+/// An optimizer hyperparameter, named like its control and command-line option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hyper {
+    /// `momentum`: the friction ρ of momentum and Nesterov, in [0, 1).
+    Momentum,
+    /// `form`: momentum's formulation, `gradient` (PyTorch's) or `velocity`.
+    Form,
+    /// `decay`: RMSProp's decay rate (PyTorch's `alpha`), in [0, 1).
+    Decay,
+    /// `beta1`: Adam's first-moment decay, in [0, 1).
+    Beta1,
+    /// `beta2`: Adam's second-moment decay, in [0, 1).
+    Beta2,
+    /// `eps`: ε of AdaGrad, RMSProp and Adam, > 0.
+    Eps,
+    /// `weight-decay`: PyTorch's `weight_decay` (decoupled for AdamW), ≥ 0.
+    WeightDecay,
+    /// `bias-correction`: Adam's bias correction, `true` or `false`.
+    BiasCorrection,
+    /// `history`: L-BFGS's history size m, 1 to 1000.
+    History,
+    /// `samples`: random search's candidates per step, 1 to 10000.
+    Samples,
+    /// `seed`: random search's seed, a whole number.
+    Seed,
+}
+
+impl Hyper {
+    /// Every hyperparameter.
+    pub const ALL: [Hyper; 11] = [
+        Hyper::Momentum,
+        Hyper::Form,
+        Hyper::Decay,
+        Hyper::Beta1,
+        Hyper::Beta2,
+        Hyper::Eps,
+        Hyper::WeightDecay,
+        Hyper::BiasCorrection,
+        Hyper::History,
+        Hyper::Samples,
+        Hyper::Seed,
+    ];
+
+    /// The hyperparameter's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Hyper::Momentum => "momentum",
+            Hyper::Form => "form",
+            Hyper::Decay => "decay",
+            Hyper::Beta1 => "beta1",
+            Hyper::Beta2 => "beta2",
+            Hyper::Eps => "eps",
+            Hyper::WeightDecay => "weight-decay",
+            Hyper::BiasCorrection => "bias-correction",
+            Hyper::History => "history",
+            Hyper::Samples => "samples",
+            Hyper::Seed => "seed",
+        }
+    }
+}
+
+impl fmt::Display for Hyper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Hyper {
+    type Err = SettingsError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Hyper::ALL.into_iter().find(|h| h.name() == s).ok_or_else(|| SettingsError::UnknownSetting(s.to_string()))
+    }
+}
+
+/// Any setting of a run: the method, a hyperparameter or a schedule setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// `method`.
+    Method,
+    /// A hyperparameter.
+    Hyper(Hyper),
+    /// A schedule setting (`lr`, `schedule`, `step-size`, `gamma`, `total`, `warmup`).
+    Schedule(ScheduleParam),
+}
+
+impl Setting {
+    /// Every setting's name.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        std::iter::once("method").chain(Hyper::ALL.map(Hyper::name)).chain(ScheduleParam::ALL.map(ScheduleParam::name))
+    }
+}
+
+impl FromStr for Setting {
+    type Err = SettingsError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "method" {
+            Ok(Setting::Method)
+        } else if let Ok(h) = s.parse() {
+            Ok(Setting::Hyper(h))
+        } else if let Ok(p) = s.parse() {
+            Ok(Setting::Schedule(p))
+        } else {
+            Err(SettingsError::UnknownSetting(s.to_string()))
+        }
+    }
+}
+
+/// Why a setting was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SettingsError {
+    /// A method name that is not one of [`Method`]'s.
+    UnknownMethod(String),
+    /// A setting name that is not one of [`Setting`]'s.
+    UnknownSetting(String),
+    /// A value that does not parse or is out of range; `expected` says what is allowed.
+    Value { name: &'static str, value: String, expected: &'static str },
+    /// A schedule setting that was refused.
+    Schedule(ScheduleError),
+}
+
+impl fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SettingsError::UnknownMethod(s) => {
+                write!(f, "unknown optimizer \"{s}\" (expected one of: {})", Method::ALL.map(Method::name).join(", "))
+            }
+            SettingsError::UnknownSetting(s) => {
+                write!(
+                    f,
+                    "unknown setting \"{s}\" (expected one of: {})",
+                    Setting::names().collect::<Vec<_>>().join(", ")
+                )
+            }
+            SettingsError::Value { name, value, expected } => write!(f, "{name} must be {expected}, not \"{value}\""),
+            SettingsError::Schedule(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SettingsError {}
+
+impl From<ScheduleError> for SettingsError {
+    fn from(e: ScheduleError) -> Self {
+        SettingsError::Schedule(e)
+    }
+}
+
+/// The hyperparameters of every method (each uses those [`Method::hypers`] lists).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hyperparameters {
+    /// ρ of momentum and Nesterov.
+    pub momentum: f64,
+    /// Momentum's formulation.
+    pub form: MomentumForm,
+    /// RMSProp's decay rate.
+    pub decay: f64,
+    /// Adam's β₁.
+    pub beta1: f64,
+    /// Adam's β₂.
+    pub beta2: f64,
+    /// ε of AdaGrad, RMSProp and Adam.
+    pub eps: f64,
+    /// PyTorch's `weight_decay`.
+    pub weight_decay: f64,
+    /// Adam's bias correction.
+    pub bias_correction: bool,
+    /// L-BFGS's history size m.
+    pub history: usize,
+    /// Random search's candidates per step.
+    pub samples: usize,
+    /// Random search's seed.
+    pub seed: u64,
+}
+
+impl Hyperparameters {
+    /// PyTorch's defaults for `method`: ρ = 0.9 (the lecture's "typically 0.9"; PyTorch's
+    /// SGD defaults to no momentum at all), decay 0.99, β = (0.9, 0.999), ε and weight
+    /// decay per method, bias correction on, L-BFGS history 100; one random-search candidate
+    /// per step from seed 0.
+    pub fn new(method: Method) -> Self {
+        Hyperparameters {
+            momentum: 0.9,
+            form: MomentumForm::Gradient,
+            decay: 0.99,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: method.default_eps(),
+            weight_decay: method.default_weight_decay(),
+            bias_correction: true,
+            history: 100,
+            samples: 1,
+            seed: 0,
+        }
+    }
+}
+
+/// Everything that defines an optimizer run: method, hyperparameters and schedule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// The method.
+    pub method: Method,
+    /// Its hyperparameters.
+    pub hyper: Hyperparameters,
+    /// The learning-rate schedule (its `lr` is α₀).
+    pub schedule: Schedule,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::new(Method::default())
+    }
+}
+
+const UNIT: &str = "a number in [0, 1)";
+const POSITIVE: &str = "a finite number > 0";
+const NON_NEGATIVE: &str = "a finite number ≥ 0";
+/// The largest L-BFGS history accepted.
+pub const MAX_HISTORY: usize = 1000;
+const HISTORY: &str = "a whole number from 1 to 1000";
+/// The most random-search candidates per step accepted.
+pub const MAX_SAMPLES: usize = 10_000;
+const SAMPLES: &str = "a whole number from 1 to 10000";
+
+fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, SettingsError> {
+    value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
+}
+
+fn parse_count(name: &'static str, value: &str, expected: &'static str) -> Result<usize, SettingsError> {
+    value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
+}
+
+fn check_range(name: &'static str, v: f64, ok: bool, expected: &'static str) -> Result<(), SettingsError> {
+    if ok { Ok(()) } else { Err(SettingsError::Value { name, value: v.to_string(), expected }) }
+}
+
+impl Settings {
+    /// `method` with PyTorch's defaults: its learning rate, ε and weight decay, and a
+    /// constant schedule.
+    pub fn new(method: Method) -> Self {
+        Settings {
+            method,
+            hyper: Hyperparameters::new(method),
+            schedule: Schedule { lr: method.default_lr(), ..Schedule::default() },
+        }
+    }
+
+    /// Changes the method. The method-specific defaults (learning rate, ε, weight decay)
+    /// become the new method's PyTorch defaults; the other settings stay.
+    pub fn set_method(&mut self, method: Method) {
+        self.method = method;
+        self.schedule.lr = method.default_lr();
+        self.hyper.eps = method.default_eps();
+        self.hyper.weight_decay = method.default_weight_decay();
+    }
+
+    /// Checks every hyperparameter and the schedule.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        self.validate_hypers()?;
+        self.schedule.validate()?;
+        Ok(())
+    }
+
+    /// Checks every hyperparameter.
+    fn validate_hypers(&self) -> Result<(), SettingsError> {
+        let h = &self.hyper;
+        let unit = |v: f64| (0.0..1.0).contains(&v);
+        check_range(Hyper::Momentum.name(), h.momentum, unit(h.momentum), UNIT)?;
+        check_range(Hyper::Decay.name(), h.decay, unit(h.decay), UNIT)?;
+        check_range(Hyper::Beta1.name(), h.beta1, unit(h.beta1), UNIT)?;
+        check_range(Hyper::Beta2.name(), h.beta2, unit(h.beta2), UNIT)?;
+        check_range(Hyper::Eps.name(), h.eps, h.eps.is_finite() && h.eps > 0.0, POSITIVE)?;
+        let wd = h.weight_decay;
+        check_range(Hyper::WeightDecay.name(), wd, wd.is_finite() && wd >= 0.0, NON_NEGATIVE)?;
+        let history = h.history as f64;
+        check_range(Hyper::History.name(), history, (1..=MAX_HISTORY).contains(&h.history), HISTORY)?;
+        check_range(Hyper::Samples.name(), h.samples as f64, (1..=MAX_SAMPLES).contains(&h.samples), SAMPLES)
+    }
+
+    /// Sets one setting by name from text (what the page's controls and the command line
+    /// send). A refused value leaves the settings unchanged; setting `method` applies
+    /// [`Settings::set_method`].
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingsError> {
+        let mut next = *self;
+        match name.parse()? {
+            Setting::Method => next.set_method(value.trim().parse()?),
+            Setting::Schedule(_) => next.schedule.set(name, value)?,
+            Setting::Hyper(hyper) => {
+                let n = hyper.name();
+                let h = &mut next.hyper;
+                match hyper {
+                    Hyper::Momentum => h.momentum = parse_number(n, value, UNIT)?,
+                    Hyper::Decay => h.decay = parse_number(n, value, UNIT)?,
+                    Hyper::Beta1 => h.beta1 = parse_number(n, value, UNIT)?,
+                    Hyper::Beta2 => h.beta2 = parse_number(n, value, UNIT)?,
+                    Hyper::Eps => h.eps = parse_number(n, value, POSITIVE)?,
+                    Hyper::WeightDecay => h.weight_decay = parse_number(n, value, NON_NEGATIVE)?,
+                    Hyper::Form => {
+                        h.form = value.trim().parse().map_err(|_| SettingsError::Value {
+                            name: n,
+                            value: value.to_string(),
+                            expected: "gradient or velocity",
+                        })?
+                    }
+                    Hyper::History => h.history = parse_count(n, value, HISTORY)?,
+                    Hyper::Samples => h.samples = parse_count(n, value, SAMPLES)?,
+                    Hyper::Seed => {
+                        h.seed = value.trim().parse().map_err(|_| SettingsError::Value {
+                            name: n,
+                            value: value.to_string(),
+                            expected: "a whole number ≥ 0",
+                        })?
+                    }
+                    Hyper::BiasCorrection => {
+                        h.bias_correction = match value.trim() {
+                            "true" | "1" | "on" => true,
+                            "false" | "0" | "off" => false,
+                            _ => {
+                                return Err(SettingsError::Value {
+                                    name: n,
+                                    value: value.to_string(),
+                                    expected: "true or false",
+                                });
+                            }
+                        }
+                    }
+                }
+                next.validate_hypers()?;
+            }
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// One setting's current value as text.
+    pub fn get(&self, name: &str) -> Result<String, SettingsError> {
+        let h = &self.hyper;
+        Ok(match name.parse()? {
+            Setting::Method => self.method.name().to_string(),
+            Setting::Schedule(_) => self.schedule.get(name)?,
+            Setting::Hyper(hyper) => match hyper {
+                Hyper::Momentum => h.momentum.to_string(),
+                Hyper::Form => h.form.name().to_string(),
+                Hyper::Decay => h.decay.to_string(),
+                Hyper::Beta1 => h.beta1.to_string(),
+                Hyper::Beta2 => h.beta2.to_string(),
+                Hyper::Eps => h.eps.to_string(),
+                Hyper::WeightDecay => h.weight_decay.to_string(),
+                Hyper::BiasCorrection => h.bias_correction.to_string(),
+                Hyper::History => h.history.to_string(),
+                Hyper::Samples => h.samples.to_string(),
+                Hyper::Seed => h.seed.to_string(),
+            },
+        })
+    }
+
+    /// The optimizer these settings describe, with fresh state (the schedule is the
+    /// driver's, see [`Run`](super::run::Run)).
+    pub fn build(&self) -> Result<Box<dyn Optimizer>, SettingsError> {
+        self.validate_hypers()?;
+        let h = self.hyper;
+        Ok(match self.method {
+            Method::RandomSearch => Box::new(RandomSearch::new(h.samples, h.seed)),
+            Method::Sgd => Box::new(Sgd::new(h.weight_decay)),
+            Method::Momentum => Box::new(Momentum::new(h.momentum, h.form, h.weight_decay)),
+            Method::Nesterov => Box::new(Nesterov::new(h.momentum, h.weight_decay)),
+            Method::AdaGrad => Box::new(AdaGrad::new(h.eps, h.weight_decay)),
+            Method::RmsProp => Box::new(RmsProp::new(h.decay, h.eps, h.weight_decay)),
+            Method::Adam | Method::AdamW => {
+                let mut adam = Adam::new(h.beta1, h.beta2, h.eps);
+                adam.weight_decay = h.weight_decay;
+                adam.bias_correction = h.bias_correction;
+                adam.decoupled = self.method == Method::AdamW;
+                Box::new(adam)
+            }
+            Method::Newton => Box::new(Newton::default()),
+            Method::Lbfgs => Box::new(Lbfgs::new(h.history)),
+        })
+    }
+}

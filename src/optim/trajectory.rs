@@ -1,0 +1,135 @@
+//! The record of a run: per row t, the parameters after t updates, the loss there and the
+//! rate α_t of the next update, plus every point the update that led there evaluated.
+//!
+//! Everything is stored flat (one growing buffer per quantity), so recording a step
+//! allocates nothing once the buffers have grown, and a renderer can walk the points
+//! directly.
+
+/// One point the optimizer evaluated during an update: where, and the loss it saw there
+/// (with gradient noise or on a minibatch, that is the noisy or batch loss).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evaluation<'a> {
+    /// The point θ.
+    pub point: &'a [f64],
+    /// The loss the optimizer was told.
+    pub loss: f64,
+}
+
+/// The recorded trajectory of a run over `dim` parameters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trajectory {
+    dim: usize,
+    points: Vec<f64>,
+    losses: Vec<f64>,
+    rates: Vec<f64>,
+    /// Row t's evaluations are those from `eval_ends[t − 1]` (0 for t = 0) to `eval_ends[t]`.
+    eval_ends: Vec<usize>,
+    eval_points: Vec<f64>,
+    eval_losses: Vec<f64>,
+}
+
+impl Trajectory {
+    /// An empty trajectory over `dim` parameters.
+    pub fn new(dim: usize) -> Self {
+        Trajectory { dim, ..Trajectory::default() }
+    }
+
+    /// Number of parameters.
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Number of rows (the start plus one per update).
+    pub fn len(&self) -> usize {
+        self.losses.len()
+    }
+
+    /// True before the start is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.losses.is_empty()
+    }
+
+    /// Forgets every row, keeping the buffers' capacity.
+    pub fn clear(&mut self) {
+        self.points.clear();
+        self.losses.clear();
+        self.rates.clear();
+        self.eval_ends.clear();
+        self.eval_points.clear();
+        self.eval_losses.clear();
+    }
+
+    /// Records a point evaluated by the update in progress; it belongs to the next row pushed.
+    pub fn push_evaluation(&mut self, point: &[f64], loss: f64) {
+        debug_assert_eq!(point.len(), self.dim);
+        self.eval_points.extend_from_slice(point);
+        self.eval_losses.push(loss);
+    }
+
+    /// Drops the evaluations recorded since the last row (an update that did not complete).
+    pub fn discard_evaluations(&mut self) {
+        let end = self.eval_ends.last().copied().unwrap_or(0);
+        self.eval_losses.truncate(end);
+        self.eval_points.truncate(end * self.dim);
+    }
+
+    /// Appends row t = `len()`: the point after t updates, the loss there and the rate α_t of
+    /// the next update. The evaluations recorded since the previous row become this row's.
+    ///
+    /// ```
+    /// use descent::optim::trajectory::Trajectory;
+    /// let mut tr = Trajectory::new(1);
+    /// tr.push(&[2.0], 4.0, 0.5);
+    /// tr.push_evaluation(&[2.0], 4.0);
+    /// tr.push(&[0.0], 0.0, 0.5);
+    /// assert_eq!(tr.point(1), &[0.0]);
+    /// assert_eq!(tr.evaluations(1).map(|e| e.loss).collect::<Vec<_>>(), vec![4.0]);
+    /// assert_eq!(tr.evaluations(0).count(), 0);
+    /// ```
+    pub fn push(&mut self, point: &[f64], loss: f64, rate: f64) {
+        debug_assert_eq!(point.len(), self.dim);
+        self.points.extend_from_slice(point);
+        self.losses.push(loss);
+        self.rates.push(rate);
+        self.eval_ends.push(self.eval_losses.len());
+    }
+
+    /// Row t's point: the parameters after t updates.
+    pub fn point(&self, t: usize) -> &[f64] {
+        &self.points[t * self.dim..(t + 1) * self.dim]
+    }
+
+    /// Every row's point, row after row (`len() × dim` values).
+    pub fn points(&self) -> &[f64] {
+        &self.points
+    }
+
+    /// The loss at each row's point.
+    pub fn losses(&self) -> &[f64] {
+        &self.losses
+    }
+
+    /// Each row's α_t: the rate of the update that leaves it.
+    pub fn rates(&self) -> &[f64] {
+        &self.rates
+    }
+
+    /// The points the update that produced row t evaluated, in order (none for row 0).
+    pub fn evaluations(&self, t: usize) -> impl Iterator<Item = Evaluation<'_>> {
+        let start = if t == 0 { 0 } else { self.eval_ends[t - 1] };
+        (start..self.eval_ends[t]).map(move |i| Evaluation {
+            point: &self.eval_points[i * self.dim..(i + 1) * self.dim],
+            loss: self.eval_losses[i],
+        })
+    }
+
+    /// The number of evaluations over the whole run.
+    pub fn evaluation_count(&self) -> usize {
+        self.eval_ends.last().copied().unwrap_or(0)
+    }
+
+    /// The last row's point (None before the start is recorded).
+    pub fn last_point(&self) -> Option<&[f64]> {
+        self.len().checked_sub(1).map(|t| self.point(t))
+    }
+}
