@@ -6,6 +6,7 @@
 //! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
 
 mod lab;
+mod regularization;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;
