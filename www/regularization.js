@@ -3,6 +3,7 @@
 // the core's formatted numbers into the page.
 import {
   CalculatorView,
+  LandscapeView,
   NumericGradientView,
   PreferencesView,
   SimplerView,
@@ -139,6 +140,43 @@ function mountSimpler(root) {
   return { handle: view, redraw: fit };
 }
 
+function mountLandscape(root) {
+  const canvas = root.querySelector('#landscape-canvas');
+  const view = new LandscapeView(canvas);
+  const $ = (id) => root.querySelector(`#${id}`);
+  const fillAxes = () => {
+    for (const select of [$('landscape-axis1'), $('landscape-axis2')]) {
+      select.replaceChildren(...view.paramNames.map((name) => element('option', { value: name, text: name })));
+    }
+  };
+  const show = () => {
+    $('landscape-range').textContent = view.get('range');
+    $('landscape-center').textContent = view.centerValueText;
+    const [low, high] = view.rangeTexts;
+    $('landscape-low').textContent = low;
+    $('landscape-high').textContent = high;
+    const n = view.resolution;
+    $('landscape-resolution').textContent = n === 0 ? '…' : `${n} × ${n}${view.complete ? '' : ' …'}`;
+    const [first, second] = view.axisNames;
+    $('landscape-axes').textContent = `Horizontal: ${first}; vertical: ${second}. The white line is the optimizer's trajectory, projected onto the plane; the orange dot is θ.`;
+    for (const label of root.querySelectorAll('label.axis')) label.hidden = view.get('directions') !== 'axes';
+  };
+  const draw = () => {
+    view.render();
+    show();
+  };
+  fillAxes();
+  bindParams(root, view, draw);
+  const fit = sized(canvas, view, draw);
+  return {
+    handle: view,
+    redraw: fit,
+    frame: () => {
+      if (view.frame()) show();
+    },
+  };
+}
+
 function mountGradient(root) {
   const view = new NumericGradientView();
   const rows = root.querySelector('#gradient-rows');
@@ -262,6 +300,7 @@ const VIEWS = {
   weights: mountWeights,
   preferences: mountPreferences,
   simpler: mountSimpler,
+  landscape: mountLandscape,
   gradient: mountGradient,
   calculator: mountCalculator,
 };

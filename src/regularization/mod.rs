@@ -24,6 +24,7 @@ pub mod contour;
 pub mod display;
 pub mod heat;
 mod hinge_row;
+pub mod landscape;
 pub mod numeric_gradient;
 mod partition;
 pub mod path;

@@ -17,10 +17,9 @@
 //!
 //! - the hinge losses are sums (or a max) of max(0, c + k·δ) terms: a few flops per example
 //!   and point;
-//! - softmax needs Σ_i log Σ_j e^{s_ij}: [`partition`](super::partition) advances shifted
-//!   exponentials along the row by multiplication and takes one logarithm per point, so an
-//!   example costs C exponentials per row instead of C + 1 transcendental calls per point.
-//!   The term −Σ_i s_{i,y_i} is affine in (α, β) and summed in closed form.
+//! - softmax's terms e^{s_ij − s_{i,y_i}} advance by multiplication along rows and from row to
+//!   row, with one logarithm per point ([`partition`](super::partition)), instead of C + 1
+//!   transcendental calls per example and point.
 //!
 //! The regularization term λR is evaluated by the core's [`Objective::regularization`] at
 //! each point.
@@ -28,7 +27,7 @@
 use std::fmt;
 
 use super::hinge_row::{Row as HingeRow, Scratch as HingeScratch, add_hinge_losses};
-use super::partition::{Row, Scratch as PartitionScratch, add_log_partitions};
+use super::partition::{Partitions, RowPlace};
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::Shape;
@@ -99,8 +98,6 @@ pub struct Slice {
     base: Vec<f64>,
     along: Vec<f64>,
     across: Vec<f64>,
-    /// Σ_i of the true class's score at θ, of d₁ and of d₂ (softmax's affine term).
-    label_sums: [f64; 3],
     values: Vec<f64>,
     stride: usize,
     next_row: usize,
@@ -111,7 +108,7 @@ pub struct Slice {
     theta: Vec<f64>,
     row_start: Vec<f64>,
     row_step: Vec<f64>,
-    partition: PartitionScratch,
+    partitions: Option<Partitions>,
     hinge: HingeScratch,
 }
 
@@ -141,19 +138,16 @@ impl Slice {
         let mut base = vec![0.0; data.len() * c];
         let mut along = vec![0.0; data.len() * c];
         let mut across = vec![0.0; data.len() * c];
-        let mut label_sums = [0.0; 3];
         for i in 0..data.len() {
             let x = data.point(i);
-            let y = data.label(i);
             for (out, theta) in
                 [(&mut base, &plane.center), (&mut along, &plane.directions[0]), (&mut across, &plane.directions[1])]
             {
                 shape.scores(theta, x, &mut out[i * c..(i + 1) * c]);
             }
-            label_sums[0] += base[i * c + y];
-            label_sums[1] += along[i * c + y];
-            label_sums[2] += across[i * c + y];
         }
+        let partitions = (objective.loss.kind == LossKind::Softmax)
+            .then(|| Partitions::new(c, data.labels(), [&base, &along, &across], plane.range));
         Ok(Slice {
             n,
             objective: *objective,
@@ -162,7 +156,6 @@ impl Slice {
             base,
             along,
             across,
-            label_sums,
             values: vec![f64::NAN; n * n],
             stride: COARSE_STRIDE,
             next_row: 0,
@@ -171,7 +164,7 @@ impl Slice {
             theta: vec![0.0; shape.len()],
             row_start: vec![0.0; data.len() * c],
             row_step: vec![0.0; data.len() * c],
-            partition: PartitionScratch::default(),
+            partitions,
             hinge: HingeScratch::default(),
             plane,
         })
@@ -245,9 +238,11 @@ impl Slice {
         let s = self.stride;
         let first_level = s == COARSE_STRIDE;
         let j = self.next_row * s;
-        // Rows already on the coarser grid need only the columns between its points.
+        // Rows already on the coarser grid need only the columns between its points. Rows of
+        // one kind (one column step) follow each other 2s apart, or s apart on the first level.
         let (first, step) = if !first_level && j % (2 * s) == 0 { (s, 2 * s) } else { (0, s) };
-        let count = self.row(j, first, step);
+        let gap = if first_level { s } else { 2 * s };
+        let count = self.row(j, first, step, gap);
         self.next_row += 1;
         if self.next_row * s >= self.n {
             self.finished = Some(s);
@@ -258,19 +253,18 @@ impl Slice {
     }
 
     /// Computes the points of row j at columns first, first + step, …; returns how many.
-    fn row(&mut self, j: usize, first: usize, step: usize) -> usize {
+    fn row(&mut self, j: usize, first: usize, step: usize, gap: usize) -> usize {
         let count = (self.n - 1 - first) / step + 1;
         let beta = self.beta(j);
         let alpha0 = self.alpha(first);
-        let h = self.alpha(first + step) - alpha0;
+        let spacing = self.alpha(1) - self.alpha(0);
+        let h = step as f64 * spacing;
         self.sums[..count].fill(0.0);
-        for (k, (start, step)) in self.row_start.iter_mut().zip(&mut self.row_step).enumerate() {
-            *start = self.base[k] + beta * self.across[k] + alpha0 * self.along[k];
-            *step = h * self.along[k];
-        }
-        match self.objective.loss.kind {
-            LossKind::Softmax => self.softmax_row(beta, alpha0, h, count),
-            _ => self.hinge_row(count),
+        if let Some(partitions) = &mut self.partitions {
+            let place = RowPlace { row: j, step, stride: self.stride, gap, alpha0, beta, spacing };
+            partitions.add_row(&place, &mut self.sums[..count]);
+        } else {
+            self.hinge_row(alpha0, beta, h, count);
         }
         let examples = self.labels.len() as f64;
         for k in 0..count {
@@ -284,7 +278,11 @@ impl Slice {
     }
 
     /// The hinge losses (see [`hinge_row`](super::hinge_row)).
-    fn hinge_row(&mut self, count: usize) {
+    fn hinge_row(&mut self, alpha0: f64, beta: f64, h: f64, count: usize) {
+        for (k, (start, step)) in self.row_start.iter_mut().zip(&mut self.row_step).enumerate() {
+            *start = self.base[k] + beta * self.across[k] + alpha0 * self.along[k];
+            *step = h * self.along[k];
+        }
         let row = HingeRow {
             classes: self.shape.classes,
             labels: &self.labels,
@@ -293,17 +291,5 @@ impl Slice {
         };
         let loss = self.objective.loss;
         add_hinge_losses(loss.kind, loss.margin, &row, &mut self.sums[..count], &mut self.hinge);
-    }
-
-    /// Softmax: Σ_i log Σ_j e^{s_ij} (see [`partition`](super::partition)) minus the affine
-    /// Σ_i s_{i,y_i}.
-    fn softmax_row(&mut self, beta: f64, alpha0: f64, h: f64, count: usize) {
-        let row = Row { classes: self.shape.classes, start: &self.row_start, step: &self.row_step };
-        add_log_partitions(&row, &mut self.sums[..count], &mut self.partition);
-        let [y0, y_along, y_across] = self.label_sums;
-        for (k, sum) in self.sums[..count].iter_mut().enumerate() {
-            let alpha = alpha0 + k as f64 * h;
-            *sum -= y0 + alpha * y_along + beta * y_across;
-        }
     }
 }
