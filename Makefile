@@ -67,3 +67,9 @@ npm-tools: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+## bench-browser: the classifier lab's frame budget in headless Chromium (figures in README)
+.PHONY: bench-browser
+bench-browser: wasm chromium npm-tools
+	node tests/bench/lab-frame.mjs
+	node tests/bench/lab-frame.mjs --confidence true

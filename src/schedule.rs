@@ -216,7 +216,7 @@ impl Schedule {
             }
             ScheduleKind::Cosine => self.lr * (0.5 * (1.0 + (PI * done).cos())),
             ScheduleKind::Linear => self.lr * (1.0 - done),
-            ScheduleKind::InverseSqrt => self.lr / (u + 1.0).sqrt(),
+            ScheduleKind::InverseSqrt => self.lr * (1.0 / (u + 1.0).sqrt()),
         }
     }
 

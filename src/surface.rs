@@ -217,14 +217,14 @@ impl Surface {
             }
             SurfaceKind::Saddle => x * x - y * y,
             SurfaceKind::MonkeySaddle => x * x * x - 3.0 * x * y * y,
-            SurfaceKind::Rosenbrock => (1.0 - x).powi(2) + 100.0 * (y - x * x).powi(2),
+            SurfaceKind::Rosenbrock => square(1.0 - x) + 100.0 * square(y - x * x),
             SurfaceKind::Beale => beale_terms(x, y).iter().map(|t| t.value * t.value).sum(),
-            SurfaceKind::Booth => (x + 2.0 * y - 7.0).powi(2) + (2.0 * x + y - 5.0).powi(2),
-            SurfaceKind::Himmelblau => (x * x + y - 11.0).powi(2) + (x + y * y - 7.0).powi(2),
+            SurfaceKind::Booth => square(x + 2.0 * y - 7.0) + square(2.0 * x + y - 5.0),
+            SurfaceKind::Himmelblau => square(x * x + y - 11.0) + square(x + y * y - 7.0),
             SurfaceKind::Rastrigin => 20.0 + rastrigin(x) + rastrigin(y),
             SurfaceKind::StyblinskiTang => 0.5 * (styblinski_tang(x) + styblinski_tang(y)),
             SurfaceKind::SixHumpCamel => {
-                (4.0 - 2.1 * x * x + x.powi(4) / 3.0) * x * x + x * y + (-4.0 + 4.0 * y * y) * y * y
+                (4.0 - 2.1 * x * x + x * x * x * x / 3.0) * x * x + x * y + (-4.0 + 4.0 * y * y) * y * y
             }
         }
     }
@@ -255,7 +255,7 @@ impl Surface {
             SurfaceKind::Rastrigin => [rastrigin_slope(x), rastrigin_slope(y)],
             SurfaceKind::StyblinskiTang => [st_slope(x), st_slope(y)],
             SurfaceKind::SixHumpCamel => {
-                [8.0 * x - 8.4 * x.powi(3) + 2.0 * x.powi(5) + y, x - 8.0 * y + 16.0 * y.powi(3)]
+                [8.0 * x - 8.4 * x * x * x + 2.0 * x * x * x * x * x + y, x - 8.0 * y + 16.0 * y * y * y]
             }
         }
     }
@@ -296,7 +296,7 @@ impl Surface {
             }
             SurfaceKind::Rastrigin => symmetric(rastrigin_curvature(x), 0.0, rastrigin_curvature(y)),
             SurfaceKind::StyblinskiTang => symmetric(6.0 * x * x - 16.0, 0.0, 6.0 * y * y - 16.0),
-            SurfaceKind::SixHumpCamel => symmetric(8.0 - 25.2 * x * x + 10.0 * x.powi(4), 1.0, -8.0 + 48.0 * y * y),
+            SurfaceKind::SixHumpCamel => symmetric(8.0 - 25.2 * x * x + 10.0 * x * x * x * x, 1.0, -8.0 + 48.0 * y * y),
         }
     }
 
@@ -357,17 +357,19 @@ struct BealeTerm {
 }
 
 fn beale_terms(x: f64, y: f64) -> [BealeTerm; 3] {
-    let term = |c: f64, i: i32| {
-        let n = f64::from(i);
-        BealeTerm {
-            value: c - x + x * y.powi(i),
-            dx: y.powi(i) - 1.0,
-            dy: n * x * y.powi(i - 1),
-            dxy: n * y.powi(i - 1),
-            dyy: n * (n - 1.0) * x * y.powi(i - 2),
-        }
-    };
-    [term(1.5, 1), term(2.25, 2), term(2.625, 3)]
+    let (y2, y3) = (y * y, y * y * y);
+    [
+        // 1.5 − x + xy
+        BealeTerm { value: 1.5 - x + x * y, dx: y - 1.0, dy: x, dxy: 1.0, dyy: 0.0 },
+        // 2.25 − x + xy²
+        BealeTerm { value: 2.25 - x + x * y2, dx: y2 - 1.0, dy: 2.0 * x * y, dxy: 2.0 * y, dyy: 2.0 * x },
+        // 2.625 − x + xy³
+        BealeTerm { value: 2.625 - x + x * y3, dx: y3 - 1.0, dy: 3.0 * x * y2, dxy: 3.0 * y2, dyy: 6.0 * x * y },
+    ]
+}
+
+fn square(v: f64) -> f64 {
+    v * v
 }
 
 fn rastrigin(x: f64) -> f64 {
@@ -383,11 +385,11 @@ fn rastrigin_curvature(x: f64) -> f64 {
 }
 
 fn styblinski_tang(x: f64) -> f64 {
-    x.powi(4) - 16.0 * x * x + 5.0 * x
+    x * x * x * x - 16.0 * x * x + 5.0 * x
 }
 
 fn st_slope(x: f64) -> f64 {
-    2.0 * x.powi(3) - 16.0 * x + 2.5
+    2.0 * x * x * x - 16.0 * x + 2.5
 }
 
 /// θ's first two entries as a point (missing entries read as 0, so no length panics).

@@ -97,6 +97,9 @@ fn known_values() {
     assert_eq!(saddle.gradient([0.0, 0.0]), [0.0, 0.0]);
     assert_eq!(saddle.hessian([0.3, 0.4]), [[2.0, 0.0], [0.0, -2.0]]);
     assert_eq!(Surface::new(SurfaceKind::MonkeySaddle).hessian([0.0, 0.0]), [[0.0, 0.0], [0.0, 0.0]]);
+    // Beale's Hessian on the line y = 0 (where y^(i−2) is 1/0 for its first term).
+    let beale = Surface::new(SurfaceKind::Beale).hessian([2.0, 0.0]);
+    assert!(beale.iter().flatten().all(|h| h.is_finite()), "{beale:?}");
     // Rastrigin at (1, 1): 20 + 2(1 − 10) = 2.
     assert!((Surface::new(SurfaceKind::Rastrigin).value([1.0, 1.0]) - 2.0).abs() < 1e-12);
     // The quadratic's Hessian has eigenvalues 1 and κ whatever the angle.

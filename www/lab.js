@@ -1,24 +1,142 @@
-// The classifier lab's glue: canvas sizing and readouts.
+// The classifier lab's glue: mounts the canvas, the W/b grid, the per-point table, the chart
+// and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
+// after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { deviceSize } from './ui.js';
+import { bindParams, clearNotice, deviceSize, report } from './ui.js';
+import { fixed, mountGrid } from './lab-grid.js';
+import { mountTable } from './lab-table.js';
+import { bindPointer } from './lab-pointer.js';
 
 const DECIMALS = 4;
 
+/** A loss as the readouts show it: four decimals, or five significant digits when huge. */
+function loss(value) {
+  return Math.abs(value) < 1e6 ? value.toFixed(DECIMALS) : value.toExponential(DECIMALS);
+}
+
 /** Mounts the lab in its section; returns the scene's hooks for the page's frame loop. */
 export function mountLab(root) {
-  const canvas = root.querySelector('#lab-canvas');
-  const lab = new LabView(canvas);
+  const $ = (selector) => root.querySelector(selector);
+  const canvas = $('#lab-canvas');
+  const chart = $('#lab-chart');
+  const lab = new LabView(canvas, chart);
+  let classes = 0;
+  let refreshSettings = () => {};
 
-  const show = () => {
-    root.querySelector('#data-loss').textContent = lab.dataLoss.toFixed(DECIMALS);
-    root.querySelector('#regularization-loss').textContent = lab.regularizationLoss.toFixed(DECIMALS);
-    root.querySelector('#total-loss').textContent = lab.totalLoss.toFixed(DECIMALS);
+  const act = (action) => () => {
+    try {
+      action();
+      clearNotice();
+    } catch (error) {
+      report(error);
+    }
+    changed();
   };
+
+  const grid = mountGrid($('#lab-params'), lab, () => changed());
+  const table = mountTable($('#lab-table'), lab);
+
+  /** Rebuilds what depends on the number of classes: grid, table columns, class picker. */
+  function reshape() {
+    if (lab.classes === classes) return;
+    classes = lab.classes;
+    const picker = $('#lab-add-class');
+    picker.replaceChildren(
+      ...Array.from({ length: classes }, (_, k) => {
+        const option = new Option(`class ${k}`, String(k));
+        option.style.color = LabView.classColor(k);
+        return option;
+      }),
+    );
+    grid.build();
+    table.build();
+  }
+
+  /** After any change: controls that no longer apply are disabled, values refreshed. */
+  function changed() {
+    reshape();
+    refreshSettings();
+    for (const control of root.querySelectorAll('.lab-settings [data-param], .canvas-tools [data-param]')) {
+      const applies = lab.applies(control.dataset.param);
+      const label = control.closest('label');
+      if (control.closest('.optimizer-settings')) {
+        // The optimizer lists only the current method's and schedule's settings.
+        if (label) label.hidden = !applies;
+      } else {
+        control.disabled = !applies;
+        label?.classList.toggle('inapplicable', !applies);
+      }
+    }
+  }
+
+  function show() {
+    $('#data-loss').textContent = loss(lab.dataLoss);
+    $('#regularization-loss').textContent = loss(lab.regularizationLoss);
+    $('#total-loss').textContent = loss(lab.totalLoss);
+    $('#lab-accuracy').textContent = `${fixed(100 * lab.accuracy, 1)} %`;
+    $('#lab-steps').textContent = lab.epoch > 0 ? `${lab.steps} (epoch ${lab.epoch})` : String(lab.steps);
+    $('#lab-lr').textContent = String(Number(lab.learningRate.toPrecision(4)));
+    const play = $('#lab-play');
+    play.textContent = lab.running ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(lab.running));
+    const stopped = lab.stopped;
+    const divergence = $('#lab-divergence');
+    divergence.hidden = !stopped;
+    divergence.textContent = stopped ?? '';
+    grid.update();
+    table.update();
+  }
+
+  $('#lab-step').addEventListener('click', act(() => lab.step()));
+  $('#lab-play').addEventListener('click', act(() => (lab.running ? lab.pause() : lab.play())));
+  $('#lab-reset').addEventListener('click', act(() => lab.reset()));
+  $('#lab-randomize').addEventListener('click', act(() => lab.randomize()));
+  $('#lab-double').addEventListener('click', act(() => lab.scaleTheta(2)));
+  $('#lab-regenerate').addEventListener('click', act(() => lab.regenerate()));
+  $('#lab-check').addEventListener('click', () => showGradientCheck($('#lab-check-table'), lab));
+  bindPointer(canvas, lab, () => {
+    if (lab.hover >= 0) table.reveal(lab.hover);
+  });
+  const refreshers = ['.data-settings', '.training-settings', '.canvas-tools', '.chart-box', '.lab-actions'].map((selector) =>
+    bindParams($(selector), lab, () => changed()),
+  );
+  refreshSettings = () => refreshers.forEach((refresh) => refresh());
+  changed();
+
   const draw = () => {
     lab.resize(...deviceSize(canvas));
+    lab.resizeChart(...deviceSize(chart));
     lab.render();
     show();
   };
   new ResizeObserver(draw).observe(canvas);
-  return { handle: lab, redraw: draw, frame() {} };
+  new ResizeObserver(draw).observe(chart);
+  return {
+    handle: lab,
+    redraw: draw,
+    frame() {
+      if (lab.frame()) show();
+    },
+  };
+}
+
+/** Fills the gradient-check table: every parameter's analytic and numeric derivative and
+ *  their relative error. */
+function showGradientCheck(table, lab) {
+  const names = lab.paramNames();
+  const rows = lab.gradientCheck();
+  const head = document.createElement('tr');
+  for (const title of ['', 'analytic', 'numeric', 'relative error']) {
+    head.append(Object.assign(document.createElement('th'), { textContent: title }));
+  }
+  const body = names.map((name, i) => {
+    const [analytic, numeric, error] = rows.subarray(3 * i, 3 * i + 3);
+    const tr = document.createElement('tr');
+    tr.className = error < 1e-6 ? 'pass' : 'fail';
+    for (const text of [name, analytic.toFixed(6), numeric.toFixed(6), error.toExponential(1)]) {
+      tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+    }
+    return tr;
+  });
+  table.replaceChildren(head, ...body);
 }

@@ -24,10 +24,16 @@ export function deviceSize(canvas) {
 }
 
 /** The value a control sends: checkboxes send "true"/"false"; a range marked data-scale="log"
- *  shows log10 of its value, so it sends 10^position. */
+ *  shows log10 of its value, so it sends 10^position, rounded to data-digits significant
+ *  digits when the control has that attribute (a slider at 10^-0.99 sends 0.102, not
+ *  0.10232929922807538). */
 function controlValue(control) {
   if (control.type === 'checkbox') return String(control.checked);
-  if (control.dataset.scale === 'log') return String(10 ** Number(control.value));
+  if (control.dataset.scale === 'log') {
+    const value = 10 ** Number(control.value);
+    const digits = Number(control.dataset.digits);
+    return String(digits > 0 ? Number(value.toPrecision(digits)) : value);
+  }
   return control.value;
 }
 

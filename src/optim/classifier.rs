@@ -110,6 +110,13 @@ impl<'a> ClassifierLoss<'a> {
                 }
             }
         }
+        // The sums above round differently on either side of the diagonal: mirror the upper
+        // triangle so H is exactly symmetric.
+        for i in 0..n {
+            for j in 0..i {
+                hessian[i * n + j] = hessian[j * n + i];
+            }
+        }
         if self.objective.regularizer.kind == RegularizerKind::L2 {
             let regularized = if self.objective.regularize_bias { n } else { shape.weights() };
             for p in 0..regularized {

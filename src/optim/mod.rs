@@ -37,6 +37,7 @@ use std::fmt;
 pub mod adagrad;
 pub mod adam;
 pub mod classifier;
+pub mod cli;
 pub mod eigen;
 pub mod lbfgs;
 pub mod line_search;

@@ -29,7 +29,7 @@ impl Iterator for Normals {
 /// A loss function whose gradients carry Gaussian noise: ∇̃f(θ) = ∇f(θ) + σξ with ξ a fresh
 /// vector of standard normal draws per gradient evaluation, taken from `draws` in order
 /// (component after component). The loss values, the recorded [`LossFn::loss`] and the
-/// Hessian are exact.
+/// Hessian are exact. At σ = 0 nothing is drawn and the gradient is exact.
 ///
 /// `draws` is any stream of standard normals: [`Normals`] for a seeded run, or stored draws
 /// to replay another program's noise exactly (the golden tests replay PyTorch's). A stream
@@ -64,6 +64,9 @@ impl<'a, S: Iterator<Item = f64>> GradientNoise<'a, S> {
 impl<S: Iterator<Item = f64>> LossFn for GradientNoise<'_, S> {
     fn loss_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
         let loss = self.inner.loss_and_gradient(theta, grad);
+        if self.sigma == 0.0 {
+            return loss;
+        }
         for g in grad.iter_mut() {
             *g += self.sigma * self.draws.next().unwrap_or(f64::NAN);
         }

@@ -109,8 +109,9 @@ pub fn push_axes(marks: &mut Marks, view: &Viewport, target: usize, font: f64) {
                     continue;
                 }
                 marks.push(axis([0.0, y], [tick, y]));
+                // The label sits just above its tick: beside it, the tick reads as a minus sign.
                 marks.push(Mark::Text {
-                    at: [tick + font * 0.3, y + font * 0.35],
+                    at: [font * 0.25, y - font * 0.3],
                     text: label,
                     color: AXIS_COLOR,
                     size: font,

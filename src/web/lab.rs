@@ -1,25 +1,41 @@
-//! The classifier lab's export.
+//! The classifier lab's export: the scene on its canvas and chart, its settings by name, the
+//! pointer gestures, and the readouts the page shows. No math here: everything is the core
+//! [`Lab`]'s.
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::Canvas;
-use crate::lab::Lab;
-use crate::render::palette::region_color;
+use super::chart::ChartCanvas;
+use crate::lab::{Lab, LabParam};
+use crate::objective::Breakdown;
+use crate::render::palette::{class_color, region_color};
 
-/// The classifier lab on a canvas.
+/// The classifier lab on a canvas and a chart canvas.
 #[wasm_bindgen]
 pub struct LabView {
     lab: Lab,
     canvas: Canvas,
+    chart: ChartCanvas,
+    loss: Breakdown,
+    accuracy: f64,
+    rows: Vec<f64>,
 }
 
 #[wasm_bindgen]
 impl LabView {
-    /// Binds the lab to a canvas element.
+    /// Binds the lab to its canvas and its loss chart's canvas.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<LabView, JsError> {
-        Ok(LabView { lab: Lab::default(), canvas: Canvas::new(canvas)? })
+    pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<LabView, JsError> {
+        let lab = Lab::default();
+        Ok(LabView {
+            loss: lab.breakdown(),
+            accuracy: lab.accuracy(),
+            lab,
+            canvas: Canvas::new(canvas)?,
+            chart: ChartCanvas::new(chart),
+            rows: Vec::new(),
+        })
     }
 
     /// Sizes the canvas to `width × height` device pixels (its CSS size times
@@ -29,29 +45,245 @@ impl LabView {
         self.lab.resize(width as usize, height as usize, pixel_ratio);
     }
 
-    /// Draws the scene: regions with one `putImageData`, then lines, axes and points.
+    /// Sizes the chart's canvas to `width × height` device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.chart.resize(width, height, pixel_ratio);
+        self.lab.resize(self.lab.view().width, self.lab.view().height, pixel_ratio);
+    }
+
+    /// One animation frame: the steps of this frame while playing, then a redraw of what
+    /// changed. Returns whether anything was redrawn (the page then refreshes its readouts).
+    pub fn frame(&mut self) -> Result<bool, JsError> {
+        self.lab.play_frame();
+        if !self.lab.needs_render() {
+            return Ok(false);
+        }
+        self.render()?;
+        Ok(true)
+    }
+
+    /// Draws everything now: regions and points with one `putImageData`, the lines, arrows
+    /// and axes over them, and the loss chart.
     pub fn render(&mut self) -> Result<(), JsError> {
         self.lab.render();
         self.canvas.put(self.lab.raster())?;
-        self.canvas.paint(self.lab.marks())
+        self.canvas.paint(self.lab.marks())?;
+        let ratio = self.chart.ratio();
+        let lab = &self.lab;
+        self.chart.draw(|area| lab.draw_loss_chart(area, ratio))?;
+        self.loss = self.lab.breakdown();
+        self.accuracy = self.lab.accuracy();
+        Ok(())
     }
 
-    /// The data loss (1/N) Σ L_i.
+    /// Sets a named setting from its control's text (see `crate::lab::param`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+        Ok(self.lab.set(name, value)?)
+    }
+
+    /// A named setting's current value, as its control shows it.
+    pub fn get(&self, name: &str) -> Result<String, JsError> {
+        Ok(self.lab.get(name)?)
+    }
+
+    /// Whether a named setting means anything in the current state.
+    pub fn applies(&self, name: &str) -> Result<bool, JsError> {
+        Ok(self.lab.applies(name.parse::<LabParam>()?))
+    }
+
+    /// A press at device pixel (x, y) of the canvas; `remove` is the remove modifier.
+    #[wasm_bindgen(js_name = pointerDown)]
+    pub fn pointer_down(&mut self, x: f64, y: f64, remove: bool) -> Result<(), JsError> {
+        self.lab.pointer_down([x, y], remove)?;
+        Ok(())
+    }
+
+    /// The pointer moved to device pixel (x, y).
+    #[wasm_bindgen(js_name = pointerMove)]
+    pub fn pointer_move(&mut self, x: f64, y: f64) -> Result<(), JsError> {
+        Ok(self.lab.pointer_move([x, y])?)
+    }
+
+    /// The button was released.
+    #[wasm_bindgen(js_name = pointerUp)]
+    pub fn pointer_up(&mut self) {
+        self.lab.pointer_up();
+    }
+
+    /// The pointer left the canvas.
+    #[wasm_bindgen(js_name = pointerLeave)]
+    pub fn pointer_leave(&mut self) {
+        self.lab.pointer_leave();
+    }
+
+    /// The press has been held long: removes the held point unless it was dragged.
+    #[wasm_bindgen(js_name = longPress)]
+    pub fn long_press(&mut self) -> Result<bool, JsError> {
+        Ok(self.lab.long_press()?)
+    }
+
+    /// The highlighted point, or −1.
+    #[wasm_bindgen(getter)]
+    pub fn hover(&self) -> i32 {
+        self.lab.hover().map_or(-1, |i| i as i32)
+    }
+
+    /// Highlights point `i` (−1 or an index past the end for none).
+    #[wasm_bindgen(js_name = setHover)]
+    pub fn set_hover(&mut self, i: i32) {
+        self.lab.set_hover(usize::try_from(i).ok());
+    }
+
+    /// Moves parameter `name` (`W[k,l]` or `b[k]`) by one nudge up or down.
+    pub fn nudge(&mut self, name: &str, up: bool) -> Result<(), JsError> {
+        let index = match name.parse::<LabParam>()? {
+            LabParam::Parameter(p) => self.lab.parameter_index(p)?,
+            other => return Err(JsError::new(&format!("{other} is not a parameter of the classifier"))),
+        };
+        Ok(self.lab.nudge(index, up)?)
+    }
+
+    /// Multiplies W and b by `factor` (×2 W).
+    #[wasm_bindgen(js_name = scaleTheta)]
+    pub fn scale_theta(&mut self, factor: f64) -> Result<(), JsError> {
+        Ok(self.lab.scale_theta(factor)?)
+    }
+
+    /// θ₀ from the next init seed.
+    pub fn randomize(&mut self) {
+        self.lab.randomize();
+    }
+
+    /// Back to θ₀, with a new run.
+    pub fn reset(&mut self) {
+        self.lab.reset();
+    }
+
+    /// New points from the dataset's recipe.
+    pub fn regenerate(&mut self) -> Result<(), JsError> {
+        Ok(self.lab.regenerate()?)
+    }
+
+    /// The parameters' names, `W[0,0]` … `b[C−1]`, in θ's order.
+    #[wasm_bindgen(js_name = paramNames)]
+    pub fn param_names(&self) -> Vec<String> {
+        let shape = self.lab.shape();
+        (0..shape.len()).map(|i| shape.param(i).to_string()).collect()
+    }
+
+    /// θ = (W, b), flat.
+    pub fn theta(&self) -> Vec<f64> {
+        self.lab.theta().to_vec()
+    }
+
+    /// ∇_θ L over the whole dataset.
+    pub fn gradient(&self) -> Vec<f64> {
+        self.lab.gradient()
+    }
+
+    /// For every parameter: the analytic derivative, the centered-difference estimate and
+    /// their relative error, three numbers each.
+    #[wasm_bindgen(js_name = gradientCheck)]
+    pub fn gradient_check(&self) -> Vec<f64> {
+        self.lab.gradient_check().iter().flat_map(|c| [c.analytic, c.numeric, c.relative_error]).collect()
+    }
+
+    /// Numbers per table row (see [`LabView::table_rows`]).
+    #[wasm_bindgen(getter, js_name = rowWidth)]
+    pub fn row_width(&self) -> usize {
+        self.lab.row_width()
+    }
+
+    /// Rows `start .. start + count` of the per-point table: x₀, x₁, y, s₀ … s_{C−1}, L_i and
+    /// the row's flags (1 in the minibatch, 2 highlighted, 4 misclassified), row after row.
+    #[wasm_bindgen(js_name = tableRows)]
+    pub fn table_rows(&mut self, start: usize, count: usize) -> Vec<f64> {
+        self.lab.table_rows(start, count, &mut self.rows);
+        self.rows.clone()
+    }
+
+    /// Number of points N.
+    #[wasm_bindgen(getter)]
+    pub fn points(&self) -> usize {
+        self.lab.data().len()
+    }
+
+    /// Number of classes C.
+    #[wasm_bindgen(getter)]
+    pub fn classes(&self) -> usize {
+        self.lab.shape().classes
+    }
+
+    /// The data loss (1/N) Σ L_i at the last render.
     #[wasm_bindgen(getter, js_name = dataLoss)]
     pub fn data_loss(&self) -> f64 {
-        self.lab.breakdown().data
+        self.loss.data
     }
 
-    /// The regularization loss λR(W).
+    /// The regularization loss λR(W) at the last render.
     #[wasm_bindgen(getter, js_name = regularizationLoss)]
     pub fn regularization_loss(&self) -> f64 {
-        self.lab.breakdown().regularization
+        self.loss.regularization
     }
 
-    /// The total loss.
+    /// The total loss at the last render.
     #[wasm_bindgen(getter, js_name = totalLoss)]
     pub fn total_loss(&self) -> f64 {
-        self.lab.breakdown().total()
+        self.loss.total()
+    }
+
+    /// One update now (a stop is reported by `stopped`, not thrown: it is a result the page
+    /// shows, not a failure of the call).
+    pub fn step(&mut self) {
+        let _ = self.lab.step();
+    }
+
+    /// Starts repeated updates ([`LabView::frame`] makes `speed` of them per frame).
+    pub fn play(&mut self) {
+        self.lab.set_running(true);
+    }
+
+    /// Stops repeated updates.
+    pub fn pause(&mut self) {
+        self.lab.set_running(false);
+    }
+
+    /// Whether repeated updates are on.
+    #[wasm_bindgen(getter)]
+    pub fn running(&self) -> bool {
+        self.lab.running()
+    }
+
+    /// Why training stopped in this run (divergence or a failed update), as a sentence.
+    #[wasm_bindgen(getter)]
+    pub fn stopped(&self) -> Option<String> {
+        self.lab.stopped().map(ToString::to_string)
+    }
+
+    /// Updates made in the current run.
+    #[wasm_bindgen(getter)]
+    pub fn steps(&self) -> usize {
+        self.lab.steps()
+    }
+
+    /// The epoch of the last minibatch, from 1 (0 before the first update and for full
+    /// batch).
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> usize {
+        self.lab.epoch()
+    }
+
+    /// The learning rate the next update uses.
+    #[wasm_bindgen(getter, js_name = learningRate)]
+    pub fn learning_rate(&self) -> f64 {
+        self.lab.learning_rate()
+    }
+
+    /// The training accuracy at the last render.
+    #[wasm_bindgen(getter)]
+    pub fn accuracy(&self) -> f64 {
+        self.accuracy
     }
 
     /// The class predicted at the centre of device pixel (i, j), computed independently of
@@ -66,5 +298,11 @@ impl LabView {
     pub fn region_color(k: usize) -> Vec<u8> {
         let c = region_color(k);
         vec![c.0, c.1, c.2]
+    }
+
+    /// The colour of class `k` as CSS `#rrggbb`.
+    #[wasm_bindgen(js_name = classColor)]
+    pub fn class_color(k: usize) -> String {
+        class_color(k).css()
     }
 }

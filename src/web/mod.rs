@@ -5,6 +5,7 @@
 //! One file per scene (`lab.rs`, …) holds that scene's exported type; this file holds what
 //! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
 
+mod chart;
 mod lab;
 mod regularization;
 

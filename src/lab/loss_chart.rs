@@ -1,0 +1,35 @@
+//! The loss-vs-step chart of the current run: total, data and regularization loss, on a
+//! linear or logarithmic y axis.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+
+use super::Lab;
+use crate::render::chart::{LineChart, Plotted, Series, draw_line_chart};
+use crate::render::palette::Rgb;
+
+/// Colour of the total loss: near-black.
+pub const TOTAL_COLOR: Rgb = Rgb(0x1d, 0x1d, 0x1f);
+/// Colour of the data loss: Okabe–Ito blue.
+pub const DATA_COLOR: Rgb = Rgb(0x00, 0x72, 0xB2);
+/// Colour of the regularization loss: Okabe–Ito orange.
+pub const REGULARIZATION_COLOR: Rgb = Rgb(0xE6, 0x9F, 0x00);
+
+impl Lab {
+    /// Draws the run's losses by step into `area`; `scale` is the device-pixel ratio.
+    pub fn draw_loss_chart<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: f64,
+    ) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+        let history = self.history();
+        let steps = Some(history.steps());
+        let series = [
+            Series { name: "total", color: TOTAL_COLOR, x: steps, y: history.total() },
+            Series { name: "data", color: DATA_COLOR, x: steps, y: history.data() },
+            Series { name: "regularization", color: REGULARIZATION_COLOR, x: steps, y: history.regularization() },
+        ];
+        let chart = LineChart { x_label: "step", y_label: "loss", log_y: self.log_y(), scale, ..LineChart::default() };
+        draw_line_chart(area, &chart, &series)
+    }
+}

@@ -1,0 +1,347 @@
+//! The classifier lab: the cs231n linear-classify demo, rebuilt. A dataset in the plane, a
+//! linear classifier θ = (W, b), its objective L(θ) = (1/N) Σ_i L_i + λR(W), an optimizer that
+//! trains it, and what the canvas, the parameter grid, the per-point table and the loss chart
+//! show of them.
+//!
+//! # The rules of a setting change
+//!
+//! A *run* is one optimizer, with its state, training one objective from one starting point;
+//! its [`History`] records the losses and parameters after each step. Every change falls in
+//! one of four kinds:
+//!
+//! 1. **New model** — the dataset kind or the number of classes changes (the shape of W and b
+//!    may change): θ is re-initialized to θ₀ ([`init::initial_theta`]: the demo's W and b on
+//!    the cs231n points with init seed 0, else a seeded N(0, 1) draw) and a new run starts.
+//!    Randomize (the next init seed), setting the init seed, and Reset (back to θ₀) do the same.
+//! 2. **New problem, same model** — the points change (N, noise, data seed, Regenerate, a
+//!    point added, moved or removed) or the objective does (loss, Δ, regularizer, λ, β,
+//!    regularize-bias) or the optimizer's do (method, hyperparameters, learning rate,
+//!    schedule, warmup, batch size): θ is kept and a new run starts from it, so the history
+//!    always belongs to the objective and optimizer on screen. Playing goes on.
+//! 3. **θ by hand** — a W or b slider, a ▲▼ nudge, ×2 W: θ changes (θ₀ does not, so Reset
+//!    still goes back to the initialization) and a new run starts from the new θ.
+//! 4. **Display** — overlays, the log-scale switch, the class new points get, the speed, play
+//!    and pause, hovering: nothing else changes.
+//!
+//! A new run resets the optimizer's state and the minibatch sampler, clears the history and
+//! any divergence, and records step 0 at the current θ. Reset also pauses. Training itself
+//! ([`training`]) moves θ, not θ₀.
+
+pub mod error;
+pub mod history;
+pub mod init;
+pub mod loss_chart;
+pub mod param;
+pub mod points;
+pub mod scene;
+pub mod table;
+pub mod training;
+
+use crate::data::{Dataset, DatasetKind, DatasetSpec};
+use crate::model::Shape;
+use crate::objective::{Breakdown, Evaluator, GradientCheck, Objective, gradient_check};
+use crate::optim::settings::Settings;
+use crate::render::viewport::Viewport;
+
+pub use error::LabError;
+pub use history::History;
+pub use param::LabParam;
+use points::Pointer;
+use scene::Picture;
+use training::Training;
+
+/// The step of the centered differences in the gradient check.
+pub const CHECK_STEP: f64 = 1e-5;
+/// The noise σ of generated datasets until it is changed.
+pub const DEFAULT_NOISE: f64 = 0.2;
+/// How far one ▲▼ press moves a parameter.
+pub const NUDGE: f64 = 0.1;
+
+/// What the canvas shows besides regions, zero-score lines, W arrows and points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overlays {
+    /// Margin lines of the hinge losses (see [`scene`]).
+    pub margins: bool,
+    /// Regions shaded by the softmax confidence.
+    pub confidence: bool,
+}
+
+/// The classifier lab's state and its rendering buffers.
+#[derive(Clone, Debug)]
+pub struct Lab {
+    spec: DatasetSpec,
+    data: Dataset,
+    objective: Objective,
+    theta: Vec<f64>,
+    init_seed: u64,
+    start: Vec<f64>,
+    history: History,
+    settings: Settings,
+    batch_size: usize,
+    training: Training,
+    overlays: Overlays,
+    log_y: bool,
+    add_class: usize,
+    pointer: Pointer,
+    hover: Option<usize>,
+    picture: Picture,
+    dirty: bool,
+}
+
+impl Default for Lab {
+    /// The cs231n demo: its nine points, W = [[1, 2], [2, −4], [3, −1]], b = [0, 0.5, −0.5],
+    /// Weston–Watkins SVM with Δ = 1, L2 with λ = 0.1, full-batch gradient descent with step
+    /// size 0.1.
+    fn default() -> Self {
+        // The generator settings other datasets start from: 100 points, 3 classes where the
+        // generator takes a count, and σ = 0.2 so that blobs are clouds, not single points.
+        let spec = DatasetSpec { kind: DatasetKind::Cs231n, noise: DEFAULT_NOISE, ..DatasetSpec::default() };
+        let data = spec.generate().expect("the cs231n points are valid");
+        let shape = Shape { classes: data.classes(), dim: data.dim() };
+        let mut lab = Lab {
+            spec,
+            data,
+            objective: Objective::default(),
+            theta: Vec::new(),
+            init_seed: 0,
+            start: Vec::new(),
+            history: History::new(shape.len(), history::CAPACITY),
+            settings: Lab::demo_optimizer(),
+            batch_size: 0,
+            training: Training::new(&Lab::demo_optimizer()),
+            overlays: Overlays::default(),
+            log_y: false,
+            add_class: 0,
+            pointer: Pointer::default(),
+            hover: None,
+            picture: Picture::new(spec.kind.view_half_width()),
+            dirty: true,
+        };
+        lab.reinitialize();
+        lab
+    }
+}
+
+impl Lab {
+    /// The model's shape: the dataset's classes and input dimension.
+    pub fn shape(&self) -> Shape {
+        Shape { classes: self.data.classes(), dim: self.data.dim() }
+    }
+
+    /// The parameters θ = (W, b), flat (see [`crate::model`]).
+    pub fn theta(&self) -> &[f64] {
+        &self.theta
+    }
+
+    /// θ₀, where Reset returns.
+    pub fn start(&self) -> &[f64] {
+        &self.start
+    }
+
+    /// The dataset.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The recipe the dataset was generated from (its points may since have been edited).
+    pub fn spec(&self) -> &DatasetSpec {
+        &self.spec
+    }
+
+    /// The objective's settings.
+    pub fn objective(&self) -> &Objective {
+        &self.objective
+    }
+
+    /// The objective bound to the dataset, for evaluating L and ∇L anywhere.
+    pub fn evaluator(&self) -> Evaluator<'_> {
+        self.objective.evaluator(&self.data)
+    }
+
+    /// The current run's record: losses, learning rates and parameters by step.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The seed of the last initialization.
+    pub fn init_seed(&self) -> u64 {
+        self.init_seed
+    }
+
+    /// The overlays shown.
+    pub fn overlays(&self) -> Overlays {
+        self.overlays
+    }
+
+    /// The point under the pointer or the table's hovered row.
+    pub fn hover(&self) -> Option<usize> {
+        self.hover
+    }
+
+    /// Highlights point `i` (or none); an index past the end clears the highlight.
+    pub fn set_hover(&mut self, i: Option<usize>) {
+        let i = i.filter(|&i| i < self.data.len());
+        if i != self.hover {
+            self.hover = i;
+            self.dirty = true;
+        }
+    }
+
+    /// The objective at the current parameters over the whole dataset.
+    pub fn breakdown(&self) -> Breakdown {
+        self.evaluator().loss(&self.theta, None)
+    }
+
+    /// The gradient ∇_θ L at the current parameters over the whole dataset.
+    pub fn gradient(&self) -> Vec<f64> {
+        let mut grad = vec![0.0; self.theta.len()];
+        self.evaluator().loss_and_gradient(&self.theta, None, &mut grad);
+        grad
+    }
+
+    /// The fraction of points whose predicted class is their label (1 for no points).
+    pub fn accuracy(&self) -> f64 {
+        let shape = self.shape();
+        let mut scores = vec![0.0; shape.classes];
+        let correct = (0..self.data.len())
+            .filter(|&i| {
+                shape.scores(&self.theta, self.data.point(i), &mut scores);
+                crate::model::predict(&scores) == self.data.label(i)
+            })
+            .count();
+        if self.data.is_empty() { 1.0 } else { correct as f64 / self.data.len() as f64 }
+    }
+
+    /// The analytic gradient against centered differences of step [`CHECK_STEP`], for every
+    /// parameter, at the current θ.
+    pub fn gradient_check(&self) -> Vec<GradientCheck> {
+        gradient_check(&mut self.evaluator(), &self.theta, CHECK_STEP)
+    }
+
+    /// True when something changed since the last [`Lab::render`].
+    pub fn needs_render(&self) -> bool {
+        self.dirty
+    }
+
+    /// The view of the data plane.
+    pub fn view(&self) -> &Viewport {
+        &self.picture.view
+    }
+
+    /// Sets the canvas size in device pixels and the device-pixel ratio (for line widths,
+    /// point sizes and text, which are specified in CSS pixels).
+    pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
+        self.picture.resize(width, height, pixel_ratio);
+        self.dirty = true;
+    }
+
+    // The rules (see the module docs).
+
+    /// Rule 1: θ := θ₀ for the current dataset and init seed, and a new run.
+    fn reinitialize(&mut self) {
+        self.start = init::initial_theta(self.spec.kind, self.shape(), self.init_seed);
+        self.theta.clone_from(&self.start);
+        self.restart_run();
+    }
+
+    /// Rules 2 and 3: a new run from the current θ: fresh optimizer state and sampler, no
+    /// stop, and the history's step 0.
+    fn restart_run(&mut self) {
+        self.restart_training();
+        self.history.clear(self.theta.len());
+        let loss = self.breakdown();
+        let lr = self.learning_rate();
+        self.history.push(history::Entry { step: 0, loss, lr }, &self.theta);
+        self.dirty = true;
+    }
+
+    /// Replaces the dataset recipe and regenerates the points. A new kind or class count
+    /// re-initializes θ (rule 1); anything else keeps θ and starts a new run (rule 2).
+    pub fn set_spec(&mut self, spec: DatasetSpec) -> Result<(), LabError> {
+        let data = spec.generate()?;
+        let new_model = spec.kind != self.spec.kind || data.classes() != self.data.classes();
+        if spec.kind != self.spec.kind || spec.noise != self.spec.noise || spec.seed != self.spec.seed {
+            self.picture.fit(spec.kind.view_half_width(), &data);
+        }
+        self.spec = spec;
+        self.data = data;
+        self.add_class = self.add_class.min(self.data.classes() - 1);
+        self.hover = None;
+        self.pointer = Pointer::default();
+        if new_model {
+            self.reinitialize()
+        } else {
+            self.restart_run()
+        }
+        Ok(())
+    }
+
+    /// Regenerates the points from the recipe, dropping edits (rule 2).
+    pub fn regenerate(&mut self) -> Result<(), LabError> {
+        self.set_spec(self.spec)
+    }
+
+    /// Replaces the objective's settings, keeping θ (rule 2).
+    pub fn set_objective(&mut self, objective: Objective) {
+        if objective != self.objective {
+            self.objective = objective;
+            self.restart_run();
+        }
+    }
+
+    /// Sets θ_i by hand (rule 3). The value must be finite.
+    pub fn set_parameter(&mut self, index: usize, value: f64) -> Result<(), LabError> {
+        let name = || self.shape().param(index).to_string();
+        if index >= self.theta.len() {
+            return Err(LabError::NoSuchParameter {
+                name: format!("parameter {index}"),
+                classes: self.shape().classes,
+                dim: self.shape().dim,
+            });
+        }
+        if !value.is_finite() {
+            return Err(LabError::value(name(), &value.to_string(), "a finite number"));
+        }
+        self.theta[index] = value;
+        self.restart_run();
+        Ok(())
+    }
+
+    /// Multiplies every parameter, W and b, by `factor` (rule 3). With the bias folded into W
+    /// (the lecture's bias trick) this is the lecture's W → 2W for factor 2: every score
+    /// doubles, a hinge loss that was 0 stays 0, and the L2 penalty of W grows fourfold.
+    pub fn scale_theta(&mut self, factor: f64) -> Result<(), LabError> {
+        let scaled: Vec<f64> = self.theta.iter().map(|t| t * factor).collect();
+        if !scaled.iter().all(|t| t.is_finite()) {
+            return Err(LabError::value("the scale factor", &factor.to_string(), "a factor that keeps θ finite"));
+        }
+        self.theta = scaled;
+        self.restart_run();
+        Ok(())
+    }
+
+    /// Moves θ_i by ±[`NUDGE`] (▲ for `up`, ▼ otherwise; rule 3).
+    pub fn nudge(&mut self, index: usize, up: bool) -> Result<(), LabError> {
+        let value = self.theta.get(index).copied().unwrap_or(f64::NAN);
+        self.set_parameter(index, if up { value + NUDGE } else { value - NUDGE })
+    }
+
+    /// Draws θ₀ from the next init seed and starts there (rule 1).
+    pub fn randomize(&mut self) {
+        self.init_seed = self.init_seed.wrapping_add(1);
+        self.reinitialize();
+    }
+
+    /// Draws θ₀ from init seed `seed` and starts there (rule 1).
+    pub fn set_init_seed(&mut self, seed: u64) {
+        self.init_seed = seed;
+        self.reinitialize();
+    }
+
+    /// Pauses, returns θ to θ₀ and starts a new run (which also clears a divergence).
+    pub fn reset(&mut self) {
+        self.set_running(false);
+        self.theta.clone_from(&self.start);
+        self.restart_run();
+    }
+}

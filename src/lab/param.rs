@@ -1,0 +1,362 @@
+//! The lab's settings by name: the `data-param` names of the page's controls, parsed here so
+//! that a misspelled one fails a test instead of silently doing nothing.
+//!
+//! Values travel as strings, as the controls hold them: numbers in Rust's notation, booleans
+//! as `true`/`false`, choices by their names (`svm`, `l2`, `blobs`, …). [`Lab::get`] answers in
+//! the same notation, so every control can be refreshed from the lab after any change.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{Lab, LabError};
+use crate::data::{DatasetKind, DatasetSpec};
+use crate::loss::LossKind;
+use crate::model::Param;
+use crate::optim::settings::Setting;
+use crate::regularizer::RegularizerKind;
+use crate::schedule::{ScheduleKind, ScheduleParam};
+
+/// A named setting of the lab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabParam {
+    /// `dataset`: which generator ([`DatasetKind`]'s names).
+    Dataset,
+    /// `points`: N, for the generators that take it.
+    Points,
+    /// `classes`: C, for the generators that let it vary.
+    Classes,
+    /// `noise`: the standard deviation of the points' jitter.
+    Noise,
+    /// `data-seed`: the seed of the points.
+    DataSeed,
+    /// `loss`: which loss ([`LossKind`]'s names).
+    Loss,
+    /// `margin`: the hinge margin Δ.
+    Margin,
+    /// `regularizer`: which penalty ([`RegularizerKind`]'s names).
+    Regularizer,
+    /// `lambda`: the regularization strength λ.
+    Lambda,
+    /// `beta`: the elastic net's weight β on the squared term.
+    Beta,
+    /// `regularize-bias`: whether R also covers b.
+    RegularizeBias,
+    /// `W[k,l]` or `b[k]`: one parameter of the classifier.
+    Parameter(Param),
+    /// `init-seed`: the seed of θ₀ (0 on the cs231n points is the demo's W and b).
+    InitSeed,
+    /// `show-margins`: draw the hinge losses' margin lines.
+    ShowMargins,
+    /// `show-confidence`: shade the regions by softmax confidence.
+    ShowConfidence,
+    /// `log-y`: the loss chart's logarithmic y axis.
+    LogY,
+    /// `add-class`: the class a click on empty canvas adds.
+    AddClass,
+    /// `batch-size`: the minibatch size; 0 (or N and more) trains on the whole dataset.
+    BatchSize,
+    /// `speed`: updates per frame while playing.
+    Speed,
+    /// An optimizer setting, by the library's names: `method`, a hyperparameter (`momentum`,
+    /// `beta1`, …) or a schedule setting (`lr`, `schedule`, `warmup`, …).
+    Optimizer(Setting),
+}
+
+impl LabParam {
+    /// Every setting but the per-parameter and optimizer ones, in the order the page lists
+    /// them.
+    pub const NAMED: [LabParam; 18] = [
+        LabParam::Dataset,
+        LabParam::Points,
+        LabParam::Classes,
+        LabParam::Noise,
+        LabParam::DataSeed,
+        LabParam::Loss,
+        LabParam::Margin,
+        LabParam::Regularizer,
+        LabParam::Lambda,
+        LabParam::Beta,
+        LabParam::RegularizeBias,
+        LabParam::InitSeed,
+        LabParam::ShowMargins,
+        LabParam::ShowConfidence,
+        LabParam::LogY,
+        LabParam::AddClass,
+        LabParam::BatchSize,
+        LabParam::Speed,
+    ];
+
+    /// The name used by the page's `data-param` attributes.
+    pub fn name(self) -> String {
+        let fixed = match self {
+            LabParam::Dataset => "dataset",
+            LabParam::Points => "points",
+            LabParam::Classes => "classes",
+            LabParam::Noise => "noise",
+            LabParam::DataSeed => "data-seed",
+            LabParam::Loss => "loss",
+            LabParam::Margin => "margin",
+            LabParam::Regularizer => "regularizer",
+            LabParam::Lambda => "lambda",
+            LabParam::Beta => "beta",
+            LabParam::RegularizeBias => "regularize-bias",
+            LabParam::InitSeed => "init-seed",
+            LabParam::ShowMargins => "show-margins",
+            LabParam::ShowConfidence => "show-confidence",
+            LabParam::LogY => "log-y",
+            LabParam::AddClass => "add-class",
+            LabParam::BatchSize => "batch-size",
+            LabParam::Speed => "speed",
+            LabParam::Parameter(p) => return p.to_string(),
+            LabParam::Optimizer(Setting::Method) => "method",
+            LabParam::Optimizer(Setting::Hyper(h)) => h.name(),
+            LabParam::Optimizer(Setting::Schedule(p)) => p.name(),
+        };
+        fixed.to_string()
+    }
+}
+
+impl fmt::Display for LabParam {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+impl FromStr for LabParam {
+    type Err = LabError;
+
+    /// ```
+    /// use descent::lab::LabParam;
+    /// use descent::model::Param;
+    /// assert_eq!("lambda".parse::<LabParam>().unwrap(), LabParam::Lambda);
+    /// assert_eq!("W[2,1]".parse::<LabParam>().unwrap(), LabParam::Parameter(Param::Weight { class: 2, input: 1 }));
+    /// assert_eq!("b[0]".parse::<LabParam>().unwrap(), LabParam::Parameter(Param::Bias { class: 0 }));
+    /// assert!("lamda".parse::<LabParam>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(p) = parse_parameter(s) {
+            return Ok(LabParam::Parameter(p));
+        }
+        if let Some(p) = LabParam::NAMED.into_iter().find(|p| p.name() == s) {
+            return Ok(p);
+        }
+        s.parse::<Setting>().map(LabParam::Optimizer).map_err(|_| LabError::UnknownParam(s.to_string()))
+    }
+}
+
+/// `W[k,l]` or `b[k]`.
+fn parse_parameter(s: &str) -> Option<Param> {
+    let index = |inner: &str| inner.trim().parse::<usize>().ok();
+    if let Some(inner) = s.strip_prefix("W[").and_then(|r| r.strip_suffix(']')) {
+        let (k, l) = inner.split_once(',')?;
+        return Some(Param::Weight { class: index(k)?, input: index(l)? });
+    }
+    let inner = s.strip_prefix("b[")?.strip_suffix(']')?;
+    Some(Param::Bias { class: index(inner)? })
+}
+
+/// A finite number within `min..=max`.
+fn number(param: LabParam, value: &str, min: f64, max: f64) -> Result<f64, LabError> {
+    match value.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
+        _ => Err(LabError::value(param, value, range_text(min, max))),
+    }
+}
+
+fn range_text(min: f64, max: f64) -> String {
+    match (min.is_finite(), max.is_finite()) {
+        (true, true) => format!("a number from {min} to {max}"),
+        (true, false) => format!("a finite number ≥ {min}"),
+        _ => "a finite number".to_string(),
+    }
+}
+
+/// A whole number within `min..=max`.
+fn whole(param: LabParam, value: &str, min: u64, max: u64) -> Result<u64, LabError> {
+    match value.trim().parse::<u64>() {
+        Ok(v) if (min..=max).contains(&v) => Ok(v),
+        _ => Err(LabError::value(param, value, format!("a whole number from {min} to {max}"))),
+    }
+}
+
+fn boolean(param: LabParam, value: &str) -> Result<bool, LabError> {
+    match value.trim() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(LabError::value(param, value, "true or false")),
+    }
+}
+
+fn choice<T: FromStr>(param: LabParam, value: &str) -> Result<T, LabError>
+where
+    T::Err: fmt::Display,
+{
+    value.trim().parse::<T>().map_err(|e| LabError::value(param, value, e.to_string()))
+}
+
+/// The largest Δ, λ or β a control may set: far beyond any useful value, small enough that
+/// the objective stays finite for reasonable θ.
+pub const MAX_STRENGTH: f64 = 1e6;
+
+impl Lab {
+    /// Sets a named setting from its control's text, by the rules of the module docs of
+    /// [`crate::lab`]. On error nothing changes.
+    ///
+    /// ```
+    /// let mut lab = descent::lab::Lab::default();
+    /// lab.set("lambda", "0.5").unwrap();
+    /// assert_eq!(lab.get("lambda").unwrap(), "0.5");
+    /// assert!(lab.set("lambda", "-1").unwrap_err().to_string().contains("lambda must be"));
+    /// assert!(lab.set("lamda", "1").is_err());
+    /// ```
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), LabError> {
+        self.set_param(name.parse()?, value)
+    }
+
+    /// The current value of a named setting, as its control shows it.
+    pub fn get(&self, name: &str) -> Result<String, LabError> {
+        self.get_param(name.parse()?)
+    }
+
+    /// Sets `param` from text.
+    pub fn set_param(&mut self, param: LabParam, value: &str) -> Result<(), LabError> {
+        let mut spec: DatasetSpec = self.spec;
+        let mut objective = self.objective;
+        match param {
+            LabParam::Dataset => {
+                spec.kind = choice::<DatasetKind>(param, value)?;
+                let (min, max) = spec.kind.class_range();
+                spec.classes = spec.classes.clamp(min, max);
+            }
+            LabParam::Points => {
+                spec.points = whole(param, value, 1, crate::data::MAX_POINTS as u64)? as usize;
+            }
+            LabParam::Classes => {
+                let (min, max) = spec.kind.class_range();
+                spec.classes = whole(param, value, min as u64, max as u64)? as usize;
+            }
+            LabParam::Noise => spec.noise = number(param, value, 0.0, 10.0)?,
+            LabParam::DataSeed => spec.seed = whole(param, value, 0, u64::MAX)?,
+            LabParam::Loss => objective.loss.kind = choice::<LossKind>(param, value)?,
+            LabParam::Margin => objective.loss.margin = number(param, value, 0.0, MAX_STRENGTH)?,
+            LabParam::Regularizer => objective.regularizer.kind = choice::<RegularizerKind>(param, value)?,
+            LabParam::Lambda => objective.lambda = number(param, value, 0.0, MAX_STRENGTH)?,
+            LabParam::Beta => objective.regularizer.beta = number(param, value, 0.0, MAX_STRENGTH)?,
+            LabParam::RegularizeBias => objective.regularize_bias = boolean(param, value)?,
+            LabParam::Parameter(p) => {
+                let index = self.parameter_index(p)?;
+                let v = number(param, value, f64::NEG_INFINITY, f64::INFINITY)?;
+                return self.set_parameter(index, v);
+            }
+            LabParam::InitSeed => {
+                self.set_init_seed(whole(param, value, 0, u64::MAX)?);
+                return Ok(());
+            }
+            LabParam::ShowMargins => self.overlays.margins = boolean(param, value)?,
+            LabParam::ShowConfidence => self.overlays.confidence = boolean(param, value)?,
+            LabParam::LogY => self.log_y = boolean(param, value)?,
+            LabParam::AddClass => {
+                let classes = self.data.classes() as u64;
+                return self.set_add_class(whole(param, value, 0, classes - 1)? as usize);
+            }
+            LabParam::BatchSize => {
+                let size = whole(param, value, 0, crate::data::MAX_POINTS as u64)? as usize;
+                self.set_batch_size(size);
+                return Ok(());
+            }
+            LabParam::Speed => {
+                let max = super::training::MAX_SPEED as u64;
+                return self.set_speed(whole(param, value, 1, max)? as usize);
+            }
+            LabParam::Optimizer(_) => {
+                let mut settings = *self.optimizer();
+                settings.set(&param.name(), value).map_err(|e| LabError::Optimizer(e.to_string()))?;
+                return self.set_optimizer(settings);
+            }
+        }
+        self.dirty = true;
+        if spec != self.spec {
+            self.set_spec(spec)?;
+        }
+        self.set_objective(objective);
+        Ok(())
+    }
+
+    /// The value of `param` as text.
+    pub fn get_param(&self, param: LabParam) -> Result<String, LabError> {
+        let spec = &self.spec;
+        let objective = &self.objective;
+        Ok(match param {
+            LabParam::Dataset => spec.kind.name().to_string(),
+            LabParam::Points => spec.points.to_string(),
+            LabParam::Classes => self.data.classes().to_string(),
+            LabParam::Noise => spec.noise.to_string(),
+            LabParam::DataSeed => spec.seed.to_string(),
+            LabParam::Loss => objective.loss.kind.name().to_string(),
+            LabParam::Margin => objective.loss.margin.to_string(),
+            LabParam::Regularizer => objective.regularizer.kind.name().to_string(),
+            LabParam::Lambda => objective.lambda.to_string(),
+            LabParam::Beta => objective.regularizer.beta.to_string(),
+            LabParam::RegularizeBias => objective.regularize_bias.to_string(),
+            LabParam::Parameter(p) => self.theta[self.parameter_index(p)?].to_string(),
+            LabParam::InitSeed => self.init_seed.to_string(),
+            LabParam::ShowMargins => self.overlays.margins.to_string(),
+            LabParam::ShowConfidence => self.overlays.confidence.to_string(),
+            LabParam::LogY => self.log_y.to_string(),
+            LabParam::AddClass => self.add_class.to_string(),
+            LabParam::BatchSize => self.batch_size().to_string(),
+            LabParam::Speed => self.speed().to_string(),
+            LabParam::Optimizer(_) => {
+                self.optimizer().get(&param.name()).map_err(|e| LabError::Optimizer(e.to_string()))?
+            }
+        })
+    }
+
+    /// Whether a setting means anything in the current state: N, noise and the data seed do
+    /// not for the fixed cs231n points, C does not where the generator fixes it, Δ does not
+    /// for softmax, β only for the elastic net, λ and regularize-bias not without a penalty,
+    /// margin lines not for softmax; a method's hyperparameters only for that method, the
+    /// step schedule's s and γ only for it, the horizon T only for cosine and linear decay.
+    /// The page hides or greys out the others.
+    pub fn applies(&self, param: LabParam) -> bool {
+        let kind = self.spec.kind;
+        let regularized = self.objective.regularizer.kind != RegularizerKind::None;
+        match param {
+            LabParam::Points | LabParam::Noise | LabParam::DataSeed => kind != DatasetKind::Cs231n,
+            LabParam::Classes => kind.class_range().0 < kind.class_range().1,
+            LabParam::Margin | LabParam::ShowMargins => self.objective.loss.kind.uses_margin(),
+            LabParam::Beta => self.objective.regularizer.kind == RegularizerKind::ElasticNet,
+            LabParam::Lambda | LabParam::RegularizeBias => regularized,
+            LabParam::Parameter(p) => self.parameter_index(p).is_ok(),
+            LabParam::Optimizer(Setting::Hyper(h)) => self.optimizer().method.hypers().contains(&h),
+            LabParam::Optimizer(Setting::Schedule(p)) => {
+                let kind = self.optimizer().schedule.kind;
+                match p {
+                    ScheduleParam::StepSize | ScheduleParam::Gamma => kind == ScheduleKind::Step,
+                    ScheduleParam::Total => kind.uses_total(),
+                    _ => true,
+                }
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the loss chart uses a logarithmic y axis.
+    pub fn log_y(&self) -> bool {
+        self.log_y
+    }
+
+    /// The flat index of a parameter of the current shape.
+    pub fn parameter_index(&self, p: Param) -> Result<usize, LabError> {
+        let shape = self.shape();
+        let fits = match p {
+            Param::Weight { class, input } => class < shape.classes && input < shape.dim,
+            Param::Bias { class } => class < shape.classes,
+        };
+        if fits {
+            Ok(shape.index(p))
+        } else {
+            Err(LabError::NoSuchParameter { name: p.to_string(), classes: shape.classes, dim: shape.dim })
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// Pointer gestures on the lab's canvas, forwarded to the lab in device pixels: the lab decides
+// what a press, a drag, a modifier-press or a long press does to the points.
+import { clearNotice, report } from './ui.js';
+
+/** How long a press must be held to remove a point (touch screens have no Shift key). */
+const LONG_PRESS_MS = 600;
+
+/** The device-pixel position of a pointer event on the canvas. */
+function devicePoint(canvas, event) {
+  const box = canvas.getBoundingClientRect();
+  return [
+    ((event.clientX - box.left) * canvas.width) / box.width,
+    ((event.clientY - box.top) * canvas.height) / box.height,
+  ];
+}
+
+function attempt(action) {
+  try {
+    action();
+    clearNotice();
+  } catch (error) {
+    report(error);
+  }
+}
+
+/** Wires the canvas's pointer events to the lab; `onHover` runs after every move. */
+export function bindPointer(canvas, lab, onHover) {
+  let timer = 0;
+  const cancelLongPress = () => clearTimeout(timer);
+  canvas.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    canvas.setPointerCapture(event.pointerId);
+    const remove = event.shiftKey || event.altKey || event.ctrlKey || event.metaKey;
+    attempt(() => lab.pointerDown(...devicePoint(canvas, event), remove));
+    cancelLongPress();
+    timer = setTimeout(() => attempt(() => lab.longPress()), LONG_PRESS_MS);
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    attempt(() => lab.pointerMove(...devicePoint(canvas, event)));
+    onHover();
+  });
+  for (const type of ['pointerup', 'pointercancel']) {
+    canvas.addEventListener(type, () => {
+      cancelLongPress();
+      lab.pointerUp();
+    });
+  }
+  canvas.addEventListener('pointerleave', () => {
+    cancelLongPress();
+    lab.pointerLeave();
+  });
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+}
