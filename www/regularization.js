@@ -34,18 +34,23 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-/** Keeps a canvas's backing store at its CSS size × devicePixelRatio and redraws on resize. */
-function sized(canvas, view, draw) {
+/** Keeps a canvas's backing store (and its chart's, if any) at its CSS size ×
+ *  devicePixelRatio, and redraws on resize. */
+function sized(canvas, view, draw, chart = null) {
   const fit = () => {
     view.resize(...deviceSize(canvas));
+    if (chart) view.resizeChart(...deviceSize(chart));
     draw();
   };
-  new ResizeObserver(fit).observe(canvas);
+  const observer = new ResizeObserver(fit);
+  observer.observe(canvas);
+  if (chart) observer.observe(chart);
   return fit;
 }
 
-/** Forwards pointer presses and drags on a canvas (in device pixels) to a view. */
-function draggable(canvas, view, draw, onMove) {
+/** Forwards pointer presses and drags on a canvas (in device pixels) to a view; `onRelease`
+ *  redraws once the drag ends. */
+function draggable(canvas, view, draw, onMove, onRelease) {
   const at = (event) => {
     const box = canvas.getBoundingClientRect();
     const ratio = canvas.width / box.width;
@@ -64,7 +69,7 @@ function draggable(canvas, view, draw, onMove) {
   const release = (event) => {
     if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
     view.release();
-    draw();
+    onRelease();
   };
   canvas.addEventListener('pointerup', release);
   canvas.addEventListener('pointercancel', release);
@@ -72,7 +77,8 @@ function draggable(canvas, view, draw, onMove) {
 
 function mountWeights(root) {
   const canvas = root.querySelector('#weights-canvas');
-  const view = new WeightSpaceView(canvas);
+  const chart = root.querySelector('#weights-chart');
+  const view = new WeightSpaceView(canvas, chart);
   const $ = (id) => root.querySelector(`#${id}`);
   const show = () => {
     $('weights-lambda').textContent = view.lambdaText;
@@ -90,7 +96,7 @@ function mountWeights(root) {
     show();
   };
   bindParams(root, view, draw);
-  const fit = sized(canvas, view, draw);
+  const fit = sized(canvas, view, draw, chart);
   return { handle: view, redraw: fit };
 }
 
@@ -122,7 +128,8 @@ function mountPreferences(root) {
 
 function mountSimpler(root) {
   const canvas = root.querySelector('#simpler-canvas');
-  const view = new SimplerView(canvas);
+  const chart = root.querySelector('#simpler-chart');
+  const view = new SimplerView(canvas, chart);
   const $ = (id) => root.querySelector(`#${id}`);
   const show = () => {
     $('simpler-lambda').textContent = view.lambdaText;
@@ -130,13 +137,17 @@ function mountSimpler(root) {
     $('simpler-test').textContent = view.testErrorText;
     $('simpler-penalty').textContent = view.penaltyText;
   };
-  const draw = () => {
+  const drawFit = () => {
     view.render();
     show();
   };
+  const draw = () => {
+    drawFit();
+    view.renderChart();
+  };
   bindParams(root, view, draw);
-  draggable(canvas, view, draw, draw);
-  const fit = sized(canvas, view, draw);
+  draggable(canvas, view, drawFit, drawFit, draw);
+  const fit = sized(canvas, view, draw, chart);
   return { handle: view, redraw: fit };
 }
 
@@ -165,12 +176,21 @@ function mountLandscape(root) {
     view.render();
     show();
   };
+  // The lab's handle, which the page publishes once every scene is mounted.
+  const sync = () => {
+    const lab = window.descent?.lab;
+    if (lab && view.sync(lab)) fillAxes();
+  };
   fillAxes();
-  bindParams(root, view, draw);
+  const refresh = bindParams(root, view, draw);
   const fit = sized(canvas, view, draw);
   return {
     handle: view,
-    redraw: fit,
+    redraw: () => {
+      sync();
+      refresh();
+      fit();
+    },
     frame: () => {
       if (view.frame()) show();
     },

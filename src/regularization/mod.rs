@@ -11,14 +11,19 @@
 //!   to noisy points with training and held-out error.
 //! - [`path`] and [`weight_space`]: a two-weight classifier's data-loss contours, the penalty's
 //!   level sets and the regularized optimum as λ moves, with its path over λ.
-//! - [`slice`], [`contour`] and [`landscape`]: a 2D slice of a classifier's loss through its
-//!   parameters, rendered progressively, with contours and the optimizer's trajectory.
+//! - [`slice`] and [`landscape`]: a 2D slice of a classifier's loss through its parameters,
+//!   rendered progressively, with contours and the optimizer's trajectory.
+//!
+//! Shared drawing: [`charts`] (the charts over log λ), [`colormap`], [`heat`] (grids as
+//! log-scaled images), [`contour`] (marching squares), [`polyline`] (clipped curves as marks)
+//! and [`display`] (numbers as the views show them).
 //!
 //! Every view takes its settings by name ([`set`](calculator::Calculator::set) /
 //! [`get`](calculator::Calculator::get), the names of the page's controls), validates each
 //! value and explains what is wrong with a [`SettingError`], keeping its state unchanged.
 
 pub mod calculator;
+pub mod charts;
 pub mod colormap;
 pub mod contour;
 pub mod display;

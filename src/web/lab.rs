@@ -306,3 +306,11 @@ impl LabView {
         class_color(k).css()
     }
 }
+
+impl LabView {
+    /// The lab itself, for the scenes that show its state (the regularization scene's loss
+    /// landscape).
+    pub(crate) fn lab(&self) -> &Lab {
+        &self.lab
+    }
+}

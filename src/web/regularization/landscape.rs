@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
+use super::super::lab::LabView;
 use super::Offscreen;
 use crate::regularization::display::{number, significant};
 use crate::regularization::landscape::{GRID, Landscape, Source};
@@ -184,10 +185,17 @@ impl LandscapeView {
         Ok(self.view.slice().value(i, j))
     }
 
-    /// Replaces what is sliced; the slice restarts only if it changed. For the lab's state.
-    #[wasm_bindgen(js_name = setSource)]
-    pub fn set_source_from(&mut self, theta: Vec<f64>) -> Result<bool, JsError> {
-        let source = Source { theta, ..self.view.source().clone() };
+    /// Slices the classifier lab's current state: its dataset, objective, θ and the θ of each
+    /// recorded step. Restarts (and returns true) only when something changed.
+    pub fn sync(&mut self, lab: &LabView) -> Result<bool, JsError> {
+        let lab = lab.lab();
+        let history = lab.history();
+        let mut trajectory = Vec::with_capacity(history.len() * lab.theta().len());
+        for n in 0..history.len() {
+            trajectory.extend_from_slice(history.theta(n));
+        }
+        let source =
+            Source { data: lab.data().clone(), objective: *lab.objective(), theta: lab.theta().to_vec(), trajectory };
         let restarted = self.view.set_source(source)?;
         if restarted {
             self.restarted()?;

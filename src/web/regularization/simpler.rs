@@ -4,6 +4,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
+use super::super::chart::ChartCanvas;
+use crate::regularization::charts::draw_error_curves;
 use crate::regularization::display::significant;
 use crate::regularization::simpler::Simpler;
 
@@ -12,14 +14,30 @@ use crate::regularization::simpler::Simpler;
 pub struct SimplerView {
     view: Simpler,
     canvas: Canvas,
+    chart: ChartCanvas,
 }
 
 #[wasm_bindgen]
 impl SimplerView {
-    /// Binds the view to its canvas.
+    /// Binds the view to its canvas and the canvas of its error-vs-λ chart.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<SimplerView, JsError> {
-        Ok(SimplerView { view: Simpler::default(), canvas: Canvas::new(canvas)? })
+    pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<SimplerView, JsError> {
+        Ok(SimplerView { view: Simpler::default(), canvas: Canvas::new(canvas)?, chart: ChartCanvas::new(chart) })
+    }
+
+    /// Sizes the chart's canvas in device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.chart.resize(width, height, pixel_ratio);
+    }
+
+    /// Draws the error-vs-λ chart (after a change of anything but a dragged point's position
+    /// in mid-drag, which only the fit canvas follows).
+    #[wasm_bindgen(js_name = renderChart)]
+    pub fn render_chart(&mut self) -> Result<(), JsError> {
+        let (view, ratio) = (&self.view, self.chart.ratio());
+        self.chart.draw(|area| draw_error_curves(view, area, ratio))?;
+        Ok(())
     }
 
     /// Changes a setting by name (`degree`, `lambda`, `points`, `noise`, `seed`).

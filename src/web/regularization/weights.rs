@@ -4,7 +4,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
+use super::super::chart::ChartCanvas;
 use super::Offscreen;
+use crate::regularization::charts::draw_weight_paths;
 use crate::regularization::display::{number, significant};
 use crate::regularization::weight_space::WeightSpace;
 
@@ -13,15 +15,27 @@ use crate::regularization::weight_space::WeightSpace;
 pub struct WeightSpaceView {
     view: WeightSpace,
     canvas: Canvas,
+    chart: ChartCanvas,
     offscreen: Offscreen,
 }
 
 #[wasm_bindgen]
 impl WeightSpaceView {
-    /// Binds the view to its canvas.
+    /// Binds the view to its canvas and the canvas of its chart of w*(λ).
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<WeightSpaceView, JsError> {
-        Ok(WeightSpaceView { view: WeightSpace::default(), canvas: Canvas::new(canvas)?, offscreen: Offscreen::new()? })
+    pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<WeightSpaceView, JsError> {
+        Ok(WeightSpaceView {
+            view: WeightSpace::default(),
+            canvas: Canvas::new(canvas)?,
+            chart: ChartCanvas::new(chart),
+            offscreen: Offscreen::new()?,
+        })
+    }
+
+    /// Sizes the chart's canvas in device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.chart.resize(width, height, pixel_ratio);
     }
 
     /// Changes a setting by name (`dataset`, `points`, `noise`, `seed`, `angle`, `penalty`,
@@ -53,7 +67,10 @@ impl WeightSpaceView {
         self.canvas.clear();
         self.canvas.draw_grid(&self.offscreen, self.view.image(), self.view.view(), self.view.half_width())?;
         self.canvas.paint_batched(self.view.background())?;
-        self.canvas.paint_batched(self.view.marks())
+        self.canvas.paint_batched(self.view.marks())?;
+        let (view, ratio) = (&self.view, self.chart.ratio());
+        self.chart.draw(|area| draw_weight_paths(view, area, ratio))?;
+        Ok(())
     }
 
     /// The optimum w*(λ) as [w₁, w₂].
