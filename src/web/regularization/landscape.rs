@@ -19,8 +19,8 @@ const FRAME_BUDGET_MS: f64 = 12.0;
 struct Timings {
     started: f64,
     compute: f64,
+    longest: f64,
     coarse: Option<f64>,
-    finished: Option<f64>,
 }
 
 /// A 2D slice of the classifier's total loss, drawn progressively on a canvas.
@@ -30,7 +30,7 @@ pub struct LandscapeView {
     canvas: Canvas,
     offscreen: Offscreen,
     timings: Timings,
-    last: [f64; 3],
+    last: [f64; 4],
 }
 
 fn now() -> f64 {
@@ -47,7 +47,7 @@ impl LandscapeView {
             canvas: Canvas::new(canvas)?,
             offscreen: Offscreen::new()?,
             timings: Timings { started: now(), ..Timings::default() },
-            last: [f64::NAN; 3],
+            last: [f64::NAN; 4],
         })
     }
 
@@ -90,10 +90,10 @@ impl LandscapeView {
             }
             if !more || t - start >= FRAME_BUDGET_MS {
                 self.timings.compute += t - start;
+                self.timings.longest = self.timings.longest.max(t - start);
                 if !more {
-                    self.timings.finished = Some(t);
-                    self.last =
-                        [self.timings.coarse.unwrap_or(f64::NAN), self.timings.compute, t - self.timings.started];
+                    let Timings { started, compute, longest, coarse } = self.timings;
+                    self.last = [coarse.unwrap_or(f64::NAN), compute, t - started, longest];
                 }
                 break;
             }
@@ -131,7 +131,8 @@ impl LandscapeView {
     }
 
     /// The timings of the last completed slice in milliseconds: [coarse pass's computation,
-    /// total computation, wall time from start to finish].
+    /// total computation, wall time from start to finish, longest stretch of computation
+    /// without a break (what input may wait for)].
     #[wasm_bindgen(getter)]
     pub fn timings(&self) -> Vec<f64> {
         self.last.to_vec()
