@@ -161,7 +161,7 @@ function mountLandscape(root) {
     }
   };
   const show = () => {
-    $('landscape-range').textContent = view.get('range');
+    $('landscape-range').textContent = view.rangeText;
     $('landscape-center').textContent = view.centerValueText;
     const [low, high] = view.rangeTexts;
     $('landscape-low').textContent = low;

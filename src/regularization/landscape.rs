@@ -344,9 +344,14 @@ impl Landscape {
         }
     }
 
-    /// The trajectory in the view's coordinates.
+    /// The trajectory in the view's coordinates: the two parameters' values on parameter
+    /// axes, the least-squares (α, β) for random directions.
     pub fn projected_trajectory(&self) -> Vec<[f64; 2]> {
         let len = self.source.theta.len();
+        if self.directions == Directions::Axes {
+            let [p, q] = self.axes.map(|a| self.shape().index(a));
+            return self.source.trajectory.chunks_exact(len).map(|point| [point[p], point[q]]).collect();
+        }
         let directions = self.slice.plane().directions.clone();
         let origin = self.origin();
         let mut delta = vec![0.0; len];

@@ -118,6 +118,12 @@ impl LandscapeView {
         self.canvas.paint_batched(self.view.marks())
     }
 
+    /// The range as shown.
+    #[wasm_bindgen(getter, js_name = rangeText)]
+    pub fn range_text(&self) -> String {
+        significant(self.view.range(), 3)
+    }
+
     /// True once every point of the slice is computed.
     #[wasm_bindgen(getter)]
     pub fn complete(&self) -> bool {
