@@ -28,8 +28,8 @@ use crate::render::viewport::Viewport;
 
 /// The λ range of the slider and of the path.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-3, 10.0);
-/// Points of the path over λ.
-pub const PATH_POINTS: usize = 121;
+/// Points of the path over λ (20 per decade).
+pub const PATH_POINTS: usize = 81;
 /// Grid points per side of the data-loss image.
 pub const GRID: usize = 129;
 /// Data-loss contour lines.
@@ -107,6 +107,7 @@ pub struct WeightSpace {
     half_width: f64,
     grid: Vec<f64>,
     paths: Vec<(RegularizerKind, Vec<PathPoint>)>,
+    crossings: Vec<(RegularizerKind, [Option<f64>; 2])>,
     optimum: [f64; 2],
     view: Viewport,
     pixel_ratio: f64,
@@ -131,6 +132,7 @@ impl Default for WeightSpace {
             half_width: 1.0,
             grid: Vec::new(),
             paths: Vec::new(),
+            crossings: Vec::new(),
             optimum: [0.0; 2],
             view: Viewport::centered(1.0, 1, 1),
             pixel_ratio: 1.0,
@@ -245,11 +247,19 @@ impl WeightSpace {
         Ok(())
     }
 
+    /// Traces each penalty's path over λ and finds where its weights reach exactly 0.
     fn rebuild_paths(&mut self) {
         let lambdas = log_grid(LAMBDA_RANGE.0, LAMBDA_RANGE.1, PATH_POINTS);
-        self.paths = PENALTIES
+        let beta = self.regularizer.beta;
+        self.paths =
+            PENALTIES.iter().map(|&kind| (kind, path(&self.problem, &Regularizer { kind, beta }, &lambdas))).collect();
+        self.crossings = self
+            .paths
             .iter()
-            .map(|&kind| (kind, path(&self.problem, &Regularizer { kind, beta: self.regularizer.beta }, &lambdas)))
+            .map(|(kind, points)| {
+                let regularizer = Regularizer { kind: *kind, beta };
+                (*kind, [0, 1].map(|k| zero_crossing(&self.problem, &regularizer, points, k)))
+            })
             .collect();
     }
 
@@ -328,7 +338,7 @@ impl WeightSpace {
 
     /// The λ from which weight k (0 or 1) is exactly 0 on the current penalty's path.
     pub fn zero_crossing(&self, k: usize) -> Option<f64> {
-        zero_crossing(&self.problem, &self.regularizer, self.path(self.regularizer.kind), k)
+        self.crossings.iter().find(|(kind, _)| *kind == self.regularizer.kind).and_then(|(_, c)| c[k])
     }
 
     /// What the path does to weight k, in words.
