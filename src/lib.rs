@@ -21,6 +21,9 @@
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene.
+//! - [`regularization`]: the regularization scene's views: weight space with the path over λ,
+//!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
+//!   gradient by hand and the loss calculator.
 //! - [`render`]: rasters, marks, viewport and palette.
 //! - `web` (wasm32 only): the browser boundary.
 
