@@ -17,14 +17,20 @@
 //! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
 //!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
 //!   trajectory ([`optim::run`]), the classifier objective as a loss function with
-//!   minibatches and Hessian, gradient noise, and the typed settings ([`optim::settings`]).
+//!   minibatches and Hessian, gradient noise, the typed settings ([`optim::settings`]) and
+//!   the command line of `examples/trajectory.rs` ([`optim::cli`]).
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
-//! - [`lab`]: the classifier lab scene.
+//! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the
+//!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
+//!   table, training with the optimizer library, the bounded run history, the loss chart and
+//!   the snapshot the other scenes read.
 //! - [`regularization`]: the regularization scene's views: weight space with the path over λ,
 //!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
 //!   gradient by hand and the loss calculator.
-//! - [`render`]: rasters, marks, viewport and palette.
+//! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
+//!   points), marks, viewport, palette, and line charts drawn with plotters for any backend
+//!   ([`render::chart`]).
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;

@@ -123,6 +123,16 @@ fn a_diverging_run_stops_at_the_last_finite_point_and_reset_recovers() {
 }
 
 #[test]
+fn theta_set_by_hand_stays_within_the_divergence_limit() {
+    assert_eq!(descent::lab::PARAMETER_LIMIT, descent::optim::run::Limits::default().param);
+    let mut lab = Lab::default();
+    lab.set("W[0,0]", "1e8").unwrap();
+    assert!(lab.set("W[0,0]", "1.5e8").is_err());
+    assert!(lab.scale_theta(2.0).is_err(), "2e8 would pass the limit");
+    assert!(lab.breakdown().total().is_finite());
+}
+
+#[test]
 fn an_update_the_method_cannot_make_stops_with_its_reason() {
     let mut lab = Lab::default();
     lab.set("method", "newton").unwrap();

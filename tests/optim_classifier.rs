@@ -8,6 +8,7 @@ use descent::model::{Shape, predict};
 use descent::objective::{Difference, Objective, numeric_gradient};
 use descent::optim::classifier::ClassifierLoss;
 use descent::optim::minibatch::Minibatches;
+use descent::optim::noise::{GradientNoise, Normals};
 use descent::optim::run::{Run, RunError};
 use descent::optim::settings::{Method, Settings};
 use descent::optim::{LossFn, StepError};
@@ -81,6 +82,21 @@ fn every_optimizer_trains_softmax_regression_on_three_blobs() {
         let (acc, loss) = train(method, settings, steps, batch);
         assert!(acc >= 0.95, "{method} {settings:?} batch {batch:?}: accuracy {acc}, loss {loss}");
     }
+}
+
+#[test]
+fn noisy_gradients_of_the_classifier_still_train_it() {
+    let data = blobs();
+    let objective = objective(LossKind::Softmax, RegularizerKind::L2, 1e-3);
+    let mut f = ClassifierLoss::new(&objective, &data);
+    let mut noisy = GradientNoise::new(&mut f, 0.5, Normals::new(4));
+    let s = Settings::new(Method::Momentum);
+    let mut run = Run::new(s.build().unwrap(), descent::schedule::Schedule::constant(0.05), &[0.0; 9], &mut noisy);
+    run.run(200, &mut noisy).unwrap();
+    assert!(accuracy(&data, run.theta()) >= 0.95);
+    // The recorded loss is the exact objective: noise touches gradients only.
+    let exact = objective.evaluator(&data).loss(run.theta(), None).total();
+    assert_eq!(*run.trajectory().losses().last().unwrap(), exact);
 }
 
 #[test]

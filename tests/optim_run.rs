@@ -149,3 +149,51 @@ fn the_loss_recorded_is_the_exact_one() {
         (1..3).flat_map(|t| run.trajectory().evaluations(t).map(|e| e.loss).collect::<Vec<_>>()).collect();
     assert_eq!(seen, [5.0, 3.0]);
 }
+
+#[test]
+fn a_new_schedule_applies_from_the_next_update() {
+    let mut s = Surface::new(SurfaceKind::Booth);
+    let mut run = Run::new(Box::new(Sgd::default()), Schedule::constant(0.01), &[0.0, 0.0], &mut s);
+    run.run(2, &mut s).unwrap();
+    run.set_schedule(Schedule { kind: ScheduleKind::InverseSqrt, ..Schedule::constant(0.03) });
+    // Row 2's α₂ now reads the new schedule's rate, the one update 3 uses: 0.03/√3.
+    let expected = 0.03 * (1.0 / 3f64.sqrt());
+    assert_eq!(run.trajectory().rates(), [0.01, 0.01, expected]);
+    let before = run.theta().to_vec();
+    run.step(&mut s).unwrap();
+    let g = s.gradient([before[0], before[1]]);
+    assert!((run.theta()[0] - (before[0] - expected * g[0])).abs() < 1e-15);
+    // Restarting keeps the new schedule and records only the start.
+    run.restart(&[1.0, 1.0], &mut s);
+    assert_eq!((run.trajectory().len(), run.trajectory().rates()[0]), (1, 0.03));
+}
+
+#[test]
+fn a_bounded_run_keeps_its_last_rows_and_counts_every_update() {
+    let mut s = Surface::new(SurfaceKind::Rosenbrock);
+    let schedule = Schedule { kind: ScheduleKind::Linear, lr: 1e-3, total: 100, ..Schedule::default() };
+    let settings = Settings::new(Method::Lbfgs);
+    let mut full = Run::new(settings.build().unwrap(), schedule, &[-1.2, 1.0], &mut s);
+    let mut bounded = Run::new(settings.build().unwrap(), schedule, &[-1.2, 1.0], &mut s);
+    bounded.set_max_rows(Some(10));
+    for _ in 0..57 {
+        full.step(&mut s).unwrap();
+        bounded.step(&mut s).unwrap();
+        let tr = bounded.trajectory();
+        assert!(tr.len() <= 20 && tr.len() >= (bounded.updates() + 1).min(10), "{} rows", tr.len());
+        assert_eq!(bounded.updates(), full.updates());
+    }
+    let (tr, all) = (bounded.trajectory(), full.trajectory());
+    let first = tr.first_step();
+    assert_eq!(first + tr.len(), all.len());
+    for t in 0..tr.len() {
+        assert_eq!(tr.point(t), all.point(first + t));
+        assert_eq!(tr.losses()[t], all.losses()[first + t]);
+        assert_eq!(tr.rates()[t], all.rates()[first + t]);
+        let (a, b): (Vec<_>, Vec<_>) = (tr.evaluations(t).collect(), all.evaluations(first + t).collect());
+        assert_eq!(a, b, "row {t}");
+    }
+    assert_eq!(bounded.theta(), full.theta());
+    bounded.restart(&[0.0, 0.0], &mut s);
+    assert_eq!((bounded.updates(), bounded.trajectory().first_step()), (0, 0));
+}

@@ -2,18 +2,17 @@
 //! projection of the trajectory, its settings and its drawing.
 
 use descent::lab::Lab;
+use descent::lab::Snapshot;
 use descent::model::{Param, Shape};
 use descent::regularization::charts::{draw_error_curves, draw_weight_paths};
-use descent::regularization::landscape::{GRID, Landscape, Source, parse_param, random_directions};
+use descent::regularization::landscape::{GRID, Landscape, parse_param, random_directions};
 use descent::regularization::simpler::Simpler;
 use descent::regularization::weight_space::WeightSpace;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 /// The lab's state as the page hands it to the landscape.
-fn source_of(lab: &Lab) -> Source {
-    let history = lab.history();
-    let trajectory = (0..history.len()).flat_map(|n| history.theta(n).to_vec()).collect();
-    Source { data: lab.data().clone(), objective: *lab.objective(), theta: lab.theta().to_vec(), trajectory }
+fn source_of(lab: &Lab) -> Snapshot {
+    lab.snapshot()
 }
 
 fn trained_lab() -> Lab {

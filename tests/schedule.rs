@@ -23,7 +23,9 @@ fn each_schedule_at_hand_computed_steps() {
     let linear = rates(schedule(ScheduleKind::Linear), &[0, 2, 8, 9]);
     assert_eq!(linear, [0.1, 0.1 * 0.75, 0.0, 0.0]);
     // α₀/√(t + 1)
-    assert_eq!(rates(schedule(ScheduleKind::InverseSqrt), &[0, 3, 99]), [0.1, 0.05, 0.01]);
+    for (r, e) in rates(schedule(ScheduleKind::InverseSqrt), &[0, 3, 99]).iter().zip([0.1, 0.05, 0.01]) {
+        assert!((r - e).abs() < 1e-17, "{r} vs {e}");
+    }
 }
 
 #[test]
@@ -38,7 +40,7 @@ fn warmup_ramps_linearly_then_runs_the_schedule_on_the_rest() {
     let step = Schedule { warmup: 2, ..schedule(ScheduleKind::Step) };
     assert_eq!([step.rate(1), step.rate(2), step.rate(4), step.rate(5)], [0.05, 0.1, 0.1, 0.05]);
     let inv = Schedule { warmup: 2, ..schedule(ScheduleKind::InverseSqrt) };
-    assert_eq!([inv.rate(2), inv.rate(5)], [0.1, 0.05]);
+    assert!(inv.rate(2) == 0.1 && (inv.rate(5) - 0.05).abs() < 1e-17);
 }
 
 #[test]

@@ -48,8 +48,9 @@ export function mountTable(root, lab) {
       }),
       element('span', 'loss', 'Lᵢ'),
     );
-    const label = element('span', 'mean-label', 'mean over all points');
+    const label = element('span', 'mean-label', 'mean Lᵢ over all points (the data loss)');
     foot.replaceChildren(label, element('span', 'loss mean'));
+    root.classList.toggle('compact', classes > 3);
     const visible = Math.ceil(scroller.clientHeight / ROW) + 2;
     for (const row of pool) row.remove();
     pool = Array.from({ length: Math.max(visible, 12) }, () => {

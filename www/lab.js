@@ -36,9 +36,10 @@ export function mountLab(root) {
   const grid = mountGrid($('#lab-params'), lab, () => changed());
   const table = mountTable($('#lab-table'), lab);
 
-  /** Rebuilds what depends on the number of classes: grid, table columns, class picker. */
+  /** Rebuilds what depends on the number of classes: grid, table columns, class picker.
+   *  Returns whether it did. */
   function reshape() {
-    if (lab.classes === classes) return;
+    if (lab.classes === classes) return false;
     classes = lab.classes;
     const picker = $('#lab-add-class');
     picker.replaceChildren(
@@ -50,6 +51,7 @@ export function mountLab(root) {
     );
     grid.build();
     table.build();
+    return true;
   }
 
   /** After any change: controls that no longer apply are disabled, values refreshed. */
@@ -70,6 +72,9 @@ export function mountLab(root) {
   }
 
   function show() {
+    // A change made through the handle rather than a control (the console, a test, another
+    // scene) may have changed the shape: follow it.
+    if (reshape()) changed();
     $('#data-loss').textContent = loss(lab.dataLoss);
     $('#regularization-loss').textContent = loss(lab.regularizationLoss);
     $('#total-loss').textContent = loss(lab.totalLoss);

@@ -179,7 +179,13 @@ function mountLandscape(root) {
   // The lab's handle, which the page publishes once every scene is mounted.
   const sync = () => {
     const lab = window.descent?.lab;
-    if (lab && view.sync(lab)) fillAxes();
+    if (!lab) return;
+    const snapshot = lab.snapshot();
+    try {
+      if (view.sync(snapshot)) fillAxes();
+    } finally {
+      snapshot.free();
+    }
   };
   fillAxes();
   const refresh = bindParams(root, view, draw);

@@ -12,7 +12,7 @@ pub enum LabError {
     UnknownParam(String),
     /// A value a setting does not accept; `expected` describes what it does accept.
     Value { param: String, value: String, expected: String },
-    /// A parameter W[k,l] or b[k] outside the current model's shape.
+    /// A parameter `W[k,l]` or `b[k]` outside the current model's shape.
     NoSuchParameter { name: String, classes: usize, dim: usize },
     /// The dataset refused the change.
     Data(DataError),

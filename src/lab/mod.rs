@@ -34,6 +34,7 @@ pub mod loss_chart;
 pub mod param;
 pub mod points;
 pub mod scene;
+pub mod snapshot;
 pub mod table;
 pub mod training;
 
@@ -48,10 +49,14 @@ pub use history::History;
 pub use param::LabParam;
 use points::Pointer;
 use scene::Picture;
+pub use snapshot::Snapshot;
 use training::Training;
 
 /// The step of the centered differences in the gradient check.
 pub const CHECK_STEP: f64 = 1e-5;
+/// The largest |θ_i| a parameter may be given by hand: the optimizer library's divergence
+/// limit, so that every loss the lab shows stays finite.
+pub const PARAMETER_LIMIT: f64 = 1e8;
 /// The noise σ of generated datasets until it is changed.
 pub const DEFAULT_NOISE: f64 = 0.2;
 /// How far one ▲▼ press moves a parameter.
@@ -218,6 +223,11 @@ impl Lab {
         gradient_check(&mut self.evaluator(), &self.theta, CHECK_STEP)
     }
 
+    /// Asks for a redraw at the next frame (the chart's canvas changed size, say).
+    pub fn request_render(&mut self) {
+        self.dirty = true;
+    }
+
     /// True when something changed since the last [`Lab::render`].
     pub fn needs_render(&self) -> bool {
         self.dirty
@@ -260,9 +270,7 @@ impl Lab {
     pub fn set_spec(&mut self, spec: DatasetSpec) -> Result<(), LabError> {
         let data = spec.generate()?;
         let new_model = spec.kind != self.spec.kind || data.classes() != self.data.classes();
-        if spec.kind != self.spec.kind || spec.noise != self.spec.noise || spec.seed != self.spec.seed {
-            self.picture.fit(spec.kind.view_half_width(), &data);
-        }
+        self.picture.fit(spec.kind.view_half_width(), &data);
         self.spec = spec;
         self.data = data;
         self.add_class = self.add_class.min(self.data.classes() - 1);
@@ -289,7 +297,7 @@ impl Lab {
         }
     }
 
-    /// Sets θ_i by hand (rule 3). The value must be finite.
+    /// Sets θ_i by hand (rule 3). |value| must be at most [`PARAMETER_LIMIT`].
     pub fn set_parameter(&mut self, index: usize, value: f64) -> Result<(), LabError> {
         let name = || self.shape().param(index).to_string();
         if index >= self.theta.len() {
@@ -299,8 +307,9 @@ impl Lab {
                 dim: self.shape().dim,
             });
         }
-        if !value.is_finite() {
-            return Err(LabError::value(name(), &value.to_string(), "a finite number"));
+        if !(value.is_finite() && value.abs() <= PARAMETER_LIMIT) {
+            let expected = format!("a number from {} to {PARAMETER_LIMIT}", -PARAMETER_LIMIT);
+            return Err(LabError::value(name(), &value.to_string(), expected));
         }
         self.theta[index] = value;
         self.restart_run();
@@ -312,8 +321,9 @@ impl Lab {
     /// doubles, a hinge loss that was 0 stays 0, and the L2 penalty of W grows fourfold.
     pub fn scale_theta(&mut self, factor: f64) -> Result<(), LabError> {
         let scaled: Vec<f64> = self.theta.iter().map(|t| t * factor).collect();
-        if !scaled.iter().all(|t| t.is_finite()) {
-            return Err(LabError::value("the scale factor", &factor.to_string(), "a factor that keeps θ finite"));
+        if !scaled.iter().all(|t| t.abs() <= PARAMETER_LIMIT) {
+            let expected = format!("a factor that keeps every parameter within ±{PARAMETER_LIMIT}");
+            return Err(LabError::value("the scale factor", &factor.to_string(), expected));
         }
         self.theta = scaled;
         self.restart_run();

@@ -245,7 +245,7 @@ impl Lab {
             LabParam::RegularizeBias => objective.regularize_bias = boolean(param, value)?,
             LabParam::Parameter(p) => {
                 let index = self.parameter_index(p)?;
-                let v = number(param, value, f64::NEG_INFINITY, f64::INFINITY)?;
+                let v = number(param, value, -super::PARAMETER_LIMIT, super::PARAMETER_LIMIT)?;
                 return self.set_parameter(index, v);
             }
             LabParam::InitSeed => {

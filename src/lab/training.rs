@@ -1,10 +1,11 @@
 //! Training: the optimizer library's methods, schedules and minibatches, stepping the lab's θ.
 //!
-//! Each update is the library's: this step's rate α_t comes from the [`Schedule`] (t counts
-//! the run's updates from 0), the [`Optimizer`] built from the [`Settings`] makes the update
-//! through a [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over
-//! the next minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed), and
-//! [`check`] with the library's default [`Limits`] decides whether the new point diverged.
+//! Each update is the library's: this step's rate α_t comes from the
+//! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), the
+//! [`Optimizer`] built from the [`Settings`] makes the update through a [`ClassifierLoss`]
+//! over the whole dataset or, with a batch size below N, over the next minibatch of a seeded
+//! [`Minibatches`] sampler (shuffled by the data seed), and [`check`] with the library's
+//! default [`Limits`] decides whether the new point diverged.
 //!
 //! The lab runs these pieces itself rather than through [`crate::optim::run::Run`]: `Run`
 //! keeps every step and every evaluated point, and a lab left playing at hundreds of steps
@@ -179,11 +180,12 @@ impl Lab {
         }
     }
 
-    /// Replaces the optimizer settings (rule 2: θ kept, new run). Invalid settings are
-    /// refused and change nothing.
+    /// Replaces the optimizer settings (rule 2: θ kept, new run). Settings the library
+    /// cannot build an optimizer from are refused and change nothing; a decay horizon T ≤ W is
+    /// accepted as the library accepts it (the rate is 0 after the warmup), so T and W can be
+    /// set in either order.
     pub fn set_optimizer(&mut self, settings: Settings) -> Result<(), LabError> {
         let optimizer = settings.build().map_err(optimizer_error)?;
-        settings.validate().map_err(optimizer_error)?;
         self.settings = settings;
         self.training.optimizer = optimizer;
         self.restart_run();

@@ -1,6 +1,6 @@
 //! AdaGrad: per-parameter learning rates from the historical sum of squared gradients.
 
-use super::settings::Method;
+use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 

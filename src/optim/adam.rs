@@ -1,6 +1,6 @@
 //! Adam, with and without bias correction, and AdamW (decoupled weight decay).
 
-use super::settings::Method;
+use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 

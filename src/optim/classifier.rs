@@ -26,8 +26,9 @@ use crate::regularizer::RegularizerKind;
 /// f.next_step();
 /// let batch_loss = f.loss_and_gradient(&theta, &mut g);
 /// assert_eq!(f.batch().len(), 3);
+/// // The gradient step sees the batch's loss; the trajectory records the full one.
+/// assert_eq!(batch_loss, objective.evaluator(&data).loss(&theta, Some(f.batch())).total());
 /// assert!((f.loss(&theta) - (2.7666666666666675 + 3.5)).abs() < 1e-12);
-/// # let _ = batch_loss;
 /// ```
 #[derive(Clone, Debug)]
 pub struct ClassifierLoss<'a> {
@@ -64,7 +65,8 @@ impl<'a> ClassifierLoss<'a> {
         self.batches.as_ref()
     }
 
-    /// The examples gradients are taken over right now (all of them without minibatches).
+    /// The minibatch gradients are taken over right now (empty without minibatches, when
+    /// every example counts, and before the first batch is drawn).
     pub fn batch(&self) -> &[usize] {
         match &self.batches {
             Some(b) if self.drawn => b.current(),

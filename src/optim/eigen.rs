@@ -61,8 +61,9 @@ pub const RELATIVE_CUTOFF: f64 = 1e-12;
 
 /// The minimum-norm solution d = H⁺g of H d = g for symmetric H (row-major, destroyed),
 /// written into `d`: d = Σ_i (v_iᵀg / λ_i) v_i over the eigenpairs with
-/// |λ_i| > [`RELATIVE_CUTOFF`]·max|λ|. Returns false when H has no usable curvature (all
-/// eigenvalues zero, or an entry not finite).
+/// |λ_i| > [`RELATIVE_CUTOFF`]·max|λ|. `vectors` is n × n scratch. Returns false when H has
+/// no usable curvature (all eigenvalues zero, or an entry not finite) or the buffers' sizes
+/// do not fit n = `g.len()`.
 ///
 /// ```
 /// use descent::optim::eigen::pseudo_solve;
@@ -74,7 +75,7 @@ pub const RELATIVE_CUTOFF: f64 = 1e-12;
 /// ```
 pub fn pseudo_solve(h: &mut [f64], vectors: &mut [f64], g: &[f64], d: &mut [f64]) -> bool {
     let n = g.len();
-    if h.iter().any(|x| !x.is_finite()) {
+    if h.len() != n * n || vectors.len() != n * n || d.len() != n || h.iter().any(|x| !x.is_finite()) {
         return false;
     }
     jacobi_eigen(h, vectors, n);

@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use super::line_search::{py_min, strong_wolfe};
-use super::settings::Method;
+use super::method::Method;
 use super::{LossFn, Optimizer, StepError, check_lr};
 
 /// Evaluations one step may make in all (PyTorch's `max_eval`): one at θ, the rest in the

@@ -41,6 +41,7 @@ pub mod cli;
 pub mod eigen;
 pub mod lbfgs;
 pub mod line_search;
+pub mod method;
 pub mod minibatch;
 pub mod momentum;
 pub mod nesterov;
@@ -114,7 +115,7 @@ impl std::error::Error for StepError {}
 /// One update rule (the "solver"; the [`run::Run`] driver is the loop that runs it).
 pub trait Optimizer: fmt::Debug + CloneOptimizer {
     /// Which method this is.
-    fn method(&self) -> settings::Method;
+    fn method(&self) -> method::Method;
 
     /// Makes one update of `theta` with learning rate `lr`, calling `f` wherever the method
     /// needs L and ∇L.

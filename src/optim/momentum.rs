@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::settings::Method;
+use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 

@@ -1,6 +1,6 @@
 //! Nesterov momentum in the lecture's change-of-variables form.
 
-use super::settings::Method;
+use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 

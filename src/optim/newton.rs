@@ -1,7 +1,7 @@
 //! Newton's method: step to the minimum of the local quadratic model.
 
 use super::eigen::pseudo_solve;
-use super::settings::Method;
+use super::method::Method;
 use super::{LossFn, Optimizer, StepError, check_lr};
 
 /// Newton's method, the lecture's second-order update θ* = θ₀ − H⁻¹∇J(θ₀), damped by the

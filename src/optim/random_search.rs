@@ -4,7 +4,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
-use super::settings::Method;
+use super::method::Method;
 use super::{LossFn, Optimizer, StepError, check_lr};
 
 /// Random search, the lecture's Strategy #1:

@@ -1,6 +1,6 @@
 //! RMSProp: "leaky AdaGrad".
 
-use super::settings::Method;
+use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 

@@ -144,6 +144,7 @@ pub struct Run {
     limits: Limits,
     theta: Vec<f64>,
     trajectory: Trajectory,
+    max_rows: Option<usize>,
     stopped: Option<RunError>,
 }
 
@@ -156,6 +157,7 @@ impl Run {
             limits: Limits::default(),
             theta: Vec::new(),
             trajectory: Trajectory::new(start.len()),
+            max_rows: None,
             stopped: None,
         };
         run.restart(start, f);
@@ -168,7 +170,11 @@ impl Run {
         self.optimizer.reset();
         self.theta.clear();
         self.theta.extend_from_slice(start);
-        self.trajectory = Trajectory::new(start.len());
+        if self.trajectory.dim() == start.len() {
+            self.trajectory.clear();
+        } else {
+            self.trajectory = Trajectory::new(start.len());
+        }
         let loss = f.loss(start);
         self.trajectory.push(start, loss, self.schedule.rate(0));
         self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
@@ -191,6 +197,11 @@ impl Run {
                 match check(&self.theta, loss, &self.limits) {
                     Ok(()) => {
                         self.trajectory.push(&self.theta, loss, self.schedule.rate(t + 1));
+                        if let Some(max) = self.max_rows
+                            && self.trajectory.len() > 2 * max
+                        {
+                            self.trajectory.drop_front(self.trajectory.len() - max);
+                        }
                         return Ok(());
                     }
                     Err(reason) => Err(RunError::Diverged { step: t + 1, reason }),
@@ -217,7 +228,7 @@ impl Run {
 
     /// Updates made so far.
     pub fn updates(&self) -> usize {
-        self.trajectory.len().saturating_sub(1)
+        self.trajectory.first_step() + self.trajectory.len().saturating_sub(1)
     }
 
     /// The recorded trajectory.
@@ -235,9 +246,12 @@ impl Run {
         &self.schedule
     }
 
-    /// Changes the schedule from the next update on (rates already recorded stay).
+    /// Changes the schedule from the next update on: the last row's α_t becomes the new
+    /// schedule's (the rate the next update will use); earlier rows keep theirs.
     pub fn set_schedule(&mut self, schedule: Schedule) {
         self.schedule = schedule;
+        let rate = schedule.rate(self.updates());
+        self.trajectory.set_last_rate(rate);
     }
 
     /// The optimizer.
@@ -245,10 +259,22 @@ impl Run {
         self.optimizer.as_ref()
     }
 
-    /// Replaces the optimizer, keeping the parameters and trajectory (the new one starts
-    /// with fresh state).
+    /// Replaces the optimizer, keeping the parameters and trajectory; the new optimizer's own
+    /// state (fresh when just built from settings) is used as it is.
     pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
         self.optimizer = optimizer;
+    }
+
+    /// Bounds the trajectory for long runs: with `Some(m)` (m ≥ 1) the oldest rows are
+    /// dropped whenever more than 2m are kept, leaving the last m (so memory stays bounded
+    /// and the cost per step amortized constant); `None` (the default) keeps every row.
+    pub fn set_max_rows(&mut self, rows: Option<usize>) {
+        self.max_rows = rows.map(|m| m.max(1));
+        if let Some(max) = self.max_rows
+            && self.trajectory.len() > 2 * max
+        {
+            self.trajectory.drop_front(self.trajectory.len() - max);
+        }
     }
 
     /// The divergence limits.

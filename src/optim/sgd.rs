@@ -1,6 +1,6 @@
 //! Gradient descent, and minibatch SGD when the loss function draws a batch per step.
 
-use super::settings::Method;
+use super::method::Method;
 use super::{LossFn, Optimizer, StepError, check_lr};
 
 /// Vanilla (minibatch) gradient descent, the lecture's two-line update:

@@ -3,7 +3,8 @@
 //!
 //! Everything is stored flat (one growing buffer per quantity), so recording a step
 //! allocates nothing once the buffers have grown, and a renderer can walk the points
-//! directly.
+//! directly. A long run can drop its oldest rows ([`Trajectory::drop_front`]); rows are then
+//! indexed from the oldest kept one, whose update count is [`Trajectory::first_step`].
 
 /// One point the optimizer evaluated during an update: where, and the loss it saw there
 /// (with gradient noise or on a minibatch, that is the noisy or batch loss).
@@ -19,6 +20,8 @@ pub struct Evaluation<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trajectory {
     dim: usize,
+    /// Updates made before the first row kept.
+    first: usize,
     points: Vec<f64>,
     losses: Vec<f64>,
     rates: Vec<f64>,
@@ -39,7 +42,7 @@ impl Trajectory {
         self.dim
     }
 
-    /// Number of rows (the start plus one per update).
+    /// Number of rows kept (the start plus one per update, less any dropped).
     pub fn len(&self) -> usize {
         self.losses.len()
     }
@@ -49,8 +52,14 @@ impl Trajectory {
         self.losses.is_empty()
     }
 
+    /// The update count of row 0: 0 unless older rows were dropped.
+    pub fn first_step(&self) -> usize {
+        self.first
+    }
+
     /// Forgets every row, keeping the buffers' capacity.
     pub fn clear(&mut self) {
+        self.first = 0;
         self.points.clear();
         self.losses.clear();
         self.rates.clear();
@@ -94,7 +103,45 @@ impl Trajectory {
         self.eval_ends.push(self.eval_losses.len());
     }
 
-    /// Row t's point: the parameters after t updates.
+    /// Replaces the last row's rate (when the schedule changes before the next update).
+    pub fn set_last_rate(&mut self, rate: f64) {
+        if let Some(last) = self.rates.last_mut() {
+            *last = rate;
+        }
+    }
+
+    /// Drops the oldest `rows` rows (all of them at most) and their evaluations; the row
+    /// that was `rows` becomes row 0 and [`Trajectory::first_step`] grows by `rows`.
+    ///
+    /// ```
+    /// use descent::optim::trajectory::Trajectory;
+    /// let mut tr = Trajectory::new(1);
+    /// for t in 0..5 {
+    ///     tr.push_evaluation(&[t as f64], 0.0);
+    ///     tr.push(&[t as f64], 0.0, 0.1);
+    /// }
+    /// tr.drop_front(3);
+    /// assert_eq!((tr.len(), tr.first_step(), tr.point(0)), (2, 3, &[3.0][..]));
+    /// assert_eq!(tr.evaluations(1).next().unwrap().point, &[4.0]);
+    /// ```
+    pub fn drop_front(&mut self, rows: usize) {
+        let rows = rows.min(self.len());
+        if rows == 0 {
+            return;
+        }
+        let evaluations = self.eval_ends[rows - 1];
+        self.points.drain(..rows * self.dim);
+        self.losses.drain(..rows);
+        self.rates.drain(..rows);
+        self.eval_ends.drain(..rows);
+        self.eval_ends.iter_mut().for_each(|end| *end -= evaluations);
+        self.eval_points.drain(..evaluations * self.dim);
+        self.eval_losses.drain(..evaluations);
+        self.first += rows;
+    }
+
+    /// Row t's point: the parameters after t updates (t + [`Trajectory::first_step`] once
+    /// rows were dropped).
     pub fn point(&self, t: usize) -> &[f64] {
         &self.points[t * self.dim..(t + 1) * self.dim]
     }
@@ -123,7 +170,7 @@ impl Trajectory {
         })
     }
 
-    /// The number of evaluations over the whole run.
+    /// The number of evaluations recorded in the rows kept.
     pub fn evaluation_count(&self) -> usize {
         self.eval_ends.last().copied().unwrap_or(0)
     }

@@ -3,6 +3,9 @@
 //! optimizer's trajectory projected onto the plane, computed progressively (see
 //! [`slice`](super::slice)) so that input is never blocked.
 //!
+//! What is sliced is the lab's [`Snapshot`]: its dataset, objective, θ and the θ after each
+//! recorded step.
+//!
 //! The plane is spanned either by two chosen parameters (d₁ = e_p, d₂ = e_q, and the axes show
 //! the parameters' values) or by two seeded random directions, filter-normalized as in Li et
 //! al., "Visualizing the Loss Landscape of Neural Nets" (2018): each class's template (row k
@@ -26,9 +29,8 @@ use super::heat::{GridImage, LogScale};
 use super::polyline::{Stroke, push_polyline};
 use super::settings::{parse_number, parse_seed};
 use super::slice::{Plane, Slice};
-use crate::data::{Dataset, DatasetKind, DatasetSpec};
-use crate::model::{CS231N_INITIAL, Param, Shape};
-use crate::objective::Objective;
+use crate::lab::{Lab, Snapshot};
+use crate::model::{Param, Shape};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
 use crate::render::viewport::Viewport;
@@ -150,36 +152,10 @@ fn project(directions: &[Vec<f64>; 2], delta: &[f64]) -> [f64; 2] {
     [(g22 * b1 - g12 * b2) / det, (g11 * b2 - g12 * b1) / det]
 }
 
-/// What the slice is taken of: the lab's dataset, objective, parameters and trajectory.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Source {
-    /// The dataset.
-    pub data: Dataset,
-    /// The objective.
-    pub objective: Objective,
-    /// The current parameters θ.
-    pub theta: Vec<f64>,
-    /// The trajectory's parameters, one θ_t after another (a multiple of θ's length).
-    pub trajectory: Vec<f64>,
-}
-
-impl Default for Source {
-    /// The classifier lab's initial state: the cs231n demo's points, objective and W, b.
-    fn default() -> Self {
-        let spec = DatasetSpec { kind: DatasetKind::Cs231n, ..DatasetSpec::default() };
-        Source {
-            data: spec.generate().expect("the cs231n points are valid"),
-            objective: Objective::default(),
-            theta: CS231N_INITIAL.to_vec(),
-            trajectory: Vec::new(),
-        }
-    }
-}
-
 /// The landscape's settings, its source, the slice in progress and the drawing state.
 #[derive(Clone, Debug)]
 pub struct Landscape {
-    source: Source,
+    source: Snapshot,
     directions: Directions,
     axes: [Param; 2],
     seed: u64,
@@ -196,7 +172,7 @@ pub struct Landscape {
 impl Default for Landscape {
     /// The lab's initial state, random directions with seed 1, range 1.
     fn default() -> Self {
-        let source = Source::default();
+        let source = Lab::default().snapshot();
         let shape = Shape { classes: source.data.classes(), dim: source.data.dim() };
         let directions = random_directions(shape, &source.theta, 1);
         let plane = Plane { center: source.theta.clone(), directions, range: 1.0 };
@@ -270,7 +246,7 @@ impl Landscape {
 
     /// Takes a new source; restarts the slice only when it differs from the current one.
     /// Returns whether it restarted.
-    pub fn set_source(&mut self, source: Source) -> Result<bool, SettingError> {
+    pub fn set_source(&mut self, source: Snapshot) -> Result<bool, SettingError> {
         if source == self.source {
             return Ok(false);
         }
@@ -294,7 +270,7 @@ impl Landscape {
     }
 
     /// The source.
-    pub fn source(&self) -> &Source {
+    pub fn source(&self) -> &Snapshot {
         &self.source
     }
 

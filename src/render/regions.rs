@@ -53,14 +53,31 @@ pub fn confidence_color(k: usize, p: f64, classes: usize) -> Rgb {
 
 /// The tint level of softmax probability `p`: 0 at p = 1/C, LEVELS − 1 at p = 1.
 fn level_of(p: f64, classes: usize) -> usize {
-    if classes < 2 {
-        return LEVELS - 1;
+    Levels::new(classes).level(p)
+}
+
+/// The map p ↦ round((p − 1/C)/(1 − 1/C) · (LEVELS − 1)), as one multiply-add per pixel.
+#[derive(Clone, Copy)]
+struct Levels {
+    scale: f64,
+    offset: f64,
+}
+
+impl Levels {
+    fn new(classes: usize) -> Self {
+        if classes < 2 {
+            // One class is always certain.
+            return Levels { scale: 0.0, offset: (LEVELS - 1) as f64 };
+        }
+        let floor = 1.0 / classes as f64;
+        let scale = (LEVELS - 1) as f64 / (1.0 - floor);
+        // + 0.5 rounds half up when truncating (`round` is a library call on some targets).
+        Levels { scale, offset: 0.5 - floor * scale }
     }
-    let floor = 1.0 / classes as f64;
-    let t = ((p - floor) / (1.0 - floor)).clamp(0.0, 1.0);
-    // Round half up by truncation (t ≥ 0): `round` is a library call on some targets, and
-    // this runs once per pixel.
-    (t * (LEVELS - 1) as f64 + 0.5) as usize
+
+    fn level(self, p: f64) -> usize {
+        ((p * self.scale + self.offset).max(0.0) as usize).min(LEVELS - 1)
+    }
 }
 
 fn tint_of(level: usize) -> f64 {
@@ -129,6 +146,7 @@ impl RegionPainter {
     fn shade(&self, span: &mut [u8], scores: &RowScores<'_>, k: usize, start: usize) {
         let classes = scores.a.len();
         let lut = &self.shaded[k * LEVELS..(k + 1) * LEVELS];
+        let levels = Levels::new(classes);
         // ratio[j] = e^{s_j − s_k} at the current column, growing by factor[j] per column.
         let mut ratio = [0.0; MAX_CLASSES];
         let mut factor = [0.0; MAX_CLASSES];
@@ -147,7 +165,7 @@ impl RegionPainter {
                     others += *r;
                     *r *= f;
                 }
-                px.copy_from_slice(&lut[level_of(1.0 / (1.0 + others), classes)]);
+                px.copy_from_slice(&lut[levels.level(1.0 / (1.0 + others))]);
             }
         }
     }

@@ -7,7 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::Canvas;
 use super::chart::ChartCanvas;
-use crate::lab::{Lab, LabParam};
+use crate::lab::{Lab, LabParam, Snapshot};
 use crate::objective::Breakdown;
 use crate::render::palette::{class_color, region_color};
 
@@ -49,7 +49,7 @@ impl LabView {
     #[wasm_bindgen(js_name = resizeChart)]
     pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
         self.chart.resize(width, height, pixel_ratio);
-        self.lab.resize(self.lab.view().width, self.lab.view().height, pixel_ratio);
+        self.lab.request_render();
     }
 
     /// One animation frame: the steps of this frame while playing, then a redraw of what
@@ -175,6 +175,26 @@ impl LabView {
     /// θ = (W, b), flat.
     pub fn theta(&self) -> Vec<f64> {
         self.lab.theta().to_vec()
+    }
+
+    /// θ after each recorded step of the current run, flat (`theta().length` values per step;
+    /// see `trajectorySteps`).
+    pub fn trajectory(&self) -> Vec<f64> {
+        let history = self.lab.history();
+        (0..history.len()).flat_map(|n| history.theta(n).to_vec()).collect()
+    }
+
+    /// The steps the trajectory recorded (thinned evenly on long runs; the last is the
+    /// current step).
+    #[wasm_bindgen(js_name = trajectorySteps)]
+    pub fn trajectory_steps(&self) -> Vec<f64> {
+        self.lab.history().steps().to_vec()
+    }
+
+    /// A copy of the lab's dataset, objective, θ and trajectory, to hand to another scene
+    /// (the optimizer race, the loss-landscape view) without going through JS numbers.
+    pub fn snapshot(&self) -> LabSnapshot {
+        LabSnapshot(self.lab.snapshot())
     }
 
     /// ∇_θ L over the whole dataset.
@@ -307,10 +327,30 @@ impl LabView {
     }
 }
 
-impl LabView {
-    /// The lab itself, for the scenes that show its state (the regularization scene's loss
-    /// landscape).
-    pub(crate) fn lab(&self) -> &Lab {
-        &self.lab
+/// The lab's problem, parameters and trajectory at one moment (see [`LabView::snapshot`]);
+/// other scenes' exports take `&LabSnapshot` as an argument and read its core
+/// [`Snapshot`] (`.0`).
+#[wasm_bindgen]
+pub struct LabSnapshot(pub(crate) Snapshot);
+
+#[wasm_bindgen]
+impl LabSnapshot {
+    /// θ = (W, b), flat.
+    #[wasm_bindgen(getter)]
+    pub fn theta(&self) -> Vec<f64> {
+        self.0.theta.clone()
+    }
+
+    /// The parameters' names, `W[0,0]` … `b[C−1]`.
+    #[wasm_bindgen(getter, js_name = paramNames)]
+    pub fn param_names(&self) -> Vec<String> {
+        let shape = self.0.shape();
+        (0..shape.len()).map(|i| shape.param(i).to_string()).collect()
+    }
+
+    /// Number of recorded steps in the trajectory.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.steps.len()
     }
 }

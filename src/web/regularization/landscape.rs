@@ -5,10 +5,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
-use super::super::lab::LabView;
+use super::super::lab::LabSnapshot;
 use super::Offscreen;
 use crate::regularization::display::{number, significant};
-use crate::regularization::landscape::{GRID, Landscape, Source};
+use crate::regularization::landscape::{GRID, Landscape};
 
 /// Milliseconds of slice computation per animation frame (and right after the input that
 /// restarts it, so the coarse picture appears at once).
@@ -192,18 +192,11 @@ impl LandscapeView {
         Ok(self.view.slice().value(i, j))
     }
 
-    /// Slices the classifier lab's current state: its dataset, objective, θ and the θ of each
-    /// recorded step. Restarts (and returns true) only when something changed.
-    pub fn sync(&mut self, lab: &LabView) -> Result<bool, JsError> {
-        let lab = lab.lab();
-        let history = lab.history();
-        let mut trajectory = Vec::with_capacity(history.len() * lab.theta().len());
-        for n in 0..history.len() {
-            trajectory.extend_from_slice(history.theta(n));
-        }
-        let source =
-            Source { data: lab.data().clone(), objective: *lab.objective(), theta: lab.theta().to_vec(), trajectory };
-        let restarted = self.view.set_source(source)?;
+    /// Slices the classifier lab's state as a snapshot holds it: its dataset, objective, θ
+    /// and the θ of each recorded step. Restarts (and returns true) only when something
+    /// changed.
+    pub fn sync(&mut self, snapshot: &LabSnapshot) -> Result<bool, JsError> {
+        let restarted = self.view.set_source(snapshot.0.clone())?;
         if restarted {
             self.restarted()?;
         }
