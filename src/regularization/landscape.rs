@@ -62,7 +62,7 @@ pub enum Directions {
 pub enum LandscapeSetting {
     /// `directions`: `random` or `axes`.
     Directions,
-    /// `axis1`, `axis2`: the parameters of the axes, by name ("W[0,1]", "b[2]").
+    /// `axis1`, `axis2`: the parameters of the axes, by name (`W[0,1]`, `b[2]`).
     Axis(usize),
     /// `seed`: the random directions' seed.
     Seed,
@@ -85,7 +85,7 @@ impl FromStr for LandscapeSetting {
     }
 }
 
-/// Reads a parameter name, "W[k,l]" or "b[k]", of a model of the given shape.
+/// Reads a parameter name, `W[k,l]` or `b[k]`, of a model of the given shape.
 ///
 /// ```
 /// use descent::model::{Param, Shape};

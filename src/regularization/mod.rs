@@ -3,7 +3,7 @@
 //!
 //! - [`calculator`]: the cat/car/frog score table with each example's SVM and softmax loss
 //!   written out term by term.
-//! - [`preferences`]: x = [1,1,1,1] against w₁ = [1,0,0,0] and w₂ = [¼,¼,¼,¼]: which weights
+//! - [`preferences`]: `x = [1,1,1,1]` against `w₁ = [1,0,0,0]` and `w₂ = [¼,¼,¼,¼]`: which weights
 //!   each penalty prefers.
 //! - [`numeric_gradient`]: the slides that nudge one entry of W at a time by h and fill the
 //!   gradient entry by entry, then set the analytic gradient beside it.
@@ -11,7 +11,7 @@
 //!   to noisy points with training and held-out error.
 //! - [`path`] and [`weight_space`]: a two-weight classifier's data-loss contours, the penalty's
 //!   level sets and the regularized optimum as λ moves, with its path over λ.
-//! - [`slice`] and [`landscape`]: a 2D slice of a classifier's loss through its parameters,
+//! - [`slice`](mod@slice) and [`landscape`]: a 2D slice of a classifier's loss through its parameters,
 //!   rendered progressively, with contours and the optimizer's trajectory.
 //!
 //! Shared drawing: [`charts`] (the charts over log λ), [`colormap`], [`heat`] (grids as

@@ -1,6 +1,6 @@
 //! "Expressing preferences": two weight vectors that give the same score on an input, and
-//! which of them each penalty prefers. The lecture's example is x = [1,1,1,1],
-//! w₁ = [1,0,0,0], w₂ = [¼,¼,¼,¼]: w₁ᵀx = w₂ᵀx = 1, R_L2(w₁) = 1 > R_L2(w₂) = ¼, so L2
+//! which of them each penalty prefers. The lecture's example is `x = [1,1,1,1]`,
+//! `w₁ = [1,0,0,0]`, `w₂ = [¼,¼,¼,¼]`: w₁ᵀx = w₂ᵀx = 1, R_L2(w₁) = 1 > R_L2(w₂) = ¼, so L2
 //! prefers the spread-out w₂; R_L1 is 1 for both, so L1 has no preference here; the elastic
 //! net's β·Σw² breaks the tie towards w₂.
 
@@ -73,7 +73,7 @@ pub struct Preferences {
 }
 
 impl Default for Preferences {
-    /// The lecture's x = [1,1,1,1], w₁ = [1,0,0,0], w₂ = [0.25,0.25,0.25,0.25], and β = 0.5.
+    /// The lecture's `x = [1,1,1,1]`, `w₁ = [1,0,0,0]`, `w₂ = [0.25,0.25,0.25,0.25]`, and β = 0.5.
     fn default() -> Self {
         Preferences { x: [1.0; DIM], w: [[1.0, 0.0, 0.0, 0.0], [0.25; DIM]], beta: 0.5 }
     }

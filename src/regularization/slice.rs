@@ -18,7 +18,7 @@
 //! - the hinge losses are sums (or a max) of max(0, c + k·δ) terms: a few flops per example
 //!   and point;
 //! - softmax's terms e^{s_ij − s_{i,y_i}} advance by multiplication along rows and from row to
-//!   row, with one logarithm per point ([`partition`](super::partition)), instead of C + 1
+//!   row, with one logarithm per point (the `partition` module), instead of C + 1
 //!   transcendental calls per example and point.
 //!
 //! The regularization term λR is evaluated by the core's [`Objective::regularization`] at
