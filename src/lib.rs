@@ -28,6 +28,9 @@
 //! - [`race`]: the optimizer race scene: racers on one surface (or a slice of the lab's own
 //!   loss) from one start, on one clock, with presets that each demonstrate one of the
 //!   lecture's claims and check it in numbers.
+//! - [`regularization`]: the regularization scene's views: weight space with the path over λ,
+//!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
+//!   gradient by hand and the loss calculator.
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
 //!   points), marks, viewport, palette, line charts drawn with plotters for any backend
 //!   ([`render::chart`]), and heatmaps of any f(x, y) on a log scale in viridis with contour
@@ -41,6 +44,7 @@ pub mod model;
 pub mod objective;
 pub mod optim;
 pub mod race;
+pub mod regularization;
 pub mod regularizer;
 pub mod render;
 pub mod schedule;

@@ -3,6 +3,7 @@
 import init, { LabView } from './pkg/descent.js';
 import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
+import { mountRegularization } from './regularization.js';
 import { report } from './ui.js';
 
 window.addEventListener('error', (event) => report(event.error ?? event.message));
@@ -12,6 +13,7 @@ window.addEventListener('unhandledrejection', (event) => report(event.reason));
 const SCENES = {
   lab: mountLab,
   race: mountRace,
+  regularization: mountRegularization,
 };
 
 async function main() {

@@ -8,6 +8,7 @@
 mod chart;
 mod lab;
 mod race;
+mod regularization;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;
