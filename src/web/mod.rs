@@ -70,8 +70,8 @@ impl Canvas {
         self.context.put_image_data(&image, 0.0, 0.0).or_js_error()
     }
 
-    /// Clears the canvas to transparent (for an overlay redrawn every frame).
-    pub(crate) fn clear(&self) {
+    /// Erases the canvas to transparent (for a layer redrawn over another).
+    pub(crate) fn erase(&self) {
         self.context.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
     }
 

@@ -123,10 +123,10 @@ impl RaceView {
             self.surface.put(picture.heatmap().raster())?;
         }
         if picture.trails().clear() {
-            self.trails.clear();
+            self.trails.erase();
         }
         self.trails.paint(picture.trails().marks())?;
-        self.overlay.clear();
+        self.overlay.erase();
         self.overlay.paint(picture.marks())?;
         Ok(redrawn)
     }
