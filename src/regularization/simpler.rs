@@ -16,10 +16,10 @@ use rand_distr::StandardNormal;
 
 use super::SettingError;
 use super::polyfit::{MAX_DEGREE, Polynomial, ridge_fit};
-use super::polyline::{Stroke, push_polyline};
 use super::settings::{parse_count, parse_number, parse_seed};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
+use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::viewport::Viewport;
 
 /// The smallest and largest λ of the slider and of the error-vs-λ curves.
