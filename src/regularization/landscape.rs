@@ -33,7 +33,7 @@ use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
 use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::raster::Raster;
-use crate::render::viewport::Viewport;
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// Grid points per side: 2⁷ + 1, so that θ itself is the centre point.
 pub const GRID: usize = 129;
@@ -354,9 +354,8 @@ impl Landscape {
 
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view.width = width.max(1);
-        self.view.height = height.max(1);
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
         self.drawn = None;
         self.contours.clear();
     }

@@ -24,7 +24,7 @@ use crate::render::overlay::{Align, Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
 use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::raster::Raster;
-use crate::render::viewport::Viewport;
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// The λ range of the slider and of the path.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-3, 10.0);
@@ -376,8 +376,8 @@ impl WeightSpace {
 
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view = Viewport::centered(self.half_width, width.max(1), height.max(1));
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
         self.background.clear();
     }
 

@@ -113,18 +113,20 @@ impl Canvas {
 
     /// Strokes and fills the marks in order. Each run of solid lines of one colour and width
     /// is stroked as one path with round caps (contours have thousands of segments, and the
-    /// caps close the joints between a curve's segments).
+    /// caps close the joints between a curve's segments); dashed lines keep square ends.
     pub(crate) fn paint(&self, marks: &[Mark]) -> Result<(), JsError> {
         let ctx = &self.context;
         let mut i = 0;
         while let Some(mark) = marks.get(i) {
             i += 1;
             match mark {
-                Mark::Line { color, width, dashed: false, .. } => {
+                Mark::Line { color, width, dashed, .. } => {
                     let start = i - 1;
-                    let same = |m: &&Mark| matches!(m, Mark::Line { color: c, width: w, dashed: false, .. } if c == color && w == width);
-                    i += marks[i..].iter().take_while(same).count();
-                    ctx.set_line_dash(&dash_pattern(false, *width)).or_js_error()?;
+                    if !dashed {
+                        let same = |m: &&Mark| matches!(m, Mark::Line { color: c, width: w, dashed: false, .. } if c == color && w == width);
+                        i += marks[i..].iter().take_while(same).count();
+                    }
+                    ctx.set_line_dash(&dash_pattern(*dashed, *width)).or_js_error()?;
                     ctx.begin_path();
                     for line in &marks[start..i] {
                         if let Mark::Line { from, to, .. } = line {
@@ -134,18 +136,9 @@ impl Canvas {
                     }
                     ctx.set_stroke_style_str(&color.css());
                     ctx.set_line_width(*width);
-                    ctx.set_line_cap("round");
+                    ctx.set_line_cap(if *dashed { "butt" } else { "round" });
                     ctx.stroke();
                     ctx.set_line_cap("butt");
-                }
-                Mark::Line { from, to, color, width, dashed: true } => {
-                    ctx.set_line_dash(&dash_pattern(true, *width)).or_js_error()?;
-                    ctx.begin_path();
-                    ctx.move_to(from[0], from[1]);
-                    ctx.line_to(to[0], to[1]);
-                    ctx.set_stroke_style_str(&color.css());
-                    ctx.set_line_width(*width);
-                    ctx.stroke();
                 }
                 Mark::Arrow { from, to, color, width } => {
                     ctx.set_line_dash(&dash_pattern(false, *width)).or_js_error()?;
