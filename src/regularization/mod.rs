@@ -45,8 +45,8 @@ use crate::render::contour::ContourStyle;
 use crate::render::heatmap::HeatmapStyle;
 
 /// How weight space and the landscape colour their loss grids: viridis on the log scale with
-/// ε = 1% of the range (the race's 10⁻⁴ would spend most colours close to the minimum of
-/// these gentler losses), and no raster contour lines: the views draw theirs as vector lines, which
-/// stay sharp over the grid image the browser scales up.
+/// ε = 1% of the range (nearly linear near the loss's floor and logarithmic far above it, so
+/// the floor and the steep walls both keep detail), and no raster contour lines: the views
+/// draw theirs as vector lines, which stay sharp over the grid image the browser scales up.
 pub const HEATMAP: HeatmapStyle =
     HeatmapStyle { contours: ContourStyle { count: 0, width: 0.0 }, relative_epsilon: 1e-2 };
