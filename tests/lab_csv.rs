@@ -38,7 +38,7 @@ fn a_file_replaces_the_dataset_as_a_new_dataset_does() {
     assert_eq!(lab.history().total()[0], lab.breakdown().total());
     // The view is centred on the points' bounding box [9, 11] × [−21, −19] with a margin.
     let view = lab.view();
-    assert_eq!((view.center, view.half_width), ([10.0, -20.0], 1.1));
+    assert_eq!((view.center, view.half_width), ([10.0, -20.0], 1.2));
     let (low, high) = view.data_bounds();
     for i in 0..lab.data().len() {
         let p = lab.data().point(i);

@@ -72,8 +72,8 @@ impl Picture {
         self.view.half_width = half_width.max(1.05 * data.max_abs_coordinate());
     }
 
-    /// Centres the view on the points' bounding box, its longer side filling 10/11 of the
-    /// view (a half-width of 1 around a single point or none).
+    /// Centres the view on the points' bounding box, its longer side filling 5/6 of the view
+    /// (a half-width of 1 around a single point or none).
     pub(crate) fn fit_bounds(&mut self, data: &Dataset) {
         let (mut low, mut high) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
         for i in 0..data.len() {
@@ -87,7 +87,7 @@ impl Picture {
         }
         let extent = (high[0] - low[0]).max(high[1] - low[1]);
         self.view.center = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
-        self.view.half_width = if extent > 0.0 { 0.55 * extent } else { 1.0 };
+        self.view.half_width = if extent > 0.0 { 0.6 * extent } else { 1.0 };
     }
 
     /// A length given in CSS pixels, in device pixels.
