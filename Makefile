@@ -68,8 +68,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-## bench-browser: the classifier lab's frame budget in headless Chromium (figures in README)
+## bench-browser: the classifier lab's frame budget and the loss landscape's slice in headless
+## Chromium (figures in README)
 .PHONY: bench-browser
 bench-browser: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs
 	node tests/bench/lab-frame.mjs --confidence true
+	node tests/bench/landscape.mjs

@@ -25,6 +25,9 @@
 //!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
 //!   table, training with the optimizer library, the bounded run history, the loss chart and
 //!   the snapshot the other scenes read.
+//! - [`regularization`]: the regularization scene's views: weight space with the path over λ,
+//!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
+//!   gradient by hand and the loss calculator.
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
 //!   points), marks, viewport, palette, and line charts drawn with plotters for any backend
 //!   ([`render::chart`]).
@@ -36,6 +39,7 @@ pub mod loss;
 pub mod model;
 pub mod objective;
 pub mod optim;
+pub mod regularization;
 pub mod regularizer;
 pub mod render;
 pub mod schedule;

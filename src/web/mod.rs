@@ -7,6 +7,7 @@
 
 mod chart;
 mod lab;
+mod regularization;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;

@@ -26,10 +26,10 @@ const METHODS = ['random', 'sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 
 test('a hundred steps of each optimizer lower the loss', async () => {
   const page = await openLab(env);
   // Softmax, so that Newton's method has its Hessian.
-  await page.selectOption('[data-param="loss"]', 'softmax');
+  await page.selectOption('#lab [data-param="loss"]', 'softmax');
   for (const method of METHODS) {
     await page.click('#lab-reset');
-    await page.selectOption('[data-param="method"]', method);
+    await page.selectOption('#lab [data-param="method"]', method);
     await settle(page);
     const before = Number(await page.locator('#total-loss').textContent());
     await clickStep(page, 100);
@@ -45,19 +45,19 @@ test('a hundred steps of each optimizer lower the loss', async () => {
     assert.ok(shown.core < before, `${method}: ${before} → ${shown.core}`);
   }
   // The method's own settings are the ones listed.
-  assert.ok(await page.locator('[data-param="history"]').isVisible(), 'L-BFGS shows its history m');
-  assert.ok(!(await page.locator('[data-param="momentum"]').isVisible()), 'but not momentum');
-  await page.selectOption('[data-param="method"]', 'adam');
-  assert.ok(await page.locator('[data-param="beta1"]').isVisible());
+  assert.ok(await page.locator('#lab [data-param="history"]').isVisible(), 'L-BFGS shows its history m');
+  assert.ok(!(await page.locator('#lab [data-param="momentum"]').isVisible()), 'but not momentum');
+  await page.selectOption('#lab [data-param="method"]', 'adam');
+  assert.ok(await page.locator('#lab [data-param="beta1"]').isVisible());
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
 test('minibatch SGD highlights its batch on the canvas and in the table', async () => {
   const page = await openLab(env);
-  await page.selectOption('[data-param="dataset"]', 'blobs');
-  await page.locator('[data-param="batch-size"]').fill('8');
-  await page.locator('[data-param="batch-size"]').dispatchEvent('change');
+  await page.selectOption('#lab [data-param="dataset"]', 'blobs');
+  await page.locator('#lab [data-param="batch-size"]').fill('8');
+  await page.locator('#lab [data-param="batch-size"]').dispatchEvent('change');
   await clickStep(page, 3);
   const state = await page.evaluate(() => {
     const lab = window.descent.lab;
@@ -79,7 +79,7 @@ test('minibatch SGD highlights its batch on the canvas and in the table', async 
 test('a diverging run stops with a notice, draws nothing non-finite, and Reset recovers', async () => {
   const page = await openLab(env);
   // Learning rate 100: the slider holds log₁₀ α.
-  await page.locator('[data-param="lr"]').fill('2');
+  await page.locator('#lab [data-param="lr"]').fill('2');
   assert.equal(await page.evaluate(() => window.descent.lab.get('lr')), '100');
   await page.click('#lab-play');
   await page.waitForSelector('#lab-divergence:not([hidden])', { timeout: 5000 });
@@ -115,23 +115,23 @@ test('a diverging run stops with a notice, draws nothing non-finite, and Reset r
 
 test('play trains and draws the loss chart; the schedule with warmup drives the rate', async () => {
   const page = await openLab(env);
-  await page.selectOption('[data-param="schedule"]', 'step');
-  await page.locator('[data-param="step-size"]').fill('10');
-  await page.locator('[data-param="step-size"]').dispatchEvent('change');
-  await page.locator('[data-param="gamma"]').fill('0.5');
-  await page.locator('[data-param="warmup"]').fill('4');
-  await page.locator('[data-param="warmup"]').dispatchEvent('change');
+  await page.selectOption('#lab [data-param="schedule"]', 'step');
+  await page.locator('#lab [data-param="step-size"]').fill('10');
+  await page.locator('#lab [data-param="step-size"]').dispatchEvent('change');
+  await page.locator('#lab [data-param="gamma"]').fill('0.5');
+  await page.locator('#lab [data-param="warmup"]').fill('4');
+  await page.locator('#lab [data-param="warmup"]').dispatchEvent('change');
   await settle(page);
   assert.equal(await page.locator('#lab-lr').textContent(), '0', 'warmup starts at 0');
   await clickStep(page, 2);
   assert.equal(await page.locator('#lab-lr').textContent(), '0.05', 'α₂ = α₀ · 2/4');
   await clickStep(page, 12);
   assert.equal(await page.locator('#lab-lr').textContent(), '0.05', 'α₁₄ = α₀ · γ^⌊10/10⌋');
-  await page.locator('[data-param="speed"]').fill('1');
+  await page.locator('#lab [data-param="speed"]').fill('1');
   await page.click('#lab-play');
   await page.waitForFunction(() => window.descent.lab.steps >= 200);
   await page.click('#lab-play');
-  await page.check('[data-param="log-y"]');
+  await page.check('#lab [data-param="log-y"]');
   await settle(page);
   // The chart canvas has ink: its three curves in their colours.
   const colours = await page.evaluate(() => {

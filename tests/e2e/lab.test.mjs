@@ -86,7 +86,7 @@ test('moving a W slider changes the table and the regions exactly as the core pr
   const before = await core(page);
   const classesBefore = await page.evaluate((pts) => pts.map(([i, j]) => window.descent.lab.predictPixel(i, j)), candidates);
 
-  await page.locator('[data-param="W[0,0]"]').fill('-3');
+  await page.locator('#lab [data-param="W[0,0]"]').fill('-3');
   await settle(page);
   const state = await core(page);
   assert.equal(state.theta[0], -3, 'the slider set W[0,0]');
@@ -207,7 +207,7 @@ test('×2 W keeps a zero SVM data loss and quadruples the L2 penalty', async () 
   const page = await openLab(env);
   // W = [[3, 3], [−4, 2], [1, −5]], b = [0, 0, 0.5]: every point clears its margin.
   const theta = { 'W[0,0]': 3, 'W[0,1]': 3, 'W[1,0]': -4, 'W[1,1]': 2, 'W[2,0]': 1, 'W[2,1]': -5, 'b[0]': 0, 'b[1]': 0, 'b[2]': 0.5 };
-  for (const [name, value] of Object.entries(theta)) await page.locator(`[data-param="${name}"]`).fill(String(value));
+  for (const [name, value] of Object.entries(theta)) await page.locator(`#lab [data-param="${name}"]`).fill(String(value));
   await settle(page);
   assert.equal(await page.locator('#data-loss').textContent(), '0.0000');
   assert.equal(await page.locator('#regularization-loss').textContent(), '6.4000');
@@ -222,12 +222,12 @@ test('×2 W keeps a zero SVM data loss and quadruples the L2 penalty', async () 
 
 test('settings flow through names: the loss, λ on its log slider, the data, applicability', async () => {
   const page = await openLab(env);
-  await page.selectOption('[data-param="loss"]', 'softmax');
+  await page.selectOption('#lab [data-param="loss"]', 'softmax');
   await settle(page);
   assert.equal(await page.evaluate(() => window.descent.lab.get('loss')), 'softmax');
-  assert.ok(await page.locator('[data-param="margin"]').isDisabled(), 'Δ means nothing for softmax');
+  assert.ok(await page.locator('#lab [data-param="margin"]').isDisabled(), 'Δ means nothing for softmax');
   // λ's slider holds log₁₀ λ: position −2 sets λ = 0.01.
-  await page.locator('[data-param="lambda"]').fill('-2');
+  await page.locator('#lab [data-param="lambda"]').fill('-2');
   await settle(page);
   assert.equal(await page.evaluate(() => window.descent.lab.get('lambda')), '0.01');
   assert.equal(await page.locator('output[for="lab-lambda"]').textContent(), '0.01');
@@ -235,10 +235,10 @@ test('settings flow through names: the loss, λ on its log slider, the data, app
   assert.equal(await page.locator('#regularization-loss').textContent(), (0.01 * 35).toFixed(4));
   assert.equal(await page.locator('#total-loss').textContent(), state.total.toFixed(4));
   // A bigger dataset: blobs with five classes; the grid and table follow the new shape.
-  await page.selectOption('[data-param="dataset"]', 'blobs');
-  await page.locator('[data-param="classes"]').fill('5');
-  await page.locator('[data-param="points"]').fill('1000');
-  await page.locator('[data-param="points"]').dispatchEvent('change');
+  await page.selectOption('#lab [data-param="dataset"]', 'blobs');
+  await page.locator('#lab [data-param="classes"]').fill('5');
+  await page.locator('#lab [data-param="points"]').fill('1000');
+  await page.locator('#lab [data-param="points"]').dispatchEvent('change');
   await settle(page);
   const big = await core(page);
   assert.equal(big.points, 1000);
@@ -253,13 +253,13 @@ test('settings flow through names: the loss, λ on its log slider, the data, app
   assert.ok(indices.includes(999), `rows ${Math.min(...indices)}–${Math.max(...indices)}`);
   assert.equal(await page.locator('#lab-table .table-foot .mean').textContent(), big.data.toFixed(2));
   // A bad value is refused with a clear message and changes nothing.
-  await page.locator('[data-param="points"]').fill('0');
-  await page.locator('[data-param="points"]').dispatchEvent('change');
+  await page.locator('#lab [data-param="points"]').fill('0');
+  await page.locator('#lab [data-param="points"]').dispatchEvent('change');
   assert.match(await page.locator('#notice').textContent(), /points must be a whole number from 1/);
-  assert.equal(await page.locator('[data-param="points"]').inputValue(), '1000', 'the control shows the kept value');
+  assert.equal(await page.locator('#lab [data-param="points"]').inputValue(), '1000', 'the control shows the kept value');
   assert.equal((await core(page)).points, 1000);
   page.problems = page.problems.filter((p) => !p.includes('points must be'));
-  await page.check('[data-param="show-confidence"]');
+  await page.check('#lab [data-param="show-confidence"]');
   await settle(page);
   await screenshot(page, 'lab-blobs-softmax-confidence');
   assert.deepEqual(page.problems, []);
@@ -268,7 +268,7 @@ test('settings flow through names: the loss, λ on its log slider, the data, app
 
 test('the gradient check passes for every parameter', async () => {
   const page = await openLab(env);
-  await page.check('[data-param="show-margins"]');
+  await page.check('#lab [data-param="show-margins"]');
   await page.locator('.gradient-check summary').click();
   await page.click('#lab-check');
   const rows = await page.locator('#lab-check-table tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.className, ...[...tr.children].map((td) => td.textContent)]));

@@ -1,0 +1,135 @@
+//! The weight-space view's export.
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::super::Canvas;
+use super::super::chart::ChartCanvas;
+use super::Offscreen;
+use crate::regularization::charts::draw_weight_paths;
+use crate::regularization::display::{number, significant};
+use crate::regularization::weight_space::WeightSpace;
+
+/// The data-loss landscape over (w₁, w₂), the penalty's level sets and the optimum's path.
+#[wasm_bindgen]
+pub struct WeightSpaceView {
+    view: WeightSpace,
+    canvas: Canvas,
+    chart: ChartCanvas,
+    offscreen: Offscreen,
+}
+
+#[wasm_bindgen]
+impl WeightSpaceView {
+    /// Binds the view to its canvas and the canvas of its chart of w*(λ).
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<WeightSpaceView, JsError> {
+        Ok(WeightSpaceView {
+            view: WeightSpace::default(),
+            canvas: Canvas::new(canvas)?,
+            chart: ChartCanvas::new(chart),
+            offscreen: Offscreen::new()?,
+        })
+    }
+
+    /// Sizes the chart's canvas in device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.chart.resize(width, height, pixel_ratio);
+    }
+
+    /// Changes a setting by name (`dataset`, `points`, `noise`, `seed`, `angle`, `penalty`,
+    /// `beta`, `lambda`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+        Ok(self.view.set(name, value)?)
+    }
+
+    /// A setting's value.
+    pub fn get(&self, name: &str) -> Result<String, JsError> {
+        Ok(self.view.get(name)?)
+    }
+
+    /// λ as shown.
+    #[wasm_bindgen(getter, js_name = lambdaText)]
+    pub fn lambda_text(&self) -> String {
+        significant(self.view.lambda(), 3)
+    }
+
+    /// Sizes the canvas in device pixels.
+    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.canvas.resize(width, height);
+        self.view.resize(width as usize, height as usize, pixel_ratio);
+    }
+
+    /// Draws the landscape, the contours, the paths and the optimum.
+    pub fn render(&mut self) -> Result<(), JsError> {
+        self.view.render();
+        self.canvas.clear();
+        self.canvas.draw_grid(&self.offscreen, self.view.image(), self.view.view(), self.view.half_width())?;
+        self.canvas.paint_batched(self.view.background())?;
+        self.canvas.paint_batched(self.view.marks())?;
+        let (view, ratio) = (&self.view, self.chart.ratio());
+        self.chart.draw(|area| draw_weight_paths(view, area, ratio))?;
+        Ok(())
+    }
+
+    /// The optimum w*(λ) as [w₁, w₂].
+    #[wasm_bindgen(getter)]
+    pub fn optimum(&self) -> Vec<f64> {
+        self.view.optimum().to_vec()
+    }
+
+    /// Weight k of the optimum as shown ("0" only when exactly zero).
+    #[wasm_bindgen(js_name = weightText)]
+    pub fn weight_text(&self, k: usize) -> Result<String, JsError> {
+        let w = *self.view.optimum().get(k).ok_or_else(|| JsError::new("the weights are w₁ (0) and w₂ (1)"))?;
+        Ok(if w == 0.0 { "0".into() } else { significant(w, 6) })
+    }
+
+    /// [data loss, λR, total] at the optimum.
+    #[wasm_bindgen(getter)]
+    pub fn losses(&self) -> Vec<f64> {
+        let (data, penalty, total) = self.view.losses();
+        vec![data, penalty, total]
+    }
+
+    /// The losses as shown.
+    #[wasm_bindgen(getter, js_name = lossTexts)]
+    pub fn loss_texts(&self) -> Vec<String> {
+        self.losses().into_iter().map(|v| number(v, 6)).collect()
+    }
+
+    /// The λ from which weight k stays exactly 0 (NaN when there is none).
+    #[wasm_bindgen(js_name = zeroCrossing)]
+    pub fn zero_crossing(&self, k: usize) -> f64 {
+        if k > 1 {
+            return f64::NAN;
+        }
+        self.view.zero_crossing(k).unwrap_or(f64::NAN)
+    }
+
+    /// What the path does to weight k, in words.
+    #[wasm_bindgen(js_name = crossingText)]
+    pub fn crossing_text(&self, k: usize) -> Result<String, JsError> {
+        if k > 1 {
+            return Err(JsError::new("the weights are w₁ (0) and w₂ (1)"));
+        }
+        Ok(self.view.crossing_text(k))
+    }
+
+    /// The device pixel of weight-space point (w₁, w₂).
+    #[wasm_bindgen(js_name = toPixel)]
+    pub fn to_pixel(&self, w1: f64, w2: f64) -> Vec<f64> {
+        self.view.view().to_pixel([w1, w2]).to_vec()
+    }
+
+    /// The RGBA colour of the data-loss image at grid point (i, j).
+    #[wasm_bindgen(js_name = imagePixel)]
+    pub fn image_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
+        let n = self.view.image().size();
+        if i >= n || j >= n {
+            return Err(JsError::new(&format!("the image has {n} × {n} points")));
+        }
+        Ok(self.view.image().at(i, j).to_vec())
+    }
+}
