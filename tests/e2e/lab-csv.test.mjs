@@ -50,7 +50,7 @@ function state(page) {
       theta: Array.from(lab.theta()),
       csv: lab.toCsv(),
       dataset: lab.get('dataset'),
-      menu: document.querySelector('[data-param="dataset"]').value,
+      menu: document.querySelector('#lab [data-param="dataset"]').value,
       rows: [...document.querySelectorAll('#lab-table .table-row:not([hidden])')].map((r) => r.textContent),
       loss: document.getElementById('total-loss').textContent,
     };
@@ -68,10 +68,10 @@ test('Load CSV… replaces the points: new W and b for their classes, the view o
   assert.deepEqual(core, { points: 5, classes: 4, theta: 12, steps: 0, dataset: 'file' });
   assert.ok(await page.locator('#notice').isHidden());
   // The menu names the file; the generator's settings are greyed out.
-  const menu = page.locator('[data-param="dataset"]');
+  const menu = page.locator('#lab [data-param="dataset"]');
   assert.equal(await menu.inputValue(), 'file');
   assert.equal(await menu.locator('option:checked').textContent(), 'File: clusters.csv');
-  assert.ok(await page.locator('[data-param="points"]').isDisabled());
+  assert.ok(await page.locator('#lab [data-param="points"]').isDisabled());
   // The grid, the table and the class picker follow the four classes.
   assert.equal(await page.locator('#lab-params .param').count(), 12);
   assert.equal(await page.locator('#lab-add-class option').count(), 4);
@@ -108,7 +108,7 @@ test('a malformed or unshowable file leaves everything as it was and says why', 
   assert.equal(await notice.textContent(), '"bad.csv" was not loaded (CSV line 3: "abc" is not a number); the points are unchanged');
   assert.deepEqual(await state(page), before);
   assert.equal(await page.evaluate(() => window.descent.lab.fileName), undefined);
-  assert.equal(await page.locator('[data-param="dataset"] option[value="file"]').count(), 0, 'no file in the menu');
+  assert.equal(await page.locator('#lab [data-param="dataset"] option[value="file"]').count(), 0, 'no file in the menu');
   // Dropped on the canvas: points in three dimensions, and seven classes.
   await dropFile(page, 'cube.csv', '1,2,3,0\n4,5,6,1\n');
   assert.match(await notice.textContent(), /^"cube\.csv" was not loaded \(the lab shows points in the plane: each line needs two coordinates/);

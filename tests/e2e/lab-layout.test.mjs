@@ -105,9 +105,9 @@ for (const [width, height, canvasSize] of [
 
   test(`at ${size} six classes after a divergence: every number fits its cell, L_i stays in view`, async () => {
     const page = await openLab(env, { width, height });
-    await page.selectOption('[data-param="dataset"]', 'blobs');
-    await page.locator('[data-param="classes"]').fill('6');
-    await page.locator('[data-param="lr"]').fill('2');
+    await page.selectOption('#lab [data-param="dataset"]', 'blobs');
+    await page.locator('#lab [data-param="classes"]').fill('6');
+    await page.locator('#lab [data-param="lr"]').fill('2');
     await page.click('#lab-play');
     await page.waitForSelector('#lab-divergence:not([hidden])', { timeout: 5000 });
     await settle(page);
