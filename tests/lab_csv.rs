@@ -82,9 +82,9 @@ fn a_file_the_lab_cannot_show_is_refused_with_its_reason_and_changes_nothing() {
     ];
     for (name, bytes, reason) in cases {
         let message = lab.load_csv(name, &bytes).unwrap_err().to_string();
-        assert!(message.starts_with(&format!("\"{name}\" was not loaded (")), "{message}");
+        assert!(message.starts_with(&format!("\"{name}\" was not loaded: ")), "{message}");
         assert!(message.contains(reason), "{name}: {message}");
-        assert!(message.ends_with("; the points are unchanged"), "{message}");
+        assert!(message.ends_with(". The points are unchanged."), "{message}");
         assert_eq!(state(&lab), before, "{name} changed the lab");
         assert_eq!(lab.file_name(), None);
     }

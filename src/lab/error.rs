@@ -44,7 +44,7 @@ impl fmt::Display for LabError {
             LabError::Data(e) => write!(f, "{e}"),
             LabError::Optimizer(e) => write!(f, "{e}"),
             LabError::Csv { file, reason } => {
-                write!(f, "\"{file}\" was not loaded ({reason}); the points are unchanged")
+                write!(f, "\"{file}\" was not loaded: {reason}. The points are unchanged.")
             }
         }
     }

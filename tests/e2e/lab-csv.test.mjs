@@ -105,13 +105,13 @@ test('a malformed or unshowable file leaves everything as it was and says why', 
   await chooseFile(page, 'bad.csv', 'x0,x1,label\n0.5,0.4,0\n0.1,abc,1\n');
   const notice = page.locator('#notice');
   assert.ok(await notice.isVisible());
-  assert.equal(await notice.textContent(), '"bad.csv" was not loaded (CSV line 3: "abc" is not a number); the points are unchanged');
+  assert.equal(await notice.textContent(), '"bad.csv" was not loaded: CSV line 3: "abc" is not a number. The points are unchanged.');
   assert.deepEqual(await state(page), before);
   assert.equal(await page.evaluate(() => window.descent.lab.fileName), undefined);
   assert.equal(await page.locator('#lab [data-param="dataset"] option[value="file"]').count(), 0, 'no file in the menu');
   // Dropped on the canvas: points in three dimensions, and seven classes.
   await dropFile(page, 'cube.csv', '1,2,3,0\n4,5,6,1\n');
-  assert.match(await notice.textContent(), /^"cube\.csv" was not loaded \(the lab shows points in the plane: each line needs two coordinates/);
+  assert.match(await notice.textContent(), /^"cube\.csv" was not loaded: the lab shows points in the plane: each line needs two coordinates/);
   await dropFile(page, 'seven.csv', '0,0,0\n1,1,6\n');
   assert.match(await notice.textContent(), /CSV line 2: label 6 is too large \(at most 6 classes\)/);
   assert.deepEqual(await state(page), before);
