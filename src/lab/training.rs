@@ -75,12 +75,14 @@ impl fmt::Display for Stop {
         let name = |index: usize| self.shape.param(index).to_string();
         match &self.reason {
             StopReason::Diverged(d) => {
-                let (verb, passed) = if step == 0 { ("is", "is") } else { ("became", "reached") };
-                if step == 0 {
+                // At the start a quantity *is* beyond its limit; after an update it *became* so.
+                let (verb, passed) = if step == 0 {
                     write!(f, "Training cannot start here: ")?;
+                    ("is", "is")
                 } else {
                     write!(f, "Training diverged at step {step}: ")?;
-                }
+                    ("became", "reached")
+                };
                 match *d {
                     Divergence::NonFiniteLoss(loss) => write!(f, "the total loss {verb} {loss}")?,
                     Divergence::LossExploded { loss, limit } => {
