@@ -75,3 +75,8 @@ bench-browser: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs
 	node tests/bench/lab-frame.mjs --confidence true
 	node tests/bench/landscape.mjs
+
+## bench-race: the optimizer race's surface re-render and frame budgets in headless Chromium
+.PHONY: bench-race
+bench-race: wasm chromium npm-tools
+	node tests/bench/race-frame.mjs

@@ -25,12 +25,16 @@
 //!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
 //!   table, training with the optimizer library, the bounded run history, the loss chart and
 //!   the snapshot the other scenes read.
+//! - [`race`]: the optimizer race scene: racers on one surface (or a slice of the lab's own
+//!   loss) from one start, on one clock, with presets that each demonstrate one of the
+//!   lecture's claims and check it in numbers.
 //! - [`regularization`]: the regularization scene's views: weight space with the path over λ,
 //!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
 //!   gradient by hand and the loss calculator.
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
-//!   points), marks, viewport, palette, and line charts drawn with plotters for any backend
-//!   ([`render::chart`]).
+//!   points), marks, viewport, palette, line charts drawn with plotters for any backend
+//!   ([`render::chart`]), and heatmaps of any f(x, y) on a log scale in viridis with contour
+//!   lines ([`render::heatmap`]).
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;
@@ -39,6 +43,7 @@ pub mod loss;
 pub mod model;
 pub mod objective;
 pub mod optim;
+pub mod race;
 pub mod regularization;
 pub mod regularizer;
 pub mod render;

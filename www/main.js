@@ -2,6 +2,7 @@
 // with the tabs (and the URL hash), and runs one animation-frame loop for the visible scene.
 import init, { LabView } from './pkg/descent.js';
 import { mountLab } from './lab.js';
+import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { report } from './ui.js';
 
@@ -11,6 +12,7 @@ window.addEventListener('unhandledrejection', (event) => report(event.reason));
 /** Each scene: its section id and how to mount it. */
 const SCENES = {
   lab: mountLab,
+  race: mountRace,
   regularization: mountRegularization,
 };
 

@@ -28,6 +28,12 @@ pub enum Mark {
     Disc { at: [f64; 2], radius: f64, fill: Rgb, outline: Rgb, outline_width: f64 },
     /// A label whose baseline's anchor is `at`.
     Text { at: [f64; 2], text: String, color: Rgb, size: f64, align: Align },
+    /// Connected segments through `points`, stroked as one path (a trajectory).
+    Polyline { points: Vec<[f64; 2]>, color: Rgb, width: f64, dashed: bool },
+    /// Discs of one radius at `points`, drawn as one path: filled with `color` when `filled`,
+    /// otherwise outlined in it with lines `width` wide (a trajectory's step markers, the
+    /// points a line search tried).
+    Dots { points: Vec<[f64; 2]>, radius: f64, color: Rgb, filled: bool, width: f64 },
 }
 
 /// A reusable list of marks.

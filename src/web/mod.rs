@@ -7,6 +7,7 @@
 
 mod chart;
 mod lab;
+mod race;
 mod regularization;
 
 use wasm_bindgen::Clamped;
@@ -69,6 +70,11 @@ impl Canvas {
         self.context.put_image_data(&image, 0.0, 0.0).or_js_error()
     }
 
+    /// Erases the canvas to transparent (for a layer redrawn over another).
+    pub(crate) fn erase(&self) {
+        self.context.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+    }
+
     /// Strokes and fills the marks in order.
     pub(crate) fn paint(&self, marks: &[Mark]) -> Result<(), JsError> {
         let ctx = &self.context;
@@ -122,6 +128,36 @@ impl Canvas {
                     });
                     ctx.set_fill_style_str(&color.css());
                     ctx.fill_text(text, at[0], at[1]).or_js_error()?;
+                }
+                Mark::Polyline { points, color, width, dashed } => {
+                    let Some((first, rest)) = points.split_first() else { continue };
+                    ctx.set_line_dash(&dash_pattern(*dashed, *width)).or_js_error()?;
+                    ctx.begin_path();
+                    ctx.move_to(first[0], first[1]);
+                    for p in rest {
+                        ctx.line_to(p[0], p[1]);
+                    }
+                    // Bevel joins: cheap to rasterize, and no miter spikes where a path zig-zags.
+                    ctx.set_line_join("bevel");
+                    ctx.set_stroke_style_str(&color.css());
+                    ctx.set_line_width(*width);
+                    ctx.stroke();
+                }
+                Mark::Dots { points, radius, color, filled, width } => {
+                    ctx.begin_path();
+                    for p in points {
+                        ctx.move_to(p[0] + radius, p[1]);
+                        ctx.arc(p[0], p[1], *radius, 0.0, std::f64::consts::TAU).or_js_error()?;
+                    }
+                    if *filled {
+                        ctx.set_fill_style_str(&color.css());
+                        ctx.fill();
+                    } else {
+                        ctx.set_line_dash(&dash_pattern(false, *width)).or_js_error()?;
+                        ctx.set_stroke_style_str(&color.css());
+                        ctx.set_line_width(*width);
+                        ctx.stroke();
+                    }
                 }
             }
         }

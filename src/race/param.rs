@@ -1,0 +1,216 @@
+//! The race's setting names, as the page's controls carry them (`data-param`), and the errors
+//! a setting can give.
+//!
+//! Scene settings have plain names (`surface`, `noise`, …). A racer's settings are its
+//! optimizer settings ([`optim::settings`](crate::optim::settings): `method`, `lr`, the
+//! method's hyperparameters and its own schedule) plus `enabled`, `own-schedule` and
+//! `noise-free`, prefixed
+//! with `racer` and the racer's number: `racer2.lr`, `racer0.beta1`.
+//!
+//! ```
+//! use descent::race::param::{Param, RaceParam};
+//! assert_eq!("noise".parse::<Param>().unwrap(), Param::Race(RaceParam::Noise));
+//! assert!(matches!("racer3.lr".parse::<Param>().unwrap(), Param::Racer { index: 3, .. }));
+//! assert!("nosie".parse::<Param>().is_err());
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::optim::settings::{Setting, SettingsError};
+use crate::schedule::{ScheduleError, ScheduleParam};
+use crate::surface::UnknownSurface;
+
+/// The most racers a race holds.
+pub const MAX_RACERS: usize = 8;
+
+/// A scene-wide setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RaceParam {
+    /// `preset`: loads a preset by name (reading it gives the last one loaded, or `custom`).
+    Preset,
+    /// `surface`: which surface the racers run on.
+    Surface,
+    /// `kappa`: the quadratic's condition number κ ≥ 1.
+    Kappa,
+    /// `angle`: the quadratic's angle θ in degrees.
+    Angle,
+    /// `noise`: the gradient noise σ ≥ 0.
+    Noise,
+    /// `seed`: the noise's seed.
+    Seed,
+    /// `steps-per-frame`: updates per animation frame while playing, 1–100.
+    StepsPerFrame,
+    /// `start`: the common start point, as `x,y`.
+    Start,
+    /// `target`: ε of the leaderboard's "steps to reach f − f* < ε".
+    Target,
+    /// A setting of the shared schedule (`schedule`, `step-size`, `gamma`, `total`,
+    /// `warmup`), given to every racer that does not use its own.
+    Schedule(ScheduleParam),
+    /// `slice-x` (0) / `slice-y` (1): which classifier parameter each axis of the classifier
+    /// slice varies, by the lab's names (`W[0,1]`, `b[2]`).
+    SliceAxis(usize),
+}
+
+impl RaceParam {
+    /// Every scene-wide setting.
+    pub const ALL: [RaceParam; 16] = [
+        RaceParam::Preset,
+        RaceParam::Surface,
+        RaceParam::Kappa,
+        RaceParam::Angle,
+        RaceParam::Noise,
+        RaceParam::Seed,
+        RaceParam::StepsPerFrame,
+        RaceParam::Start,
+        RaceParam::Target,
+        RaceParam::Schedule(ScheduleParam::Kind),
+        RaceParam::Schedule(ScheduleParam::StepSize),
+        RaceParam::Schedule(ScheduleParam::Gamma),
+        RaceParam::Schedule(ScheduleParam::Total),
+        RaceParam::Schedule(ScheduleParam::Warmup),
+        RaceParam::SliceAxis(0),
+        RaceParam::SliceAxis(1),
+    ];
+
+    /// The setting's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            RaceParam::Preset => "preset",
+            RaceParam::Surface => "surface",
+            RaceParam::Kappa => "kappa",
+            RaceParam::Angle => "angle",
+            RaceParam::Noise => "noise",
+            RaceParam::Seed => "seed",
+            RaceParam::StepsPerFrame => "steps-per-frame",
+            RaceParam::Start => "start",
+            RaceParam::Target => "target",
+            RaceParam::Schedule(p) => p.name(),
+            RaceParam::SliceAxis(0) => "slice-x",
+            RaceParam::SliceAxis(_) => "slice-y",
+        }
+    }
+}
+
+/// A racer's own setting besides its optimizer settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RacerParam {
+    /// `enabled`: whether the racer races.
+    Enabled,
+    /// `own-schedule`: follow its own schedule instead of the shared one.
+    OwnSchedule,
+    /// `noise-free`: take exact gradients, ignoring the race's gradient noise (the lecture's
+    /// "disable all sources of noise", next to a racer that does not).
+    NoiseFree,
+    /// An optimizer setting: `method`, `lr`, a hyperparameter or a schedule setting.
+    Optimizer(Setting),
+}
+
+/// Any setting of the race.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// A scene-wide setting.
+    Race(RaceParam),
+    /// Setting `param` of racer `index`.
+    Racer { index: usize, param: RacerParam },
+}
+
+impl FromStr for RacerParam {
+    type Err = RaceError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "enabled" => Ok(RacerParam::Enabled),
+            "own-schedule" => Ok(RacerParam::OwnSchedule),
+            "noise-free" => Ok(RacerParam::NoiseFree),
+            _ => s.parse().map(RacerParam::Optimizer).map_err(|_| RaceError::UnknownParam(s.to_string())),
+        }
+    }
+}
+
+impl FromStr for Param {
+    type Err = RaceError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(param) = RaceParam::ALL.into_iter().find(|p| p.name() == s) {
+            return Ok(Param::Race(param));
+        }
+        let unknown = || RaceError::UnknownParam(s.to_string());
+        let (racer, name) = s.strip_prefix("racer").and_then(|rest| rest.split_once('.')).ok_or_else(unknown)?;
+        let index: usize = racer.parse().map_err(|_| unknown())?;
+        if index >= MAX_RACERS {
+            return Err(RaceError::NoRacer(index));
+        }
+        Ok(Param::Racer { index, param: name.parse().map_err(|_| unknown())? })
+    }
+}
+
+/// Why a race setting was refused. A refused setting changes nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RaceError {
+    /// A name that is no setting of the race.
+    UnknownParam(String),
+    /// A racer number past the last racer.
+    NoRacer(usize),
+    /// A value that does not parse or is out of range; `expected` says what is allowed.
+    Value { name: &'static str, value: String, expected: &'static str },
+    /// A surface name that is not one of the surfaces.
+    Surface(UnknownSurface),
+    /// A preset name that is not one of the presets.
+    UnknownPreset(String),
+    /// A shared schedule setting that was refused.
+    Schedule(ScheduleError),
+    /// Racer `index`'s optimizer setting was refused.
+    Racer { index: usize, error: SettingsError },
+    /// The classifier slice was asked for before the lab handed over its model.
+    NoClassifier,
+    /// A slice axis that names no parameter of the model.
+    SliceAxis { value: String, names: Vec<String> },
+}
+
+impl fmt::Display for RaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RaceError::UnknownParam(name) => write!(
+                f,
+                "unknown race setting \"{name}\" (expected one of: {}, or racer<k>.<setting> for k < {MAX_RACERS})",
+                RaceParam::ALL.map(RaceParam::name).join(", ")
+            ),
+            RaceError::NoRacer(index) => {
+                write!(f, "there is no racer {index}: racers are numbered 0 to {}", MAX_RACERS - 1)
+            }
+            RaceError::Value { name, value, expected } => write!(f, "{name} must be {expected}, not \"{value}\""),
+            RaceError::Surface(e) => e.fmt(f),
+            RaceError::UnknownPreset(name) => write!(
+                f,
+                "unknown preset \"{name}\" (expected one of: {})",
+                crate::race::preset::Preset::ALL.map(crate::race::preset::Preset::name).join(", ")
+            ),
+            RaceError::Schedule(e) => e.fmt(f),
+            RaceError::Racer { index, error } => write!(f, "racer {index}: {error}"),
+            RaceError::NoClassifier => {
+                write!(f, "the classifier surface needs the classifier lab's model, which the race has not been given")
+            }
+            RaceError::SliceAxis { value, names } => {
+                write!(f, "the slice's axes are parameters of the model ({}), not \"{value}\"", names.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for RaceError {}
+
+impl From<ScheduleError> for RaceError {
+    fn from(e: ScheduleError) -> Self {
+        RaceError::Schedule(e)
+    }
+}
+
+/// Parses a number for setting `name`, refusing text and non-finite values.
+pub(crate) fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, RaceError> {
+    match value.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(RaceError::Value { name, value: value.to_string(), expected }),
+    }
+}

@@ -1,0 +1,353 @@
+//! The optimizer race's export.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::chart::ChartCanvas;
+use super::lab::LabSnapshot;
+use super::{Canvas, OrJsError};
+use crate::optim::momentum::MomentumForm;
+use crate::optim::settings::Method;
+use crate::race::leaderboard::standings;
+use crate::race::preset::Preset;
+use crate::race::slice::ClassifierSource;
+use crate::race::terrain::CLASSIFIER;
+use crate::race::{MAX_RACERS, Race};
+use crate::schedule::ScheduleKind;
+use crate::surface::SurfaceKind;
+
+/// The optimizer race on three stacked canvases: the surface's heatmap (redrawn only when the
+/// surface or size changes), the trajectories (each frame adds only its new steps), and the
+/// per-frame marks (current points, look-ahead, trial points, the start handle); and two
+/// chart canvases: loss by step, and the learning-rate schedules.
+#[wasm_bindgen]
+pub struct RaceView {
+    race: Race,
+    surface: Canvas,
+    trails: Canvas,
+    overlay: Canvas,
+    loss_chart: ChartCanvas,
+    schedule_chart: ChartCanvas,
+    /// Animation frames drawn, to pace the charts.
+    frames: u32,
+}
+
+/// While playing, the charts are redrawn every this many frames.
+const CHART_FRAMES: u32 = 3;
+
+/// Sets `key` on a plain JS object.
+fn put(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsError> {
+    Reflect::set(object, &JsValue::from_str(key), &value.into()).or_js_error().map(|_| ())
+}
+
+/// A JS array of `{name, label}` objects.
+fn named(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<Array, JsError> {
+    let array = Array::new();
+    for (name, label) in items {
+        let item = Object::new();
+        put(&item, "name", name)?;
+        put(&item, "label", label)?;
+        array.push(&item);
+    }
+    Ok(array)
+}
+
+#[wasm_bindgen]
+impl RaceView {
+    /// Binds the race to its three stacked canvases (same size) and its two chart canvases.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        surface: HtmlCanvasElement,
+        trails: HtmlCanvasElement,
+        overlay: HtmlCanvasElement,
+        loss_chart: HtmlCanvasElement,
+        schedule_chart: HtmlCanvasElement,
+    ) -> Result<RaceView, JsError> {
+        Ok(RaceView {
+            race: Race::default(),
+            surface: Canvas::new(surface)?,
+            trails: Canvas::new(trails)?,
+            overlay: Canvas::new(overlay)?,
+            loss_chart: ChartCanvas::new(loss_chart),
+            schedule_chart: ChartCanvas::new(schedule_chart),
+            frames: 0,
+        })
+    }
+
+    /// Sizes the loss chart's (`which` = "loss") or the schedule chart's ("schedule") canvas
+    /// to `width × height` device pixels.
+    #[wasm_bindgen(js_name = resizeChart)]
+    pub fn resize_chart(&mut self, which: &str, width: u32, height: u32, pixel_ratio: f64) -> Result<(), JsError> {
+        match which {
+            "loss" => self.loss_chart.resize(width, height, pixel_ratio),
+            "schedule" => self.schedule_chart.resize(width, height, pixel_ratio),
+            _ => return Err(JsError::new(&format!("there is no chart \"{which}\" (expected loss or schedule)"))),
+        }
+        Ok(())
+    }
+
+    /// Sizes the three stacked canvases to `width × height` device pixels.
+    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+        self.surface.resize(width, height);
+        self.trails.resize(width, height);
+        self.overlay.resize(width, height);
+        self.race.resize(width as usize, height as usize, pixel_ratio);
+    }
+
+    /// Draws: the picture (see [`RaceView::render_picture`]) and both charts.
+    pub fn render(&mut self) -> Result<(), JsError> {
+        self.render_picture()?;
+        self.render_charts()
+    }
+
+    /// Draws both charts.
+    fn render_charts(&mut self) -> Result<(), JsError> {
+        let race = &self.race;
+        let ratio = self.loss_chart.ratio();
+        self.loss_chart.draw(|area| race.draw_loss_chart(area, ratio))?;
+        let ratio = self.schedule_chart.ratio();
+        self.schedule_chart.draw(|area| race.draw_schedule_chart(area, ratio))?;
+        Ok(())
+    }
+
+    /// Draws the picture: the heatmap with its contours if the terrain or the size changed
+    /// (shown with one `putImageData`), the racers' new trail segments (all of them, on a
+    /// cleared canvas, after a restart), and the per-frame marks. Returns whether the heatmap
+    /// was redrawn.
+    #[wasm_bindgen(js_name = renderPicture)]
+    pub fn render_picture(&mut self) -> Result<bool, JsError> {
+        let redrawn = self.race.render();
+        let picture = self.race.picture();
+        if redrawn {
+            self.surface.put(picture.heatmap().raster())?;
+        }
+        if picture.trails().clear() {
+            self.trails.erase();
+        }
+        self.trails.paint(picture.trails().marks())?;
+        self.overlay.erase();
+        self.overlay.paint(picture.marks())?;
+        Ok(redrawn)
+    }
+
+    /// An animation frame: the clock ticks `steps-per-frame` times while playing, then the
+    /// picture is drawn, and the charts on every [`CHART_FRAMES`]-th frame (and on the
+    /// frame the race stops): a chart a few frames behind reads the same, and rasterizing
+    /// eight noisy loss curves every frame would cost frames.
+    pub fn frame(&mut self) -> Result<(), JsError> {
+        self.race.frame();
+        self.render_picture()?;
+        self.frames = self.frames.wrapping_add(1);
+        if self.frames % CHART_FRAMES == 0 || !self.race.playing() {
+            self.render_charts()?;
+        }
+        Ok(())
+    }
+
+    /// Changes a setting by name (see `race::param`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+        Ok(self.race.set(name, value)?)
+    }
+
+    /// A setting's value as text.
+    pub fn get(&self, name: &str) -> Result<String, JsError> {
+        Ok(self.race.get(name)?)
+    }
+
+    /// One tick of the clock (the Step button).
+    pub fn step(&mut self) {
+        self.race.tick();
+    }
+
+    /// Advances `steps` ticks at once.
+    pub fn advance(&mut self, steps: usize) {
+        self.race.advance(steps);
+    }
+
+    /// Starts ticking each frame.
+    pub fn play(&mut self) {
+        self.race.set_playing(true);
+    }
+
+    /// Stops ticking.
+    pub fn pause(&mut self) {
+        self.race.set_playing(false);
+    }
+
+    /// Whether the clock ticks each frame.
+    #[wasm_bindgen(getter)]
+    pub fn playing(&self) -> bool {
+        self.race.playing()
+    }
+
+    /// Every racer back to the start, settings kept.
+    pub fn reset(&mut self) {
+        self.race.reset();
+    }
+
+    /// Ticks since the last restart.
+    #[wasm_bindgen(getter)]
+    pub fn clock(&self) -> usize {
+        self.race.clock()
+    }
+
+    /// Puts the start under device pixel (x, y) and restarts every racer there.
+    #[wasm_bindgen(js_name = placeStart)]
+    pub fn place_start(&mut self, x: f64, y: f64) -> Result<(), JsError> {
+        Ok(self.race.place_start([x, y])?)
+    }
+
+    /// The device pixel of data point (x, y), as `[px, py]`.
+    #[wasm_bindgen(js_name = toPixel)]
+    pub fn to_pixel(&self, x: f64, y: f64) -> Vec<f64> {
+        self.race.picture().view().to_pixel([x, y]).to_vec()
+    }
+
+    /// The RGBA the heatmap computed for device pixel (i, j) (tests compare the canvas).
+    #[wasm_bindgen(js_name = heatmapPixel)]
+    pub fn heatmap_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
+        let raster = self.race.picture().heatmap().raster();
+        if i >= raster.width() || j >= raster.height() {
+            return Err(JsError::new(&format!(
+                "pixel ({i}, {j}) is outside the {}×{} heatmap",
+                raster.width(),
+                raster.height()
+            )));
+        }
+        Ok(raster.pixel(i, j).to_vec())
+    }
+
+    /// The loaded preset's one-line claim ("" for a custom race).
+    pub fn caption(&self) -> String {
+        self.race.preset().map_or("", Preset::caption).to_string()
+    }
+
+    /// The loaded preset's claim checked on the race so far: `{holds, evidence}`, or null.
+    pub fn claim(&self) -> Result<JsValue, JsError> {
+        let Some(claim) = self.race.claim() else { return Ok(JsValue::NULL) };
+        let object = Object::new();
+        put(&object, "holds", claim.holds)?;
+        put(&object, "evidence", claim.evidence)?;
+        Ok(object.into())
+    }
+
+    /// The standings, best first: `{index, label, color, reached, loss, steps, status,
+    /// diverged}` each (`reached` null when ε is not reached).
+    pub fn leaderboard(&self) -> Result<Array, JsError> {
+        let rows = Array::new();
+        for s in standings(&self.race) {
+            let row = Object::new();
+            put(&row, "index", s.index as u32)?;
+            put(&row, "label", s.label)?;
+            put(&row, "color", s.color.css())?;
+            put(&row, "reached", s.reached.map_or(JsValue::NULL, |t| JsValue::from(t as u32)))?;
+            put(&row, "loss", s.loss)?;
+            put(&row, "steps", s.steps as u32)?;
+            put(&row, "status", s.status)?;
+            put(&row, "diverged", s.diverged)?;
+            rows.push(&row);
+        }
+        Ok(rows)
+    }
+
+    /// Racer `k`'s recorded points, flat: x₀, y₀, x₁, y₁, ….
+    pub fn trajectory(&self, k: usize) -> Result<Vec<f64>, JsError> {
+        Ok(self.racer(k)?.run().trajectory().points().to_vec())
+    }
+
+    /// Racer `k`'s loss at each recorded point.
+    pub fn losses(&self, k: usize) -> Result<Vec<f64>, JsError> {
+        Ok(self.racer(k)?.run().trajectory().losses().to_vec())
+    }
+
+    /// How many points racer `k`'s updates evaluated in all.
+    #[wasm_bindgen(js_name = evaluationCount)]
+    pub fn evaluation_count(&self, k: usize) -> Result<usize, JsError> {
+        Ok(self.racer(k)?.run().trajectory().evaluation_count())
+    }
+
+    /// The hyperparameters racer `k`'s method uses, by name.
+    #[wasm_bindgen(js_name = racerHypers)]
+    pub fn racer_hypers(&self, k: usize) -> Result<Vec<String>, JsError> {
+        Ok(self.racer(k)?.method().hypers().iter().map(|h| h.name().to_string()).collect())
+    }
+
+    /// Racer `k`'s colour as CSS.
+    #[wasm_bindgen(js_name = racerColor)]
+    pub fn racer_color(&self, k: usize) -> Result<String, JsError> {
+        Ok(self.racer(k)?.color().css())
+    }
+
+    /// The number of racer slots.
+    #[wasm_bindgen(js_name = racerCount)]
+    pub fn racer_count() -> usize {
+        MAX_RACERS
+    }
+
+    /// The presets: `{name, label}` with the label the title.
+    pub fn presets() -> Result<Array, JsError> {
+        named(Preset::ALL.into_iter().map(|p| (p.name(), p.title())))
+    }
+
+    /// The surfaces: `{name, label}`, the classifier lab's loss last.
+    pub fn surfaces() -> Result<Array, JsError> {
+        let classifier = std::iter::once((CLASSIFIER, "classifier (the lab's loss)"));
+        named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())).chain(classifier))
+    }
+
+    /// Takes the classifier lab's data, objective and current W and b (a `LabView.snapshot()`)
+    /// for the classifier slice (re-cut, with every racer restarted, if it is showing and the
+    /// lab changed).
+    #[wasm_bindgen(js_name = useLab)]
+    pub fn use_lab(&mut self, lab: &LabSnapshot) -> Result<(), JsError> {
+        let lab = &lab.0;
+        let source = ClassifierSource { data: lab.data.clone(), objective: lab.objective, theta: lab.theta.clone() };
+        Ok(self.race.set_classifier(source)?)
+    }
+
+    /// The names of the parameters the classifier slice can vary (`W[0,0]` … `b[C−1]`).
+    #[wasm_bindgen(js_name = sliceNames)]
+    pub fn slice_names(&self) -> Vec<String> {
+        self.race.classifier().map_or_else(Vec::new, |source| {
+            let shape = source.shape();
+            (0..shape.len()).map(|i| shape.param(i).to_string()).collect()
+        })
+    }
+
+    /// Whether the classifier slice is showing.
+    #[wasm_bindgen(js_name = isSlice)]
+    pub fn is_slice(&self) -> bool {
+        self.race.terrain().name() == CLASSIFIER
+    }
+
+    /// The optimization methods: `{name, label}`.
+    pub fn methods() -> Result<Array, JsError> {
+        named(Method::ALL.into_iter().map(|m| (m.name(), m.label())))
+    }
+
+    /// The learning-rate schedules: `{name, label}`.
+    pub fn schedules() -> Result<Array, JsError> {
+        named(ScheduleKind::ALL.into_iter().map(|k| (k.name(), k.name())))
+    }
+
+    /// Momentum's two formulations: `{name, label}`.
+    pub fn forms() -> Result<Array, JsError> {
+        named(MomentumForm::ALL.into_iter().map(|f| (f.name(), f.name())))
+    }
+
+    /// Whether the current surface has the quadratic's κ and θ.
+    #[wasm_bindgen(js_name = hasShape)]
+    pub fn has_shape(&self) -> bool {
+        self.race.terrain().name() == SurfaceKind::Quadratic.name()
+    }
+}
+
+impl RaceView {
+    fn racer(&self, k: usize) -> Result<&crate::race::racer::Racer, JsError> {
+        self.race
+            .racers()
+            .get(k)
+            .ok_or_else(|| JsError::new(&format!("there is no racer {k}: racers are numbered 0 to {}", MAX_RACERS - 1)))
+    }
+}

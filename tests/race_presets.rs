@@ -1,0 +1,18 @@
+//! Every preset's claim holds after 200 steps, natively (the browser tests check the same
+//! numbers through the page).
+
+use descent::race::Race;
+use descent::race::preset::{CLAIM_STEPS, Preset};
+
+#[test]
+fn every_preset_claim_holds_after_200_steps() {
+    for preset in Preset::ALL {
+        let mut race = Race::default();
+        race.set("preset", preset.name()).unwrap();
+        assert_eq!(race.clock(), 0);
+        race.advance(CLAIM_STEPS);
+        let claim = race.claim().unwrap();
+        println!("{}: {}", preset.name(), claim.evidence);
+        assert!(claim.holds, "{}: {}", preset.name(), claim.evidence);
+    }
+}

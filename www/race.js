@@ -1,0 +1,199 @@
+// The optimizer race's glue: builds the racer rows and the option lists from what Rust
+// reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
+// and drags on the canvas. No math: Rust holds the race.
+import { RaceView } from './pkg/descent.js';
+import { bindParams, clearNotice, deviceSize, report } from './ui.js';
+
+/** The option lists Rust provides, by the name a select's data-options gives. */
+const LISTS = {
+  presets: () => RaceView.presets(),
+  surfaces: () => RaceView.surfaces(),
+  methods: () => RaceView.methods(),
+  schedules: () => RaceView.schedules(),
+  forms: () => RaceView.forms(),
+};
+
+/** Creates one row per racer slot from the template, its controls named racer<k>.<field>. */
+function buildRacerRows(root) {
+  const template = root.querySelector('#race-racer-row');
+  const body = root.querySelector('#race-racers');
+  for (let k = 0; k < RaceView.racerCount(); k += 1) {
+    const row = template.content.firstElementChild.cloneNode(true);
+    row.dataset.racer = String(k);
+    for (const control of row.querySelectorAll('[data-field]')) {
+      control.dataset.param = `racer${k}.${control.dataset.field}`;
+      control.id = `race-racer${k}-${control.dataset.field}`;
+    }
+    body.append(row);
+  }
+}
+
+/** Fills every select that names an option list. */
+function fillOptions(root) {
+  for (const select of root.querySelectorAll('select[data-options]')) {
+    for (const { name, label } of LISTS[select.dataset.options]()) select.add(new Option(label, name));
+  }
+  // A preset changed by hand reads back as "custom".
+  const custom = new Option('custom', 'custom');
+  custom.disabled = true;
+  root.querySelector('#race-preset').add(custom);
+}
+
+/** Writes the leaderboard rows (text only). */
+function showLeaderboard(body, rows) {
+  const format = (x) => (Number.isFinite(x) ? x.toExponential(3) : String(x));
+  const lines = rows.map((r) => [r.color, r.label, r.reached ?? '—', format(r.loss), r.status]);
+  const key = JSON.stringify(lines);
+  if (body.dataset.key === key) return;
+  body.dataset.key = key;
+  body.replaceChildren(
+    ...rows.map((r, n) => {
+      const tr = document.createElement('tr');
+      tr.dataset.racer = String(r.index);
+      if (r.diverged) tr.classList.add('diverged');
+      lines[n].forEach((text, column) => {
+        const td = document.createElement('td');
+        if (column === 0) {
+          const swatch = document.createElement('span');
+          swatch.className = 'race-swatch';
+          swatch.style.background = text;
+          td.append(swatch);
+        } else {
+          td.textContent = String(text);
+        }
+        tr.append(td);
+      });
+      return tr;
+    }),
+  );
+}
+
+/** Mounts the race in its section; returns the scene's hooks for the page's frame loop. */
+export function mountRace(root) {
+  buildRacerRows(root);
+  fillOptions(root);
+  const surface = root.querySelector('#race-surface');
+  const overlay = root.querySelector('#race-overlay');
+  const lossChart = root.querySelector('#race-loss-chart');
+  const scheduleChart = root.querySelector('#race-schedule-chart');
+  const race = new RaceView(surface, root.querySelector('#race-trails'), overlay, lossChart, scheduleChart);
+  const playButton = root.querySelector('#race-play');
+  const clock = root.querySelector('#race-clock');
+  const leaderboard = root.querySelector('#race-leaderboard');
+
+  for (const row of root.querySelectorAll('#race-racers tr')) {
+    row.querySelector('.race-swatch').style.background = race.racerColor(Number(row.dataset.racer));
+  }
+
+  /** Fills the slice's axis menus with the lab's parameter names (when they change). */
+  const fillSliceNames = () => {
+    const names = race.sliceNames();
+    for (const select of root.querySelectorAll('.race-slice select')) {
+      if ([...select.options].map((o) => o.value).join() === names.join()) continue;
+      select.replaceChildren(...names.map((name) => new Option(name, name)));
+    }
+  };
+  /** Shows what depends on the settings: which controls apply, the caption, the claim. */
+  const showSettings = () => {
+    for (const label of root.querySelectorAll('.race-shape')) label.hidden = !race.hasShape();
+    for (const label of root.querySelectorAll('.race-slice')) label.hidden = !race.isSlice();
+    for (const row of root.querySelectorAll('#race-racers tr')) {
+      const k = Number(row.dataset.racer);
+      const hypers = new Set(race.racerHypers(k));
+      for (const label of row.querySelectorAll('[data-hyper]')) label.hidden = !hypers.has(label.dataset.hyper);
+      row.querySelector('.race-own-schedule').hidden = race.get(`racer${k}.own-schedule`) !== 'true';
+      row.classList.toggle('disabled', race.get(`racer${k}.enabled`) !== 'true');
+    }
+    root.querySelector('#race-caption').textContent = race.caption();
+  };
+  const showProgress = () => {
+    clock.textContent = String(race.clock);
+    playButton.textContent = race.playing ? 'Pause' : 'Play';
+    showLeaderboard(leaderboard, race.leaderboard());
+    const claim = race.claim();
+    const claimLine = root.querySelector('#race-claim');
+    claimLine.textContent = claim ? `Now: ${claim.evidence}` : '';
+  };
+  // The classifier slice is cut at the lab's current W and b each time the race is shown.
+  const takeLab = () => {
+    const lab = window.descent?.lab;
+    if (!lab) return;
+    const snapshot = lab.snapshot();
+    try {
+      race.useLab(snapshot);
+    } finally {
+      snapshot.free();
+    }
+    fillSliceNames();
+  };
+  const draw = () => {
+    race.resize(...deviceSize(surface));
+    race.resizeChart('loss', ...deviceSize(lossChart));
+    race.resizeChart('schedule', ...deviceSize(scheduleChart));
+    race.render();
+    showProgress();
+  };
+  const refresh = bindParams(root, race, () => {
+    showSettings();
+    draw();
+  });
+  showSettings();
+
+  const act = (action) => () => {
+    try {
+      action();
+      clearNotice();
+    } catch (error) {
+      report(error);
+    }
+    draw();
+  };
+  root.querySelector('#race-step').addEventListener('click', act(() => race.step()));
+  root.querySelector('#race-reset').addEventListener('click', act(() => race.reset()));
+  playButton.addEventListener('click', act(() => (race.playing ? race.pause() : race.play())));
+
+  // Click or drag on the canvas: the start follows the pointer, every racer restarts there.
+  const place = (event) => {
+    const box = overlay.getBoundingClientRect();
+    const x = ((event.clientX - box.left) * overlay.width) / box.width;
+    const y = ((event.clientY - box.top) * overlay.height) / box.height;
+    race.placeStart(x, y);
+    refresh();
+    showSettings();
+  };
+  let dragging = false;
+  overlay.addEventListener('pointerdown', (event) => {
+    dragging = true;
+    overlay.setPointerCapture(event.pointerId);
+    act(() => place(event))();
+  });
+  overlay.addEventListener('pointermove', (event) => {
+    if (dragging) act(() => place(event))();
+  });
+  const release = () => {
+    dragging = false;
+  };
+  overlay.addEventListener('pointerup', release);
+  overlay.addEventListener('pointercancel', release);
+
+  const resized = new ResizeObserver(draw);
+  for (const canvas of [surface, lossChart, scheduleChart]) resized.observe(canvas);
+  return {
+    handle: race,
+    redraw() {
+      try {
+        takeLab();
+        refresh();
+        showSettings();
+      } catch (error) {
+        report(error);
+      }
+      draw();
+    },
+    frame() {
+      if (!race.playing) return;
+      race.frame();
+      showProgress();
+    },
+  };
+}
