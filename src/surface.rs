@@ -15,6 +15,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::optim::{LossFn, StepError};
+use crate::render::field::{Field, fill_separable};
 
 /// Which test function.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -390,6 +391,98 @@ fn styblinski_tang(x: f64) -> f64 {
 
 fn st_slope(x: f64) -> f64 {
     2.0 * x * x * x - 16.0 * x + 2.5
+}
+
+/// f on a grid, as [`Surface::value`] computes it point by point, to the last bit: every term
+/// in x alone or y alone is computed once per column or row ([`fill_separable`]), and only the
+/// terms that mix x and y are left per point, combined in the order `value` combines them.
+/// Rastrigin and Styblinski–Tang are sums of a term in x and a term in y, so their cosines
+/// and quartics cost nothing per point.
+///
+/// ```
+/// use descent::render::field::Field;
+/// use descent::surface::{Surface, SurfaceKind};
+/// let rastrigin = Surface::new(SurfaceKind::Rastrigin);
+/// let (xs, ys) = ([-1.3, 0.0, 2.5], [0.7, -4.1]);
+/// let mut grid = [0.0; 6];
+/// rastrigin.fill_grid(&xs, &ys, &mut grid);
+/// assert_eq!(grid[3 + 2], rastrigin.value([2.5, -4.1]));
+/// ```
+impl Field for Surface {
+    fn at(&self, p: [f64; 2]) -> f64 {
+        self.value(p)
+    }
+
+    fn fill_grid(&self, xs: &[f64], ys: &[f64], out: &mut [f64]) {
+        match self.kind {
+            SurfaceKind::Quadratic => {
+                // u = cx + sy, v = −sx + cy.
+                let ((c, s), kappa) = (self.rotation(), self.kappa);
+                fill_separable(
+                    xs,
+                    ys,
+                    out,
+                    |x| [c * x, -s * x],
+                    |y| [s * y, c * y],
+                    |[cx, nsx], [sy, cy]: [f64; 2]| {
+                        let (u, v) = (cx + sy, nsx + cy);
+                        0.5 * (u * u + kappa * v * v)
+                    },
+                );
+            }
+            SurfaceKind::Saddle => fill_separable(xs, ys, out, |x| x * x, |y| y * y, |xx, yy| xx - yy),
+            SurfaceKind::MonkeySaddle => {
+                fill_separable(xs, ys, out, |x| [x * x * x, 3.0 * x], |y| y, |[cube, x3], y| cube - x3 * y * y)
+            }
+            SurfaceKind::Rosenbrock => fill_separable(
+                xs,
+                ys,
+                out,
+                |x| [square(1.0 - x), x * x],
+                |y| y,
+                |[a, xx], y| a + 100.0 * square(y - xx),
+            ),
+            SurfaceKind::Beale => fill_separable(
+                xs,
+                ys,
+                out,
+                |x| [1.5 - x, 2.25 - x, 2.625 - x, x],
+                |y| [y, y * y, y * y * y],
+                |[a1, a2, a3, x], [y, y2, y3]: [f64; 3]| {
+                    let (t1, t2, t3) = (a1 + x * y, a2 + x * y2, a3 + x * y3);
+                    t1 * t1 + t2 * t2 + t3 * t3
+                },
+            ),
+            SurfaceKind::Booth => fill_separable(
+                xs,
+                ys,
+                out,
+                |x| [x, 2.0 * x],
+                |y| [2.0 * y, y],
+                |[x, x2], [y2, y]: [f64; 2]| square(x + y2 - 7.0) + square(x2 + y - 5.0),
+            ),
+            SurfaceKind::Himmelblau => fill_separable(
+                xs,
+                ys,
+                out,
+                |x| [x * x, x],
+                |y| [y, y * y],
+                |[xx, x], [y, yy]: [f64; 2]| square(xx + y - 11.0) + square(x + yy - 7.0),
+            ),
+            SurfaceKind::Rastrigin => fill_separable(xs, ys, out, |x| 20.0 + rastrigin(x), rastrigin, |a, b| a + b),
+            SurfaceKind::StyblinskiTang => {
+                fill_separable(xs, ys, out, styblinski_tang, styblinski_tang, |a, b| 0.5 * (a + b))
+            }
+            SurfaceKind::SixHumpCamel => fill_separable(
+                xs,
+                ys,
+                out,
+                |x| [(4.0 - 2.1 * x * x + x * x * x * x / 3.0) * x * x, x],
+                |y| [(-4.0 + 4.0 * y * y) * y * y, y],
+                |[a, x], [b, y]: [f64; 2]| a + x * y + b,
+            ),
+        }
+    }
 }
 
 /// θ's first two entries as a point (missing entries read as 0, so no length panics).

@@ -60,7 +60,7 @@ fn log_scale_is_ln_of_f_minus_min_plus_epsilon() {
 fn render(size: usize, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64) -> (Heatmap, Viewport) {
     let view = Viewport::centered(2.0, size, size);
     let mut heatmap = Heatmap::default();
-    heatmap.render(&view, style, f);
+    heatmap.render(&view, style, &f);
     (heatmap, view)
 }
 
@@ -191,7 +191,7 @@ fn buffers_are_reused_across_sizes() {
     let mut heatmap = Heatmap::default();
     let style = HeatmapStyle::default();
     for size in [64, 32, 96] {
-        heatmap.render(&Viewport::centered(1.0, size, size / 2), &style, |p| p[0] * p[0] + p[1]);
+        heatmap.render(&Viewport::centered(1.0, size, size / 2), &style, &|p: [f64; 2]| p[0] * p[0] + p[1]);
         assert_eq!((heatmap.raster().width(), heatmap.raster().height()), (size, size / 2));
         assert_eq!(heatmap.raster().rgba().len(), 4 * size * size / 2);
     }
@@ -213,4 +213,29 @@ fn fast_log2_is_within_2e_5_of_log2() {
     for k in 0..20 {
         assert_eq!(fast_log2((1u32 << k) as f32), k as f32);
     }
+}
+
+#[test]
+fn fast_log2_interpolates_a_table_of_log2() {
+    use descent::render::logscale::fast_log2;
+    // Every entry of the table (computed when compiling, by a series) is log₂ rounded to f32.
+    for k in 0..256u32 {
+        let w = 1.0 + k as f32 / 256.0;
+        assert_eq!(fast_log2(w), (1.0 + f64::from(k) / 256.0).log2() as f32, "entry {k}");
+    }
+    // Between entries, the chord: within h²/8 · max |(log₂)''| = 2.8·10⁻⁶ plus the result's
+    // rounding to f32 (half an ulp: 9.5·10⁻⁷ below 2²⁴, 3.8·10⁻⁶ below 2¹²⁸).
+    let worst_below = |limit: f32, factor: f32| {
+        let (mut worst, mut w) = (0.0f64, 1.0f32);
+        while w < limit {
+            worst = worst.max((f64::from(fast_log2(w)) - f64::from(w).log2()).abs());
+            w *= factor;
+        }
+        worst
+    };
+    let low = worst_below(16_777_216.0, 1.000_113);
+    assert!(low < 3.8e-6, "worst error below 2²⁴: {low:e}");
+    assert!(low > 2e-6, "the chord's error shows ({low:e}): the sweep reaches between entries");
+    let all = worst_below(f32::MAX, 1.000_71);
+    assert!(all < 6.7e-6, "worst error below 2¹²⁸: {all:e}");
 }

@@ -10,6 +10,8 @@ use descent::optim::LossFn;
 use descent::optim::classifier::ClassifierLoss;
 use descent::race::Race;
 use descent::race::slice::{ClassifierSlice, ClassifierSource};
+use descent::regularizer::{Regularizer, RegularizerKind};
+use descent::render::field::Field;
 use descent::render::heatmap::{Heatmap, HeatmapStyle};
 use descent::render::viewport::Viewport;
 
@@ -163,15 +165,85 @@ fn the_slice_follows_the_lab_and_its_settings_are_checked() {
     assert!(race.terrain().minima().is_empty() && race.terrain().floor().is_none());
 }
 
+/// Every loss and penalty (biases regularized or not), on the nine points and on four-class
+/// blobs, along pairs of parameters of different classes, of one class, and weight with bias.
+fn pictured_slices() -> Vec<ClassifierSlice> {
+    let blobs =
+        DatasetSpec { kind: DatasetKind::Blobs, points: 40, classes: 4, ..DatasetSpec::default() }.generate().unwrap();
+    let blob_theta: Vec<f64> = (0..12).map(|i| 0.3 * f64::from(i) - 1.7).collect();
+    let mut slices = Vec::new();
+    for loss in LossKind::ALL {
+        for regularizer in RegularizerKind::ALL {
+            for regularize_bias in [false, true] {
+                let objective = Objective {
+                    loss: Loss { kind: loss, margin: 1.0 },
+                    regularizer: Regularizer { kind: regularizer, beta: 0.5 },
+                    lambda: 0.3,
+                    regularize_bias,
+                };
+                let nine = ClassifierSource { objective, ..cs231n(loss) };
+                let four = ClassifierSource { data: blobs.clone(), objective, theta: blob_theta.clone() };
+                for axes in [[2, 8], [0, 1], [5, 6], [7, 3]] {
+                    slices.push(ClassifierSlice::new(nine.clone(), axes));
+                }
+                for axes in [[0, 11], [4, 5], [9, 10]] {
+                    slices.push(ClassifierSlice::new(four.clone(), axes));
+                }
+            }
+        }
+    }
+    slices
+}
+
+#[test]
+fn the_picture_fills_the_slice_from_its_affine_scores() {
+    // The grid form sums each score and the penalty in another order than the full objective:
+    // it agrees to rounding, 1e-13 of the loss's scale (the largest score, at least 1).
+    for slice in pictured_slices() {
+        let domain = slice.domain();
+        let along = |(low, high): (f64, f64), n: usize| -> Vec<f64> {
+            (0..n).map(|i| low + (high - low) * (f64::from(i as u32) + 0.37) / n as f64).collect()
+        };
+        let (xs, ys) = (along(domain.x, 23), along(domain.y, 17));
+        let mut grid = vec![f64::NAN; xs.len() * ys.len()];
+        slice.fill_grid(&xs, &ys, &mut grid);
+        let scale = 1.0 + domain.x.1.abs().max(domain.y.1.abs()) * 3.0;
+        for (j, &y) in ys.iter().enumerate() {
+            for (i, &x) in xs.iter().enumerate() {
+                let (got, want) = (grid[j * xs.len() + i], slice.value([x, y]));
+                assert!(
+                    (got - want).abs() <= 1e-13 * scale.max(want.abs()),
+                    "{:?} along {:?} at ({x}, {y}): {got} vs {want}",
+                    slice.source().objective,
+                    slice.axis_names()
+                );
+            }
+        }
+        // The base point itself, and the racers' objective there.
+        let start = slice.start();
+        let mut one = [0.0];
+        slice.fill_grid(&[start[0]], &[start[1]], &mut one);
+        let mut exact = slice.clone();
+        let at_start = LossFn::loss(&mut exact, &start);
+        assert!((one[0] - at_start).abs() <= 1e-13 * scale.max(at_start.abs()));
+    }
+}
+
 #[test]
 fn large_datasets_are_pictured_on_a_coarser_grid() {
     let data = DatasetSpec { kind: DatasetKind::Blobs, points: 2000, ..DatasetSpec::default() }.generate().unwrap();
     let theta = vec![0.5; 3 * 2 + 3];
     let big = ClassifierSlice::new(ClassifierSource { data, objective: Objective::default(), theta }, [0, 1]);
-    // 1024² pixels × 2000 points: cells of ⌈√(2·10⁹ / 2·10⁶)⌉ = 32 pixels.
+    // 1024² pixels × 2000 points × 3 classes: ⌈√(6.3·10⁹ / 8·10⁵)⌉ = 89, at most 32 pixels.
     assert_eq!(big.picture_cell(1024 * 1024), 32);
-    assert_eq!(ClassifierSlice::new(cs231n(LossKind::Softmax), [0, 1]).picture_cell(1024 * 1024), 3);
-    assert_eq!(ClassifierSlice::new(cs231n(LossKind::Softmax), [0, 1]).picture_cell(400 * 400), 1);
+    // Nine points in three classes under softmax, a score counting six: 162 per sample,
+    // ⌈√(1024² · 162 / 8·10⁵)⌉ = ⌈14.6⌉ and ⌈√(400² · 162 / 8·10⁵)⌉ = ⌈5.7⌉; under the SVM,
+    // 27 per sample: ⌈5.95⌉ and ⌈2.3⌉; a 150² canvas is drawn at every pixel.
+    assert_eq!(ClassifierSlice::new(cs231n(LossKind::Softmax), [0, 1]).picture_cell(1024 * 1024), 15);
+    assert_eq!(ClassifierSlice::new(cs231n(LossKind::Softmax), [0, 1]).picture_cell(400 * 400), 6);
+    assert_eq!(ClassifierSlice::new(cs231n(LossKind::MulticlassSvm), [0, 1]).picture_cell(1024 * 1024), 6);
+    assert_eq!(ClassifierSlice::new(cs231n(LossKind::MulticlassSvm), [0, 1]).picture_cell(400 * 400), 3);
+    assert_eq!(ClassifierSlice::new(cs231n(LossKind::MulticlassSvm), [0, 1]).picture_cell(150 * 150), 1);
 }
 
 #[test]
@@ -181,7 +253,7 @@ fn a_sampled_heatmap_interpolates_between_its_samples() {
     // Bilinear interpolation is exact for f = a + bx + cy + dxy.
     let f = |p: [f64; 2]| 1.0 + 3.0 * p[0] - 2.0 * p[1] + 0.5 * p[0] * p[1];
     let mut sampled = Heatmap::default();
-    sampled.render_sampled(&view, &style, f, 7);
+    sampled.render_sampled(&view, &style, &f, 7);
     for j in 0..101 {
         for i in 0..203 {
             assert!((sampled.value(i, j) - f(view.pixel_center(i, j))).abs() < 1e-12, "({i}, {j})");
@@ -190,12 +262,12 @@ fn a_sampled_heatmap_interpolates_between_its_samples() {
     // A cell of 1 is the full render, byte for byte.
     let g = |p: [f64; 2]| (p[0] - 0.3).powi(2) + 5.0 * (p[1] + 0.2).powi(2);
     let (mut full, mut one) = (Heatmap::default(), Heatmap::default());
-    full.render(&view, &style, g);
-    one.render_sampled(&view, &style, g, 1);
+    full.render(&view, &style, &g);
+    one.render_sampled(&view, &style, &g, 1);
     assert_eq!(full.raster().rgba(), one.raster().rgba());
     // Coarse samples of a curved f: within the interpolation error, every pixel.
     let mut coarse = Heatmap::default();
-    coarse.render_sampled(&view, &style, g, 4);
+    coarse.render_sampled(&view, &style, &g, 4);
     let spacing = 4.0 / view.scale();
     for j in 0..101 {
         for i in 0..203 {

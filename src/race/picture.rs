@@ -105,7 +105,7 @@ impl Picture {
         let stale = self.drawn != Some((version, w, h));
         if stale {
             let style = HeatmapStyle::default();
-            self.heatmap.render_sampled(&self.view, &style, terrain.picture(), terrain.picture_cell(w * h));
+            self.heatmap.render_sampled(&self.view, &style, terrain, terrain.picture_cell(w * h));
             self.drawn = Some((version, w, h));
         }
         let r = self.pixel_ratio;

@@ -3,6 +3,7 @@
 
 use crate::optim::{LossFn, StepError};
 use crate::race::slice::ClassifierSlice;
+use crate::render::field::Field;
 use crate::surface::{Domain, Minimum, Surface, SurfaceKind};
 
 /// The name of the classifier slice in the `surface` setting.
@@ -41,19 +42,6 @@ impl Terrain {
         }
     }
 
-    /// f as a closure for the per-pixel picture. The quadratic is ½pᵀHp with its constant
-    /// Hessian H, which spares the rotation's cosine and sine at every pixel.
-    pub fn picture(&self) -> impl Fn([f64; 2]) -> f64 + '_ {
-        let quadratic = match self {
-            Terrain::Surface(s) if s.kind == SurfaceKind::Quadratic => Some(s.hessian([0.0, 0.0])),
-            _ => None,
-        };
-        move |p: [f64; 2]| match quadratic {
-            Some([[a, b], [_, c]]) => 0.5 * (a * p[0] * p[0] + 2.0 * b * p[0] * p[1] + c * p[1] * p[1]),
-            None => self.value(p),
-        }
-    }
-
     /// The spacing in pixels of the grid the picture evaluates f on, for a canvas of
     /// `pixels` pixels: every pixel for the surfaces, coarser for a large dataset's slice.
     pub fn picture_cell(&self, pixels: usize) -> usize {
@@ -89,6 +77,21 @@ impl Terrain {
         match self {
             Terrain::Surface(s) => s.start(),
             Terrain::Classifier(slice) => slice.start(),
+        }
+    }
+}
+
+/// The picture's f: the surface's grid form (per-column and per-row caches, to the last bit),
+/// or the slice's (only the scores the two parameters change).
+impl Field for Terrain {
+    fn at(&self, p: [f64; 2]) -> f64 {
+        self.value(p)
+    }
+
+    fn fill_grid(&self, xs: &[f64], ys: &[f64], out: &mut [f64]) {
+        match self {
+            Terrain::Surface(s) => s.fill_grid(xs, ys, out),
+            Terrain::Classifier(slice) => slice.fill_grid(xs, ys, out),
         }
     }
 }

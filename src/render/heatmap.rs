@@ -8,12 +8,15 @@
 //! every few points so far ([`Heatmap::render_grid`], for an image the browser scales up).
 //!
 //! One render makes three passes over reused buffers: fill the value of every pixel (the only
-//! pass that calls f), map each value to its contour coordinate on the log scale, then colour
-//! each pixel and blend in the contour lines, which need only the coordinates of the pixel's
-//! four neighbours (see [`contour`](crate::render::contour)).
+//! pass that calls f, as a [`Field`] filling the whole grid of pixel centres or knots at once,
+//! so a surface can cache its terms in x alone and y alone), map each value to its contour
+//! coordinate on the log scale, then colour each pixel and blend in the contour lines, which
+//! need only the coordinates of the pixel's four neighbours (see
+//! [`contour`](crate::render::contour)).
 
 use crate::render::colormap::{COLORMAP_SIZE, Colormap};
 use crate::render::contour::ContourStyle;
+use crate::render::field::Field;
 use crate::render::logscale::{LogScale, RELATIVE_EPSILON, fast_log2};
 use crate::render::raster::Raster;
 use crate::render::viewport::Viewport;
@@ -46,12 +49,17 @@ pub struct Heatmap {
     values: Vec<f64>,
     /// The contour coordinate of each pixel (NaN where f is not finite).
     coordinates: Vec<f32>,
+    /// The data coordinates of the columns and rows f is evaluated on.
+    xs: Vec<f64>,
+    ys: Vec<f64>,
     /// The values at the knots of a sampled or gridded render, row-major; the knots' pixel
-    /// columns and rows; and for each pixel column, its knot column and weight.
+    /// columns and rows; for each pixel column, its knot column and weight; and one row's
+    /// values at the knot columns.
     samples: Vec<f64>,
     knot_columns: Vec<usize>,
     knot_rows: Vec<usize>,
     across: Vec<(usize, f64)>,
+    line: Vec<f64>,
     raster: Raster,
     scale: Option<LogScale>,
     /// The colormap's RGBA bytes packed little-endian, so a pixel is one load and one store.
@@ -66,10 +74,13 @@ impl Default for Heatmap {
         Heatmap {
             values: Vec::new(),
             coordinates: Vec::new(),
+            xs: Vec::new(),
+            ys: Vec::new(),
             samples: Vec::new(),
             knot_columns: Vec::new(),
             knot_rows: Vec::new(),
             across: Vec::new(),
+            line: Vec::new(),
             raster: Raster::default(),
             scale: None,
             colors: std::array::from_fn(|i| u32::from_le_bytes(colormap.entry(i))),
@@ -136,13 +147,30 @@ fn extend_range((low, high): &mut (f64, f64), v: f64) {
     }
 }
 
-/// No finite value yet: (+∞, −∞).
-const EMPTY_RANGE: (f64, f64) = (f64::INFINITY, f64::NEG_INFINITY);
+/// The smallest and largest finite values ((+∞, −∞) when there are none).
+fn value_range(values: &[f64]) -> (f64, f64) {
+    // A first pass with one comparison per end (NaN fails both); only when it meets ±∞ does a
+    // second pass exclude them.
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &v in values {
+        low = if v < low { v } else { low };
+        high = if v > high { v } else { high };
+    }
+    if low > f64::NEG_INFINITY && high < f64::INFINITY {
+        return (low, high);
+    }
+    let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+    for &v in values {
+        extend_range(&mut range, v);
+    }
+    range
+}
 
 impl Heatmap {
     /// Renders f over the view: every pixel coloured by its value on the log scale between
-    /// the smallest and largest finite values in view, contour lines blended in.
-    pub fn render(&mut self, view: &Viewport, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64) {
+    /// the smallest and largest finite values in view, contour lines blended in. f fills the
+    /// grid of pixel centres at once ([`Field::fill_grid`]); a closure of a point is a field.
+    pub fn render(&mut self, view: &Viewport, style: &HeatmapStyle, f: &(impl Field + ?Sized)) {
         self.render_sampled(view, style, f, 1);
     }
 
@@ -150,15 +178,27 @@ impl Heatmap {
     /// axis (and on the last row and column) and fills the pixels between by bilinear
     /// interpolation: for an f too costly to evaluate at every pixel. Colours and contour
     /// lines are still computed per pixel. `cell` = 1 is [`Heatmap::render`].
-    pub fn render_sampled(&mut self, view: &Viewport, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64, cell: usize) {
+    pub fn render_sampled(&mut self, view: &Viewport, style: &HeatmapStyle, f: &(impl Field + ?Sized), cell: usize) {
         let (width, height) = (view.width.max(1), view.height.max(1));
         self.resize(width, height);
         let range = if cell <= 1 {
-            self.evaluate(view, width, f)
+            self.xs.clear();
+            self.xs.extend((0..width).map(|i| view.pixel_center(i, 0)[0]));
+            self.ys.clear();
+            self.ys.extend((0..height).map(|j| view.pixel_center(0, j)[1]));
+            f.fill_grid(&self.xs, &self.ys, &mut self.values);
+            value_range(&self.values)
         } else {
             knots(width, cell, &mut self.knot_columns);
             knots(height, cell, &mut self.knot_rows);
-            self.sample(|i, j| f(view.pixel_center(i, j)))
+            self.xs.clear();
+            self.xs.extend(self.knot_columns.iter().map(|&i| view.pixel_center(i, 0)[0]));
+            self.ys.clear();
+            self.ys.extend(self.knot_rows.iter().map(|&j| view.pixel_center(0, j)[1]));
+            self.samples.resize(self.xs.len() * self.ys.len(), 0.0);
+            f.fill_grid(&self.xs, &self.ys, &mut self.samples);
+            self.interpolate();
+            value_range(&self.samples)
         };
         self.finish(range, style);
     }
@@ -195,7 +235,13 @@ impl Heatmap {
             *r = rows - 1 - *r;
         }
         self.knot_rows.reverse();
-        let range = self.sample(|i, r| grid[(rows - 1 - r) * columns + i]);
+        self.samples.clear();
+        for &r in &self.knot_rows {
+            let row = &grid[(rows - 1 - r) * columns..][..columns];
+            self.samples.extend(self.knot_columns.iter().map(|&i| row[i]));
+        }
+        self.interpolate();
+        let range = value_range(&self.samples);
         self.finish(range, style);
     }
 
@@ -214,52 +260,29 @@ impl Heatmap {
         self.shade(self.raster.width(), self.raster.height(), &style.contours);
     }
 
-    /// Pass 1: f at every pixel centre; returns the smallest and largest finite values
-    /// (+∞, −∞ when there are none).
-    fn evaluate(&mut self, view: &Viewport, width: usize, f: impl Fn([f64; 2]) -> f64) -> (f64, f64) {
-        let step = 1.0 / view.scale();
-        let mut range = EMPTY_RANGE;
-        for (j, row) in self.values.chunks_exact_mut(width).enumerate() {
-            let [left, y] = view.pixel_center(0, j);
-            for (i, value) in row.iter_mut().enumerate() {
-                let v = f([left + i as f64 * step, y]);
-                *value = v;
-                extend_range(&mut range, v);
-            }
-        }
-        range
-    }
-
-    /// Pass 1 on the knots: `value_at(i, j)` at pixel column i and row j of every knot, the
-    /// pixels between filled by bilinear interpolation; returns the smallest and largest
-    /// finite values at the knots.
-    fn sample(&mut self, value_at: impl Fn(usize, usize) -> f64) -> (f64, f64) {
-        let (columns, rows) = (&self.knot_columns, &self.knot_rows);
-        self.samples.clear();
-        let mut range = EMPTY_RANGE;
-        for &j in rows {
-            for &i in columns {
-                let v = value_at(i, j);
-                self.samples.push(v);
-                extend_range(&mut range, v);
-            }
-        }
+    /// Pass 1 between the knots: the samples (row-major over the knots) interpolated
+    /// bilinearly onto every pixel, a row at a time: first the row's values at the knot columns
+    /// (between the knot rows above and below), then along the row between them.
+    fn interpolate(&mut self) {
         let width = self.raster.width();
+        let (columns, rows) = (&self.knot_columns, &self.knot_rows);
+        let stride = columns.len();
         self.across.clear();
         self.across.extend((0..width).map(|i| bracket(columns, i)));
-        let stride = columns.len();
-        let at = |r: usize, c: usize| self.samples[r * stride + c];
-        for (j, row) in self.values.chunks_exact_mut(width).enumerate() {
+        // One more entry than knots, repeating the last, so every pixel has a right neighbour.
+        self.line.resize(stride + 1, 0.0);
+        for (j, out) in self.values.chunks_exact_mut(width).enumerate() {
             let (r, v) = bracket(rows, j);
             let below = (r + 1).min(rows.len() - 1);
-            for (value, &(c, u)) in row.iter_mut().zip(&self.across) {
-                let right = (c + 1).min(stride - 1);
-                let top = lerp(at(r, c), at(r, right), u);
-                let bottom = lerp(at(below, c), at(below, right), u);
-                *value = lerp(top, bottom, v);
+            let (upper, lower) = (&self.samples[r * stride..][..stride], &self.samples[below * stride..][..stride]);
+            for ((knot, &a), &b) in self.line.iter_mut().zip(upper).zip(lower) {
+                *knot = lerp(a, b, v);
+            }
+            self.line[stride] = self.line[stride - 1];
+            for (value, &(c, u)) in out.iter_mut().zip(&self.across) {
+                *value = lerp(self.line[c], self.line[c + 1], u);
             }
         }
-        range
     }
 
     /// Pass 2: each pixel's contour coordinate c = (N + 1)·t on the log scale, as
