@@ -234,8 +234,14 @@ fn large_datasets_are_pictured_on_a_coarser_grid() {
     let data = DatasetSpec { kind: DatasetKind::Blobs, points: 2000, ..DatasetSpec::default() }.generate().unwrap();
     let theta = vec![0.5; 3 * 2 + 3];
     let big = ClassifierSlice::new(ClassifierSource { data, objective: Objective::default(), theta }, [0, 1]);
-    // 1024² pixels × 2000 points × 3 classes: ⌈√(6.3·10⁹ / 8·10⁵)⌉ = 89, at most 32 pixels.
-    assert_eq!(big.picture_cell(1024 * 1024), 32);
+    // 1024² pixels × 2000 points × 3 classes: ⌈√(6.3·10⁹ / 8·10⁵)⌉ = ⌈88.7⌉ pixels.
+    assert_eq!(big.picture_cell(1024 * 1024), 89);
+    // 20,000 points would need 281: at least nine samples a side, every 1024/8 = 128 pixels.
+    let data = DatasetSpec { kind: DatasetKind::Blobs, points: 20_000, ..DatasetSpec::default() }.generate().unwrap();
+    let huge =
+        ClassifierSlice::new(ClassifierSource { data, objective: Objective::default(), theta: vec![0.5; 9] }, [0, 1]);
+    assert_eq!(huge.picture_cell(1024 * 1024), 128);
+    assert_eq!(huge.picture_cell(7 * 7), 1);
     // Nine points in three classes under softmax, a score counting six: 162 per sample,
     // ⌈√(1024² · 162 / 8·10⁵)⌉ = ⌈14.6⌉ and ⌈√(400² · 162 / 8·10⁵)⌉ = ⌈5.7⌉; under the SVM,
     // 27 per sample: ⌈5.95⌉ and ⌈2.3⌉; a 150² canvas is drawn at every pixel.

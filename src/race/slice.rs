@@ -32,8 +32,8 @@ const PICTURE_BUDGET: f64 = 8.0e5;
 /// What one score costs under softmax (an exponential) in units of a hinge's score: measured
 /// in Chromium, 17 ns against 3 ns.
 const SOFTMAX_SCORE_COST: f64 = 6.0;
-/// The coarsest grid the picture uses, in pixels between samples.
-const COARSEST_CELL: usize = 32;
+/// The fewest samples the picture takes along a side of the canvas (its coarsest grid).
+const FEWEST_SAMPLES: usize = 9;
 
 /// What the slice is cut from: the lab's data, objective and current parameters.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,7 +181,9 @@ impl ClassifierSlice {
     /// chosen by the cost of a picture: each sample costs N·C score evaluations (N examples,
     /// C classes; a softmax score counts as [`SOFTMAX_SCORE_COST`] hinge scores), so the cell
     /// is the smallest with (pixels / cell²)·N·C within [`PICTURE_BUDGET`]: 1 (every pixel)
-    /// for a handful of points on a small canvas, up to 32 for large datasets.
+    /// for a handful of points on a small canvas, coarser for more points, but never fewer
+    /// than [`FEWEST_SAMPLES`] samples along a side (so a picture of 20,000 points or more
+    /// exceeds the budget: such a slice is drawn once, when it is cut).
     ///
     /// ```
     /// use descent::data::{DatasetKind, DatasetSpec};
@@ -198,7 +200,8 @@ impl ClassifierSlice {
         let data = &self.source.data;
         let per_score = if self.source.objective.loss.kind == LossKind::Softmax { SOFTMAX_SCORE_COST } else { 1.0 };
         let per_sample = (data.len() * data.classes()).max(1) as f64 * per_score;
-        ((pixels as f64 * per_sample / PICTURE_BUDGET).sqrt().ceil() as usize).clamp(1, COARSEST_CELL)
+        let coarsest = ((pixels as f64).sqrt() as usize / (FEWEST_SAMPLES - 1)).max(1);
+        ((pixels as f64 * per_sample / PICTURE_BUDGET).sqrt().ceil() as usize).clamp(1, coarsest)
     }
 }
 

@@ -2,7 +2,8 @@
 //
 // 1. Re-rendering the surface (the heatmap of f at every device pixel, its contour lines, one
 //    putImageData) on a 1024 × 1024 device-pixel canvas, as dragging the κ slider does: the
-//    quadratic with κ alternating, and every other surface (alternating with the quadratic).
+//    quadratic with κ alternating, and every other surface (alternating with the quadratic);
+//    the classifier slice of the lab's nine points (SVM, then softmax) and of 1,000 blobs.
 // 2. Frames with eight racers at ten steps per frame: the page's frame hook (80 optimizer
 //    updates, the marks, both charts, the leaderboard) and the requestAnimationFrame
 //    interval, over a long run, on Rosenbrock (eight methods) and with gradient noise (eight
@@ -66,8 +67,34 @@ try {
     },
     { renders: RENDERS, warmup: WARMUP },
   );
+  // The classifier slice of other lab set-ups: softmax on the nine points, and 1,000 blobs (the
+  // grid coarsens with N·C, see ClassifierSlice::picture_cell).
+  for (const [name, settings] of [
+    ['classifier, softmax', { loss: 'softmax' }],
+    ['classifier, 1000 blobs', { dataset: 'blobs', points: '1000', loss: 'svm' }],
+  ]) {
+    surfaces[name] = await page.evaluate(
+      ({ renders, settings }) => {
+        const scene = window.descent.scenes.race;
+        const race = scene.handle;
+        for (const [key, value] of Object.entries(settings)) window.descent.lab.set(key, value);
+        scene.redraw();
+        const times = [];
+        for (let i = 0; i < renders / 2 + 5; i += 1) {
+          race.set('surface', 'classifier');
+          const t0 = performance.now();
+          if (!race.renderPicture()) throw new Error('the heatmap was not redrawn');
+          times.push(performance.now() - t0);
+          race.set('surface', 'quadratic');
+          race.renderPicture();
+        }
+        return times.slice(5);
+      },
+      { renders: RENDERS, settings },
+    );
+  }
   console.log('surface re-render (heatmap + contours + putImageData + marks), 1024×1024 device px:');
-  for (const [name, times] of Object.entries(surfaces)) console.log(`  ${name.padEnd(22)} ${stats(times)}`);
+  for (const [name, times] of Object.entries(surfaces)) console.log(`  ${name.padEnd(24)} ${stats(times)}`);
 
   // Two races of eight racers: the optimizers on Rosenbrock (most converge: short paths),
   // and eight noisy racers wandering on the quadratic (σ = 3: long paths, the worst case).
