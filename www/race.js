@@ -24,9 +24,14 @@ function buildRacerRows(root) {
       control.dataset.param = `racer${k}.${control.dataset.field}`;
       control.id = `race-racer${k}-${control.dataset.field}`;
     }
+    row.setAttribute('aria-label', `racer ${k + 1}`);
+    row.setAttribute('role', 'group');
     body.append(row);
   }
 }
+
+/** The racer rows. */
+const racerRows = (root) => root.querySelectorAll('#race-racers .race-racer');
 
 /** Fills every select that names an option list. */
 function fillOptions(root) {
@@ -81,9 +86,10 @@ export function mountRace(root) {
   const clock = root.querySelector('#race-clock');
   const leaderboard = root.querySelector('#race-leaderboard');
 
-  for (const row of root.querySelectorAll('#race-racers tr')) {
+  for (const row of racerRows(root)) {
     row.querySelector('.race-swatch').style.background = race.racerColor(Number(row.dataset.racer));
   }
+  const addButton = root.querySelector('#race-add');
 
   /** Fills the slice's axis menus with the lab's parameter names (when they change). */
   const fillSliceNames = () => {
@@ -97,13 +103,18 @@ export function mountRace(root) {
   const showSettings = () => {
     for (const label of root.querySelectorAll('.race-shape')) label.hidden = !race.hasShape();
     for (const label of root.querySelectorAll('.race-slice')) label.hidden = !race.isSlice();
-    for (const row of root.querySelectorAll('#race-racers tr')) {
+    // Only the racing slots show; the others wait behind "Add racer".
+    let idle = 0;
+    for (const row of racerRows(root)) {
       const k = Number(row.dataset.racer);
       const hypers = new Set(race.racerHypers(k));
       for (const label of row.querySelectorAll('[data-hyper]')) label.hidden = !hypers.has(label.dataset.hyper);
+      row.querySelector('.race-hypers').hidden = hypers.size === 0;
       row.querySelector('.race-own-schedule').hidden = race.get(`racer${k}.own-schedule`) !== 'true';
-      row.classList.toggle('disabled', race.get(`racer${k}.enabled`) !== 'true');
+      row.hidden = race.get(`racer${k}.enabled`) !== 'true';
+      if (row.hidden) idle += 1;
     }
+    addButton.disabled = idle === 0;
     root.querySelector('#race-caption').textContent = race.caption();
   };
   const showProgress = () => {
@@ -112,7 +123,8 @@ export function mountRace(root) {
     showLeaderboard(leaderboard, race.leaderboard());
     const claim = race.claim();
     const claimLine = root.querySelector('#race-claim');
-    claimLine.textContent = claim ? `Now: ${claim.evidence}` : '';
+    claimLine.textContent = claim ? `Now: ${claim.evidence}${claim.holds ? ' — the claim holds.' : ''}` : '';
+    claimLine.classList.toggle('holds', Boolean(claim?.holds));
   };
   // The classifier slice is cut at the lab's current W and b each time the race is shown.
   const takeLab = () => {
@@ -148,6 +160,15 @@ export function mountRace(root) {
     }
     draw();
   };
+  // "Add racer" ticks the first idle slot's checkbox, as a click on it would.
+  addButton.addEventListener('click', () => {
+    const idle = [...racerRows(root)].find((row) => row.hidden);
+    const box = idle?.querySelector('[data-field="enabled"]');
+    if (!box) return;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    idle.querySelector('[data-field="method"]').focus();
+  });
   root.querySelector('#race-step').addEventListener('click', act(() => race.step()));
   root.querySelector('#race-reset').addEventListener('click', act(() => race.reset()));
   playButton.addEventListener('click', act(() => (race.playing ? race.pause() : race.play())));

@@ -299,12 +299,15 @@ test("the classifier's own loss: a slice at the lab's current W and b", async ()
   assert.ok(last(losses) < losses[0], 'the racers lower the lab’s loss');
   await screenshot(page, 'race-classifier');
   // Change the lab's W[1,0], come back: the slice is cut at the new value, racers restarted.
+  // A tab sets the URL's hash; the scene is shown (and redrawn) when the hashchange arrives.
   await page.click('[role="tab"][data-scene="lab"]');
+  await page.waitForSelector('#lab:not([hidden])');
   await page.evaluate(() => {
     window.descent.lab.set('W[1,0]', '-1.5');
     window.descent.scenes.lab.redraw();
   });
   await page.click('[role="tab"][data-scene="race"]');
+  await page.waitForSelector('#race:not([hidden])');
   const back = await page.evaluate(() => {
     const race = window.descent.scenes.race.handle;
     return { start: race.get('start'), clock: race.clock, labLoss: window.descent.lab.totalLoss, loss: race.losses(0)[0] };
