@@ -35,10 +35,13 @@
 //!   points), marks, viewport, palette, line charts drawn with plotters for any backend
 //!   ([`render::chart`]), and heatmaps of any f(x, y) on a log scale in viridis with contour
 //!   lines ([`render::heatmap`]).
+//! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
+//!   settings on a fresh scene, and opened setting by setting with every refusal explained.
 //! - `web` (wasm32 only): the browser boundary.
 
 pub mod data;
 pub mod lab;
+pub mod link;
 pub mod loss;
 pub mod model;
 pub mod objective;
