@@ -92,6 +92,7 @@ fn percent_encoding() {
 #[test]
 fn settings_are_described_for_messages() {
     assert_eq!(describe("loss=softmax&lambda=0.1&lr"), "loss=softmax, lambda=0.1, lr");
+    assert_eq!(describe("lr&=3&&loss=a%20b"), "lr, =3, loss=a b", "in their order");
     let long = format!("x={}", "9".repeat(100));
     assert_eq!(describe(&long), format!("x={}…", "9".repeat(40)));
 }

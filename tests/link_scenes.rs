@@ -261,6 +261,17 @@ fn a_race_link_names_its_preset() {
 }
 
 #[test]
+fn a_preset_keeps_the_slice_axes_chosen_before_it() {
+    let mut race = Race::default();
+    race.set_classifier(lab_source(&Lab::default())).unwrap();
+    race.set("slice-y", "b[1]").unwrap();
+    race.set("preset", "rastrigin").unwrap();
+    assert_eq!(text(&race), "slice-y=b[1]&preset=rastrigin");
+    let copy = round_trip(&race);
+    assert_eq!(copy.get("preset").unwrap(), "rastrigin");
+}
+
+#[test]
 fn a_preset_opens_first_whatever_its_place() {
     let (race, refused) = opened(&Race::default(), "racer1.lr=0.03&preset=saddle");
     assert_eq!(refused, None);
@@ -314,7 +325,7 @@ fn the_classifier_slice_round_trips() {
     let mut race = Race::default();
     race.set_classifier(lab_source(&lab)).unwrap();
     set(&mut race, &[("surface", "classifier"), ("slice-x", "W[1,0]"), ("slice-y", "b[2]")]);
-    assert_eq!(text(&race), "surface=classifier&slice-x=W[1,0]&slice-y=b[2]");
+    assert_eq!(text(&race), "slice-x=W[1,0]&slice-y=b[2]&surface=classifier");
     round_trip(&race);
     // Without the lab's model the classifier surface is refused with the race's reason.
     let (bare, refused) = opened(&Race::default(), "surface=classifier&noise=0.5");
@@ -326,8 +337,7 @@ fn the_classifier_slice_round_trips() {
 fn the_race_links_every_setting() {
     let names = Race::default().link_names();
     for param in RaceParam::ALL {
-        let expected = if param == RaceParam::Preset { 0 } else { 1 };
-        assert_eq!(names.iter().filter(|n| *n == param.name()).count(), expected, "{}", param.name());
+        assert_eq!(names.iter().filter(|n| *n == param.name()).count(), 1, "{}", param.name());
     }
     for field in ["enabled", "method", "lr", "momentum", "own-schedule", "noise-free", "warmup"] {
         assert!(names.contains(&format!("racer7.{field}")), "{field}");
@@ -433,6 +443,25 @@ fn calculator_links_carry_the_whole_table() {
     assert_eq!(link, "classes=4&examples=2&label.1=3&score.3.0=-0.5&class.1=2&class.3=ship%20%26%20boat&margin=2");
     // A class named "2" would have read label.1=2 as that class: labels come first.
     round_trip(&view);
+    // Cells that exist only once the table has grown are applied after it grows, in link
+    // order (before the names), wherever the link puts them.
+    let (grown, refused) = opened(&view, "class.0=2&label.5=2&examples=6");
+    assert_eq!(refused, None);
+    assert_eq!((grown.get("label.5").unwrap(), grown.get("class.0").unwrap()), ("2".into(), "2".into()));
+}
+
+#[test]
+fn a_link_carries_at_most_a_thousand_settings() {
+    let query: Vec<String> = (0..1005).map(|k| format!("x{k}=1")).collect();
+    let (_, refused) = opened(&Preferences::default(), &query.join("&"));
+    let refused = refused.unwrap();
+    assert!(
+        refused.starts_with("This link's settings x0=1, x1=1, x2=1, x3=1, x4=1 and 1000 more were ignored."),
+        "{refused}"
+    );
+    assert!(refused.contains("x4=1: the preferences view has no setting \"x4\""), "{refused}");
+    let (view, _) = opened(&Preferences::default(), &format!("{}&beta=0.2", query[..999].join("&")));
+    assert_eq!(view.get("beta").unwrap(), "0.2", "the thousandth setting is applied");
 }
 
 // Every control of the page is carried.

@@ -132,10 +132,12 @@ pub fn format_query(pairs: &[Pair]) -> String {
     pairs.iter().map(|p| format!("{}={}", encode(&p.name), encode(&p.value))).collect::<Vec<_>>().join("&")
 }
 
-/// The settings of a link as a message lists them: `loss=softmax, lambda=0.1`.
+/// The settings of a link as a message lists them, in their order: `loss=softmax, lambda=0.1`.
 pub fn describe(query: &str) -> String {
-    let (pairs, refusals) = pairs(query);
-    let parts = pairs.iter().map(ToString::to_string).chain(refusals.into_iter().map(|r| r.setting));
+    let parts = query.split('&').filter(|part| !part.trim().is_empty()).map(|part| {
+        let (found, refused) = pairs(part);
+        found.first().map_or_else(|| refused.first().map_or_else(String::new, |r| r.setting.clone()), Pair::to_string)
+    });
     parts.collect::<Vec<_>>().join(", ")
 }
 
