@@ -32,12 +32,16 @@
 //!   preferences, prefer simpler models (ridge fit), the loss landscape slice, the numeric
 //!   gradient by hand and the loss calculator.
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
-//!   points), marks, viewport, palette, line charts drawn with plotters for any backend
-//!   ([`render::chart`]), and heatmaps of any f(x, y) on a log scale in viridis with contour
-//!   lines ([`render::heatmap`]).
+//!   points), marks and clipped polylines ([`render::polyline`]), viewport, palette, line
+//!   charts drawn with plotters for any backend ([`render::chart`]), and the heatmaps of both
+//!   the race and the regularization views ([`render::heatmap`]): any f(x, y), or a grid of
+//!   values refined level by level, in viridis ([`render::colormap`]) on a log scale
+//!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
+//!   segments by marching squares ([`render::contour`]).
 //! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
 //!   settings on a fresh scene, and opened setting by setting with every refusal explained.
-//! - `web` (wasm32 only): the browser boundary.
+//! - `web` (wasm32 only): the browser boundary, one file per scene; `web/mod.rs` holds the
+//!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
 pub mod lab;

@@ -1,8 +1,10 @@
 //! Datasets: counts per class, determinism under a seed, and the property each is named for.
 
 use descent::data::{
-    DataError, DatasetKind, DatasetSpec, THREE_MODE_CENTRES, THREE_MODE_CLEARANCE, THREE_MODE_RADIUS, parse_csv,
+    DataError, Dataset, DatasetKind, DatasetSpec, MAX_CLASSES, THREE_MODE_CENTRES, THREE_MODE_CLEARANCE,
+    THREE_MODE_RADIUS, parse_csv,
 };
+use proptest::prelude::*;
 
 fn spec(kind: DatasetKind, points: usize, classes: usize, noise: f64, seed: u64) -> DatasetSpec {
     DatasetSpec { kind, points, classes, noise, seed }
@@ -181,4 +183,54 @@ fn editing_points_checks_its_input() {
     d.remove(0).unwrap();
     assert_eq!(d.point(0), &[0.8, 0.3]);
     assert!(matches!(d.remove(99), Err(DataError::Index { index: 99, len: 9 })));
+}
+
+#[test]
+fn csv_classes_comment_sets_the_class_count_and_is_checked() {
+    let d = parse_csv("# classes: 5\nx0,x1,label\n1,2,0\n3,4,1\n").unwrap();
+    assert_eq!((d.classes(), d.class_counts()), (5, vec![1, 1, 0, 0, 0]));
+    let problem = |text: &str| parse_csv(text).unwrap_err().to_string();
+    assert_eq!(
+        problem("# classes: 2\n1,2,0\n1,2,3\n1,2,3\n"),
+        "CSV line 3: label 3 is beyond the 2 classes the file gives"
+    );
+    assert_eq!(problem("#classes: 9\n1,2,0\n"), "CSV line 1: \"classes: 9\" must give 1 to 6 classes");
+    assert_eq!(problem("# classes: two\n1,2,0\n"), "CSV line 1: \"classes: two\" must give 1 to 6 classes");
+    assert_eq!(problem("# classes: 3\n# classes: 3\n1,2,0\n"), "CSV line 2: the number of classes is given twice");
+    // Any other comment is only a comment.
+    assert_eq!(parse_csv("# classes of fruit\n1,2,0\n").unwrap().classes(), 2);
+}
+
+#[test]
+fn csv_writes_a_comment_a_header_and_one_line_per_point() {
+    let d = spec(DatasetKind::Cs231n, 0, 3, 0.0, 0).generate().unwrap();
+    let text = d.to_csv();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2 + 9);
+    assert_eq!(&lines[..4], ["# classes: 3", "x0,x1,label", "0.5,0.4,0", "0.8,0.3,0"]);
+    assert_eq!(lines[10], "-0.4,-0.5,2");
+    assert_eq!(parse_csv(&text).unwrap(), d);
+    let extreme = Dataset::new(1, 2, vec![1e300, -5e-324, 123456789012345680.0, -0.0], vec![1, 0, 1, 0]).unwrap();
+    assert_eq!(extreme.to_csv(), "# classes: 2\nx0,label\n1e300,1\n-5e-324,0\n1.2345678901234568e17,1\n-0,0\n");
+}
+
+fn finite() -> impl Strategy<Value = f64> {
+    prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO
+}
+
+proptest! {
+    #[test]
+    fn csv_round_trips_every_nonempty_dataset(
+        dim in 1usize..4,
+        classes in 1usize..=MAX_CLASSES,
+        rows in prop::collection::vec((prop::collection::vec(finite(), 3), 0usize..MAX_CLASSES), 1..40),
+    ) {
+        let x: Vec<f64> = rows.iter().flat_map(|(p, _)| p[..dim].to_vec()).collect();
+        let y: Vec<usize> = rows.iter().map(|&(_, label)| label % classes).collect();
+        let d = Dataset::new(dim, classes, x, y).unwrap();
+        let back = parse_csv(&d.to_csv()).unwrap();
+        prop_assert_eq!((back.dim(), back.classes(), back.labels()), (dim, classes, d.labels()));
+        let bits = |d: &Dataset| d.coordinates().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        prop_assert_eq!(bits(&back), bits(&d), "every coordinate to the bit, the sign of zero included");
+    }
 }

@@ -1,6 +1,6 @@
 //! Nothing the page can send makes the lab panic or show a non-finite number: any sequence of
-//! settings (good, bad or absurd values), gestures, buttons and steps leaves θ, the losses and
-//! the drawing finite.
+//! settings (good, bad or absurd values), gestures, buttons, CSV files and steps leaves θ, the
+//! losses and the drawing finite.
 
 use descent::lab::Lab;
 use proptest::prelude::*;
@@ -32,7 +32,7 @@ const NAMES: [&str; 24] = [
     "W[1,0]",
 ];
 
-const VALUES: [&str; 30] = [
+const VALUES: [&str; 31] = [
     "",
     "0",
     "1",
@@ -63,6 +63,18 @@ const VALUES: [&str; 30] = [
     "lbfgs",
     "random",
     "cosine",
+    "file",
+];
+
+/// CSV files: good ones (far from the origin, a single point, six classes, huge
+/// coordinates) and bad ones.
+const FILES: [&str; 6] = [
+    "x0,x1,label\n100,200,0\n101,200,1\n100,201,2\n",
+    "0,0,1\n",
+    "0,0,0\n1,0,1\n0,1,2\n1,1,3\n2,2,4\n3,3,5\n",
+    "-1e6,1e6,0\n1e6,-1e6,1\n",
+    "1,2,3,0\n",
+    "1,abc,0\n",
 ];
 
 #[derive(Clone, Debug)]
@@ -78,6 +90,7 @@ enum Action {
     Reset,
     Regenerate,
     Remove(usize),
+    LoadCsv(usize),
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -94,6 +107,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Reset),
         1 => Just(Action::Regenerate),
         1 => (0usize..300).prop_map(Action::Remove),
+        1 => (0..FILES.len()).prop_map(Action::LoadCsv),
     ]
 }
 
@@ -117,6 +131,7 @@ proptest! {
                 Action::Reset => lab.reset(),
                 Action::Regenerate => { let _ = lab.regenerate(); }
                 Action::Remove(i) => { let _ = lab.remove_point(i); }
+                Action::LoadCsv(f) => { let _ = lab.load_csv("points.csv", FILES[f].as_bytes()); }
             }
             prop_assert!(lab.theta().iter().all(|t| t.is_finite()), "θ after {a:?}: {:?}", lab.theta());
             let loss = lab.breakdown();

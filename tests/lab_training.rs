@@ -221,3 +221,26 @@ fn play_makes_speed_steps_per_frame_and_a_long_run_stays_bounded() {
     assert!(history.stride() >= 4);
     assert_eq!(history.theta(history.len() - 1), lab.theta());
 }
+
+#[test]
+fn a_start_beyond_the_limits_is_stopped_from_the_start_with_its_reason() {
+    let mut lab = Lab::default();
+    lab.set_running(true);
+    // λ R(W) = 10⁶ · (10⁸)² passes the loss limit 10¹² before any update.
+    lab.set("lambda", "1e6").unwrap();
+    lab.set("W[0,0]", "1e8").unwrap();
+    let stop = lab.stopped().expect("the start is beyond the limits");
+    assert_eq!(stop.step, 0);
+    assert!(matches!(stop.reason, StopReason::Diverged(Divergence::LossExploded { .. })));
+    let message = stop.to_string();
+    assert!(message.starts_with("Training cannot start here: the total loss is 1.000e22, beyond 1e12"), "{message}");
+    assert!(message.ends_with("Make W, b or λ smaller, or press Reset."), "{message}");
+    assert!(!lab.running(), "Play turns off");
+    assert_eq!(lab.step().unwrap_err(), stop);
+    assert_eq!(lab.theta()[0], 1e8, "θ stays where it was set");
+    // A smaller W starts a run that trains.
+    lab.set("W[0,0]", "1").unwrap();
+    assert!(lab.stopped().is_none());
+    lab.set("lambda", "0.1").unwrap();
+    lab.advance(3).unwrap();
+}

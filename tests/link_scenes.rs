@@ -171,6 +171,20 @@ fn points_edited_by_hand_are_not_carried_and_the_lab_says_so() {
 }
 
 #[test]
+fn a_csv_file_is_not_in_links_and_the_lab_says_so() {
+    let mut lab = Lab::default();
+    lab.set("lambda", "0.5").unwrap();
+    lab.load_csv("four.csv", b"0,0,0\n1,0,1\n0,1,2\n1,1,3\n").unwrap();
+    assert_eq!(lab.get("dataset").unwrap(), "file");
+    assert_eq!(lab.omitted().as_deref(), Some("the points of four.csv: load the file there too"));
+    // The rest of the state is carried; the points are the recipe's.
+    let (copy, refused) = opened(&lab, &text(&lab));
+    assert_eq!(refused, None);
+    assert_eq!(copy.get("lambda").unwrap(), "0.5");
+    assert_eq!(copy.get("dataset").unwrap(), "cs231n");
+}
+
+#[test]
 fn opening_the_link_of_the_state_on_screen_changes_nothing() {
     let mut lab = Lab::default();
     set(&mut lab, &[("loss", "softmax"), ("method", "adam"), ("lr", "0.05")]);

@@ -125,7 +125,7 @@ fn contours_of_a_rotated_quadratic_are_its_ellipses() {
     let size = 800;
     let (heatmap, view) = render(size, &style, f);
     let scale = heatmap.scale().unwrap();
-    let levels = style.contours.level_values(&scale);
+    let levels = scale.levels(style.contours.count);
     assert_eq!(levels.len(), 24);
     // Along the row through y ≈ 0 (pixel centres at ±½ px: y² adds ~1e-6 to f) and the
     // column through x ≈ 0: every drawn pixel lies within a pixel of a level's crossing and

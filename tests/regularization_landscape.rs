@@ -153,14 +153,14 @@ fn rendering_follows_the_levels() {
         landscape.advance(1);
     }
     landscape.render();
-    assert_eq!(landscape.image().size(), GRID);
+    assert_eq!((landscape.image().width(), landscape.image().height()), (GRID, GRID));
     let coarse_contours = landscape.contours().len();
     assert!(coarse_contours > 0);
     while landscape.advance(1_000_000) {}
     landscape.render();
     assert!(landscape.contours().len() > coarse_contours, "finer levels draw finer contours");
     // The image's centre pixel shows the centre value's colour: the lowest values are darkest.
-    let [r, g, b, a] = landscape.image().at(GRID / 2, GRID / 2);
+    let [r, g, b, a] = landscape.image().pixel(GRID / 2, GRID / 2);
     assert_eq!(a, 255);
     assert!(u32::from(r) + u32::from(g) + u32::from(b) > 0);
 }

@@ -4,12 +4,23 @@
 import { bindParams, clearNotice, report } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
-/** A number as the grid and the table show it: two decimals, no "-0.00", and 1.2e5 for
- *  numbers too wide for a cell. */
+/** A number with `decimals` decimals, no "-0.00", and 1.2e5 for numbers of 10⁴ and more. */
 export function fixed(value, decimals = 2) {
   if (Math.abs(value) >= 1e4) return value.toExponential(1).replace('e+', 'e');
   const text = value.toFixed(decimals);
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
+}
+
+/** A number as the grid and the table show it, in at most six characters so that every cell
+ *  holds its number: two decimals below 100, fewer up to 99999, then a mantissa and an
+ *  exponent ("-4.4e5", "2e13"). Always a number JavaScript reads back. */
+export function compact(value) {
+  const size = Math.abs(value);
+  if (size < 99.995) return fixed(value);
+  if (size < 999.95) return value.toFixed(1);
+  if (size < 99999.5) return value.toFixed(0);
+  const short = value.toExponential(1).replace('e+', 'e');
+  return short.length <= 6 ? short : value.toExponential(0).replace('e+', 'e');
 }
 
 function element(tag, className, text) {
@@ -83,8 +94,11 @@ export function mountGrid(root, lab, onChange) {
     const theta = lab.theta();
     const grad = lab.gradient();
     cells.forEach((c, i) => {
-      c.value.textContent = fixed(theta[i]);
-      c.grad.textContent = fixed(grad[i]);
+      const value = compact(theta[i]);
+      c.value.textContent = value;
+      // Six characters ("-21.44", "-4.9e5") take a smaller font to fit between the nudges.
+      c.value.classList.toggle('long', value.length > 5);
+      c.grad.textContent = compact(grad[i]);
       if (document.activeElement !== c.slider) c.slider.value = String(theta[i]);
     });
   }

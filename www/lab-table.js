@@ -1,9 +1,11 @@
 // The per-point table of the classifier lab: x₀, x₁, y, the scores and L_i of every point,
 // with the mean row always in view. Only the rows on screen exist in the page (a pool of row
 // elements moved as the table scrolls), and the lab computes only those rows, so a thousand
-// points scroll as smoothly as nine.
+// points scroll as smoothly as nine. Header and rows scroll together in one box; when the
+// columns are wider than the box (many classes on a small screen), the L_i column stays put at
+// its right edge.
 import { LabView } from './pkg/descent.js';
-import { fixed } from './lab-grid.js';
+import { compact } from './lab-grid.js';
 
 /** Height of a row in CSS pixels (the stylesheet's --row-height). */
 const ROW = 26;
@@ -23,10 +25,10 @@ function element(tag, className, text) {
 export function mountTable(root, lab) {
   const head = element('div', 'table-head');
   const scroller = element('div', 'table-scroll');
-  const spacer = element('div', 'table-spacer');
+  const body = element('div', 'table-body');
   const foot = element('div', 'table-foot');
-  scroller.append(spacer);
-  root.replaceChildren(head, scroller, foot);
+  scroller.append(head, body);
+  root.replaceChildren(scroller, foot);
   let pool = [];
   let classes = 0;
 
@@ -38,7 +40,7 @@ export function mountTable(root, lab) {
   function build() {
     classes = lab.classes;
     const columns = 3 + classes + 1;
-    root.style.setProperty('--table-columns', String(columns));
+    root.style.setProperty('--classes', String(classes));
     head.replaceChildren(
       ...['x₀', 'x₁', 'y'].map((t) => element('span', '', t)),
       ...Array.from({ length: classes }, (_, k) => {
@@ -56,14 +58,14 @@ export function mountTable(root, lab) {
     pool = Array.from({ length: Math.max(visible, 12) }, () => {
       const row = cells(element('div', 'table-row'), columns);
       row.addEventListener('pointerenter', () => lab.setHover(Number(row.dataset.index)));
-      scroller.append(row);
+      body.append(row);
       return row;
     });
   }
 
   function update() {
     const n = lab.points;
-    spacer.style.height = `${n * ROW}px`;
+    body.style.height = `${n * ROW}px`;
     const first = Math.min(Math.floor(scroller.scrollTop / ROW), Math.max(0, n - 1));
     const width = lab.rowWidth;
     const rows = lab.tableRows(first, pool.length);
@@ -82,8 +84,8 @@ export function mountTable(root, lab) {
       row.classList.toggle('batch', (flags & IN_BATCH) !== 0);
       row.classList.toggle('hover', (flags & HOVERED) !== 0);
       const spans = row.children;
-      spans[0].textContent = fixed(values[0]);
-      spans[1].textContent = fixed(values[1]);
+      spans[0].textContent = compact(values[0]);
+      spans[1].textContent = compact(values[1]);
       spans[2].textContent = String(label);
       spans[2].className = (flags & MISCLASSIFIED) !== 0 ? 'label wrong' : 'label';
       spans[2].style.setProperty('--class', LabView.classColor(label));
@@ -91,22 +93,24 @@ export function mountTable(root, lab) {
       for (let k = 1; k < classes; k += 1) if (values[3 + k] > values[3 + best]) best = k;
       for (let k = 0; k < classes; k += 1) {
         const s = spans[3 + k];
-        s.textContent = fixed(values[3 + k]);
+        s.textContent = compact(values[3 + k]);
         s.className = k === best ? 'score best' : 'score';
         s.style.setProperty('--class', LabView.classColor(k));
       }
       const loss = values[3 + classes];
-      spans[3 + classes].textContent = fixed(loss);
+      spans[3 + classes].textContent = compact(loss);
       spans[3 + classes].className = loss > 0 ? 'loss paying' : 'loss';
     });
-    foot.lastChild.textContent = fixed(lab.dataLoss);
+    foot.lastChild.textContent = compact(lab.dataLoss);
   }
 
-  /** Scrolls row i into view (when the canvas highlights a point off screen). */
+  /** Scrolls row i into view below the header (when the canvas highlights a point off
+   *  screen). */
   function reveal(i) {
     const top = i * ROW;
-    if (top < scroller.scrollTop || top + ROW > scroller.scrollTop + scroller.clientHeight) {
-      scroller.scrollTop = top - scroller.clientHeight / 2;
+    const shown = scroller.clientHeight - head.offsetHeight;
+    if (top < scroller.scrollTop || top + ROW > scroller.scrollTop + shown) {
+      scroller.scrollTop = top - shown / 2;
     }
   }
 

@@ -6,6 +6,7 @@ import { bindParams, clearNotice, deviceSize, report } from './ui.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
+import { bindCsv } from './lab-csv.js';
 
 const DECIMALS = 4;
 
@@ -35,6 +36,7 @@ export function mountLab(root) {
 
   const grid = mountGrid($('#lab-params'), lab, () => changed());
   const table = mountTable($('#lab-table'), lab);
+  const refreshFile = bindCsv(root, lab, () => changed());
 
   /** Rebuilds what depends on the number of classes: grid, table columns, class picker.
    *  Returns whether it did. */
@@ -57,6 +59,7 @@ export function mountLab(root) {
   /** After any change: controls that no longer apply are disabled, values refreshed. */
   function changed() {
     reshape();
+    refreshFile();
     refreshSettings();
     for (const control of root.querySelectorAll('.lab-settings [data-param], .canvas-tools [data-param]')) {
       const applies = lab.applies(control.dataset.param);

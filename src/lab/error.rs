@@ -18,6 +18,8 @@ pub enum LabError {
     Data(DataError),
     /// The optimizer's settings refused the change; the text says why.
     Optimizer(String),
+    /// A CSV file whose points the lab cannot show; `reason` says why.
+    Csv { file: String, reason: String },
 }
 
 impl LabError {
@@ -41,6 +43,9 @@ impl fmt::Display for LabError {
             ),
             LabError::Data(e) => write!(f, "{e}"),
             LabError::Optimizer(e) => write!(f, "{e}"),
+            LabError::Csv { file, reason } => {
+                write!(f, "\"{file}\" was not loaded: {reason}. The points are unchanged.")
+            }
         }
     }
 }

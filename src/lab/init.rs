@@ -25,6 +25,21 @@ pub fn initial_theta(kind: DatasetKind, shape: Shape, seed: u64) -> Vec<f64> {
     if kind == DatasetKind::Cs231n && seed == 0 && shape.len() == CS231N_INITIAL.len() {
         return CS231N_INITIAL.to_vec();
     }
+    random_theta(shape, seed)
+}
+
+/// Every W_{k,l} and b_k drawn from N(0, 1) by a ChaCha8 stream seeded with `seed` (the
+/// initial parameters of every dataset but the demo's, and of points loaded from a file).
+///
+/// ```
+/// use descent::lab::init::random_theta;
+/// use descent::model::Shape;
+/// let theta = random_theta(Shape { classes: 4, dim: 2 }, 3);
+/// assert_eq!(theta.len(), 12);
+/// assert_eq!(theta, random_theta(Shape { classes: 4, dim: 2 }, 3));
+/// assert_ne!(theta, random_theta(Shape { classes: 4, dim: 2 }, 4));
+/// ```
+pub fn random_theta(shape: Shape, seed: u64) -> Vec<f64> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     (0..shape.len()).map(|_| StandardNormal.sample(&mut rng)).collect()
 }

@@ -2,10 +2,10 @@
 //! linear or logarithmic y axis.
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::Lab;
-use crate::render::chart::{LineChart, Plotted, Series, draw_line_chart};
+use crate::render::chart::{ChartResult, LineChart, Series, draw_line_chart};
 use crate::render::palette::Rgb;
 
 /// Colour of the total loss: near-black.
@@ -17,11 +17,7 @@ pub const REGULARIZATION_COLOR: Rgb = Rgb(0xE6, 0x9F, 0x00);
 
 impl Lab {
     /// Draws the run's losses by step into `area`; `scale` is the device-pixel ratio.
-    pub fn draw_loss_chart<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        scale: f64,
-    ) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+    pub fn draw_loss_chart<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> ChartResult<DB> {
         let history = self.history();
         let steps = Some(history.steps());
         let series = [

@@ -9,15 +9,17 @@
 //! its [`History`] records the losses and parameters after each step. Every change falls in
 //! one of four kinds:
 //!
-//! 1. **New model** — the dataset kind or the number of classes changes (the shape of W and b
-//!    may change): θ is re-initialized to θ₀ ([`init::initial_theta`]: the demo's W and b on
-//!    the cs231n points with init seed 0, else a seeded N(0, 1) draw) and a new run starts.
-//!    Randomize (the next init seed), setting the init seed, and Reset (back to θ₀) do the same.
-//! 2. **New problem, same model** — the points change (N, noise, data seed, Regenerate, a
-//!    point added, moved or removed) or the objective does (loss, Δ, regularizer, λ, β,
-//!    regularize-bias) or the optimizer's do (method, hyperparameters, learning rate,
-//!    schedule, warmup, batch size): θ is kept and a new run starts from it, so the history
-//!    always belongs to the objective and optimizer on screen. Playing goes on.
+//! 1. **New model** — the dataset kind or the number of classes changes, or a CSV file's
+//!    points come in or go ([`csv`]) (the shape of W and b may change): θ is re-initialized
+//!    to θ₀ ([`init::initial_theta`]: the demo's W and b on the cs231n points with init seed
+//!    0, else a seeded N(0, 1) draw) and a new run starts. Randomize (the next init seed),
+//!    setting the init seed, and Reset (back to θ₀) do the same.
+//! 2. **New problem, same model** — the points change (N, noise, data seed, Regenerate, which
+//!    restores a loaded file's points, a point added, moved or removed) or the objective does
+//!    (loss, Δ, regularizer, λ, β, regularize-bias) or the optimizer's do (method,
+//!    hyperparameters, learning rate, schedule, warmup, batch size): θ is kept and a new run
+//!    starts from it, so the history always belongs to the objective and optimizer on
+//!    screen. Playing goes on.
 //! 3. **θ by hand** — a W or b slider, a ▲▼ nudge, ×2 W: θ changes (θ₀ does not, so Reset
 //!    still goes back to the initialization) and a new run starts from the new θ.
 //! 4. **Display** — overlays, the log-scale switch, the class new points get, the speed, play
@@ -25,8 +27,9 @@
 //!
 //! A new run resets the optimizer's state and the minibatch sampler, clears the history and
 //! any divergence, and records step 0 at the current θ. Reset also pauses. Training itself
-//! ([`training`]) moves θ, not θ₀.
+//! ([`training`], through the optimizer library's driver) moves θ, not θ₀.
 
+pub mod csv;
 pub mod error;
 pub mod history;
 pub mod init;
@@ -41,9 +44,11 @@ pub mod training;
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
 use crate::model::Shape;
 use crate::objective::{Breakdown, Evaluator, GradientCheck, Objective, gradient_check};
+use crate::optim::classifier::ClassifierLoss;
 use crate::optim::settings::Settings;
 use crate::render::viewport::Viewport;
 
+use csv::CsvFile;
 pub use error::LabError;
 pub use history::History;
 pub use param::LabParam;
@@ -75,9 +80,12 @@ pub struct Overlays {
 #[derive(Clone, Debug)]
 pub struct Lab {
     spec: DatasetSpec,
+    /// The last CSV file loaded, kept so that the dataset menu can return to it.
+    file: Option<CsvFile>,
+    /// Whether the points come from `file` rather than from `spec`.
+    from_file: bool,
     data: Dataset,
     objective: Objective,
-    theta: Vec<f64>,
     init_seed: u64,
     start: Vec<f64>,
     history: History,
@@ -103,17 +111,23 @@ impl Default for Lab {
         let spec = DatasetSpec { kind: DatasetKind::Cs231n, noise: DEFAULT_NOISE, ..DatasetSpec::default() };
         let data = spec.generate().expect("the cs231n points are valid");
         let shape = Shape { classes: data.classes(), dim: data.dim() };
+        let objective = Objective::default();
+        let settings = Lab::demo_optimizer();
+        let start = init::initial_theta(spec.kind, shape, 0);
+        let training = Training::new(&settings, &start, &mut ClassifierLoss::new(&objective, &data))
+            .expect("the demo's optimizer settings are valid");
         let mut lab = Lab {
             spec,
+            file: None,
+            from_file: false,
             data,
-            objective: Objective::default(),
-            theta: Vec::new(),
+            objective,
             init_seed: 0,
-            start: Vec::new(),
+            start,
             history: History::new(shape.len(), history::CAPACITY),
-            settings: Lab::demo_optimizer(),
+            settings,
             batch_size: 0,
-            training: Training::new(&Lab::demo_optimizer()),
+            training,
             overlays: Overlays::default(),
             log_y: false,
             add_class: 0,
@@ -135,7 +149,7 @@ impl Lab {
 
     /// The parameters θ = (W, b), flat (see [`crate::model`]).
     pub fn theta(&self) -> &[f64] {
-        &self.theta
+        self.training.theta()
     }
 
     /// θ₀, where Reset returns.
@@ -148,7 +162,8 @@ impl Lab {
         &self.data
     }
 
-    /// The recipe the dataset was generated from (its points may since have been edited).
+    /// The recipe the dataset was generated from (its points may since have been edited), or,
+    /// while a CSV file's points are shown, the one the dataset menu returns to.
     pub fn spec(&self) -> &DatasetSpec {
         &self.spec
     }
@@ -194,13 +209,13 @@ impl Lab {
 
     /// The objective at the current parameters over the whole dataset.
     pub fn breakdown(&self) -> Breakdown {
-        self.evaluator().loss(&self.theta, None)
+        self.evaluator().loss(self.theta(), None)
     }
 
     /// The gradient ∇_θ L at the current parameters over the whole dataset.
     pub fn gradient(&self) -> Vec<f64> {
-        let mut grad = vec![0.0; self.theta.len()];
-        self.evaluator().loss_and_gradient(&self.theta, None, &mut grad);
+        let mut grad = vec![0.0; self.theta().len()];
+        self.evaluator().loss_and_gradient(self.theta(), None, &mut grad);
         grad
     }
 
@@ -210,7 +225,7 @@ impl Lab {
         let mut scores = vec![0.0; shape.classes];
         let correct = (0..self.data.len())
             .filter(|&i| {
-                shape.scores(&self.theta, self.data.point(i), &mut scores);
+                shape.scores(self.theta(), self.data.point(i), &mut scores);
                 crate::model::predict(&scores) == self.data.label(i)
             })
             .count();
@@ -220,7 +235,7 @@ impl Lab {
     /// The analytic gradient against centered differences of step [`CHECK_STEP`], for every
     /// parameter, at the current θ.
     pub fn gradient_check(&self) -> Vec<GradientCheck> {
-        gradient_check(&mut self.evaluator(), &self.theta, CHECK_STEP)
+        gradient_check(&mut self.evaluator(), self.theta(), CHECK_STEP)
     }
 
     /// Asks for a redraw at the next frame (the chart's canvas changed size, say).
@@ -247,46 +262,62 @@ impl Lab {
 
     // The rules (see the module docs).
 
-    /// Rule 1: θ := θ₀ for the current dataset and init seed, and a new run.
+    /// Rule 1: θ := θ₀ for the current points and init seed, and a new run.
     fn reinitialize(&mut self) {
-        self.start = init::initial_theta(self.spec.kind, self.shape(), self.init_seed);
-        self.theta.clone_from(&self.start);
-        self.restart_run();
+        self.start = if self.from_file {
+            init::random_theta(self.shape(), self.init_seed)
+        } else {
+            init::initial_theta(self.spec.kind, self.shape(), self.init_seed)
+        };
+        let start = self.start.clone();
+        self.start_run(&start);
     }
 
-    /// Rules 2 and 3: a new run from the current θ: fresh optimizer state and sampler, no
-    /// stop, and the history's step 0.
+    /// Rules 2 and 3: a new run from the current θ (see [`Lab::start_run`]).
     fn restart_run(&mut self) {
-        self.restart_training();
-        self.history.clear(self.theta.len());
-        let loss = self.breakdown();
-        let lr = self.learning_rate();
-        self.history.push(history::Entry { step: 0, loss, lr }, &self.theta);
-        self.dirty = true;
+        let theta = self.theta().to_vec();
+        self.start_run(&theta);
     }
 
-    /// Replaces the dataset recipe and regenerates the points. A new kind or class count
-    /// re-initializes θ (rule 1); anything else keeps θ and starts a new run (rule 2).
+    /// Shows the points generated from `spec`, in place of a CSV file's if one was shown. A
+    /// new kind or class count, or leaving a file, re-initializes θ (rule 1); anything else
+    /// keeps θ and starts a new run (rule 2).
     pub fn set_spec(&mut self, spec: DatasetSpec) -> Result<(), LabError> {
         let data = spec.generate()?;
-        let new_model = spec.kind != self.spec.kind || data.classes() != self.data.classes();
-        self.picture.fit(spec.kind.view_half_width(), &data);
+        let new_model = self.from_file || spec.kind != self.spec.kind;
         self.spec = spec;
-        self.data = data;
-        self.add_class = self.add_class.min(self.data.classes() - 1);
-        self.hover = None;
-        self.pointer = Pointer::default();
-        if new_model {
-            self.reinitialize()
-        } else {
-            self.restart_run()
-        }
+        self.from_file = false;
+        self.replace_data(data, new_model);
         Ok(())
     }
 
-    /// Regenerates the points from the recipe, dropping edits (rule 2).
+    /// Puts `data` on the canvas with the view fitted to it: rule 1 when `new_model` or the
+    /// number of classes changes, rule 2 otherwise.
+    fn replace_data(&mut self, data: Dataset, new_model: bool) {
+        let new_model = new_model || data.classes() != self.data.classes();
+        self.data = data;
+        if self.from_file {
+            self.picture.fit_bounds(&self.data);
+        } else {
+            self.picture.fit(self.spec.kind.view_half_width(), &self.data);
+        }
+        self.add_class = self.add_class.min(self.data.classes() - 1);
+        self.hover = None;
+        self.pointer = Pointer::default();
+        if new_model { self.reinitialize() } else { self.restart_run() }
+    }
+
+    /// Regenerates the points from the recipe, or restores the CSV file's, dropping edits
+    /// (rule 2).
     pub fn regenerate(&mut self) -> Result<(), LabError> {
-        self.set_spec(self.spec)
+        match &self.file {
+            Some(file) if self.from_file => {
+                let data = file.data.clone();
+                self.replace_data(data, false);
+                Ok(())
+            }
+            _ => self.set_spec(self.spec),
+        }
     }
 
     /// Replaces the objective's settings, keeping θ (rule 2).
@@ -300,7 +331,7 @@ impl Lab {
     /// Sets θ_i by hand (rule 3). |value| must be at most [`PARAMETER_LIMIT`].
     pub fn set_parameter(&mut self, index: usize, value: f64) -> Result<(), LabError> {
         let name = || self.shape().param(index).to_string();
-        if index >= self.theta.len() {
+        if index >= self.theta().len() {
             return Err(LabError::NoSuchParameter {
                 name: format!("parameter {index}"),
                 classes: self.shape().classes,
@@ -311,8 +342,9 @@ impl Lab {
             let expected = format!("a number from {} to {PARAMETER_LIMIT}", -PARAMETER_LIMIT);
             return Err(LabError::value(name(), &value.to_string(), expected));
         }
-        self.theta[index] = value;
-        self.restart_run();
+        let mut theta = self.theta().to_vec();
+        theta[index] = value;
+        self.start_run(&theta);
         Ok(())
     }
 
@@ -320,19 +352,18 @@ impl Lab {
     /// (the lecture's bias trick) this is the lecture's W → 2W for factor 2: every score
     /// doubles, a hinge loss that was 0 stays 0, and the L2 penalty of W grows fourfold.
     pub fn scale_theta(&mut self, factor: f64) -> Result<(), LabError> {
-        let scaled: Vec<f64> = self.theta.iter().map(|t| t * factor).collect();
+        let scaled: Vec<f64> = self.theta().iter().map(|t| t * factor).collect();
         if !scaled.iter().all(|t| t.abs() <= PARAMETER_LIMIT) {
             let expected = format!("a factor that keeps every parameter within ±{PARAMETER_LIMIT}");
             return Err(LabError::value("the scale factor", &factor.to_string(), expected));
         }
-        self.theta = scaled;
-        self.restart_run();
+        self.start_run(&scaled);
         Ok(())
     }
 
     /// Moves θ_i by ±[`NUDGE`] (▲ for `up`, ▼ otherwise; rule 3).
     pub fn nudge(&mut self, index: usize, up: bool) -> Result<(), LabError> {
-        let value = self.theta.get(index).copied().unwrap_or(f64::NAN);
+        let value = self.theta().get(index).copied().unwrap_or(f64::NAN);
         self.set_parameter(index, if up { value + NUDGE } else { value - NUDGE })
     }
 
@@ -351,7 +382,7 @@ impl Lab {
     /// Pauses, returns θ to θ₀ and starts a new run (which also clears a divergence).
     pub fn reset(&mut self) {
         self.set_running(false);
-        self.theta.clone_from(&self.start);
-        self.restart_run();
+        let start = self.start.clone();
+        self.start_run(&start);
     }
 }

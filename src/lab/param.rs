@@ -224,9 +224,16 @@ impl Lab {
         let mut objective = self.objective;
         match param {
             LabParam::Dataset => {
+                if value.trim() == super::csv::FILE_DATASET {
+                    return self.show_file();
+                }
                 spec.kind = choice::<DatasetKind>(param, value)?;
                 let (min, max) = spec.kind.class_range();
                 spec.classes = spec.classes.clamp(min, max);
+                if self.from_file || spec != self.spec {
+                    self.set_spec(spec)?;
+                }
+                return Ok(());
             }
             LabParam::Points => {
                 spec.points = whole(param, value, 1, crate::data::MAX_POINTS as u64)? as usize;
@@ -276,7 +283,14 @@ impl Lab {
         }
         self.dirty = true;
         if spec != self.spec {
-            self.set_spec(spec)?;
+            if self.from_file {
+                // The generator's settings wait for the menu to return to it; the file's
+                // points stay and a new run starts (rule 2).
+                self.spec = spec;
+                self.restart_run();
+            } else {
+                self.set_spec(spec)?;
+            }
         }
         self.set_objective(objective);
         Ok(())
@@ -287,6 +301,7 @@ impl Lab {
         let spec = &self.spec;
         let objective = &self.objective;
         Ok(match param {
+            LabParam::Dataset if self.from_file => super::csv::FILE_DATASET.to_string(),
             LabParam::Dataset => spec.kind.name().to_string(),
             LabParam::Points => spec.points.to_string(),
             LabParam::Classes => self.data.classes().to_string(),
@@ -298,7 +313,7 @@ impl Lab {
             LabParam::Lambda => objective.lambda.to_string(),
             LabParam::Beta => objective.regularizer.beta.to_string(),
             LabParam::RegularizeBias => objective.regularize_bias.to_string(),
-            LabParam::Parameter(p) => self.theta[self.parameter_index(p)?].to_string(),
+            LabParam::Parameter(p) => self.theta()[self.parameter_index(p)?].to_string(),
             LabParam::InitSeed => self.init_seed.to_string(),
             LabParam::ShowMargins => self.overlays.margins.to_string(),
             LabParam::ShowConfidence => self.overlays.confidence.to_string(),
@@ -313,7 +328,8 @@ impl Lab {
     }
 
     /// Whether a setting means anything in the current state: N, noise and the data seed do
-    /// not for the fixed cs231n points, C does not where the generator fixes it, Δ does not
+    /// not for the fixed cs231n points nor a CSV file's, C does not where the generator or
+    /// the file fixes it, Δ does not
     /// for softmax, β only for the elastic net, λ and regularize-bias not without a penalty,
     /// margin lines not for softmax; a method's hyperparameters only for that method, the
     /// step schedule's s and γ only for it, the horizon T only for cosine and linear decay.
@@ -322,8 +338,8 @@ impl Lab {
         let kind = self.spec.kind;
         let regularized = self.objective.regularizer.kind != RegularizerKind::None;
         match param {
-            LabParam::Points | LabParam::Noise | LabParam::DataSeed => kind != DatasetKind::Cs231n,
-            LabParam::Classes => kind.class_range().0 < kind.class_range().1,
+            LabParam::Points | LabParam::Noise | LabParam::DataSeed => !self.from_file && kind != DatasetKind::Cs231n,
+            LabParam::Classes => !self.from_file && kind.class_range().0 < kind.class_range().1,
             LabParam::Margin | LabParam::ShowMargins => self.objective.loss.kind.uses_margin(),
             LabParam::Beta => self.objective.regularizer.kind == RegularizerKind::ElasticNet,
             LabParam::Lambda | LabParam::RegularizeBias => regularized,

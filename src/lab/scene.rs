@@ -72,6 +72,24 @@ impl Picture {
         self.view.half_width = half_width.max(1.05 * data.max_abs_coordinate());
     }
 
+    /// Centres the view on the points' bounding box, its longer side filling 5/6 of the view
+    /// (a half-width of 1 around a single point or none).
+    pub(crate) fn fit_bounds(&mut self, data: &Dataset) {
+        let (mut low, mut high) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+        for i in 0..data.len() {
+            for (axis, &v) in data.point(i).iter().enumerate().take(2) {
+                low[axis] = low[axis].min(v);
+                high[axis] = high[axis].max(v);
+            }
+        }
+        if data.is_empty() {
+            (low, high) = ([0.0; 2], [0.0; 2]);
+        }
+        let extent = (high[0] - low[0]).max(high[1] - low[1]);
+        self.view.center = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
+        self.view.half_width = if extent > 0.0 { 0.6 * extent } else { 1.0 };
+    }
+
     /// A length given in CSS pixels, in device pixels.
     pub(crate) fn css(&self, length: f64) -> f64 {
         length * self.pixel_ratio
@@ -89,7 +107,7 @@ impl Lab {
     /// directly from the scores (independently of the raster).
     pub fn predict_pixel(&self, i: usize, j: usize) -> usize {
         let mut scores = vec![0.0; self.shape().classes];
-        self.shape().scores(&self.theta, &self.picture.view.pixel_center(i, j), &mut scores);
+        self.shape().scores(self.theta(), &self.picture.view.pixel_center(i, j), &mut scores);
         predict(&scores)
     }
 
@@ -98,7 +116,7 @@ impl Lab {
         let shape = self.shape();
         let shading = if self.overlays.confidence { Shading::Confidence } else { Shading::Flat };
         let picture = &mut self.picture;
-        picture.painter.paint(&mut picture.raster, shape, &self.theta, &picture.view, shading);
+        picture.painter.paint(&mut picture.raster, shape, self.training.theta(), &picture.view, shading);
         self.paint_points();
         self.build_marks();
         self.dirty = false;
@@ -139,7 +157,7 @@ impl Lab {
 
     fn build_marks(&mut self) {
         let shape = self.shape();
-        let theta = &self.theta;
+        let theta = self.training.theta();
         let picture = &mut self.picture;
         let marks = &mut picture.marks;
         let view = picture.view;

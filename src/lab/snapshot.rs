@@ -56,7 +56,7 @@ impl Lab {
         Snapshot {
             data: self.data.clone(),
             objective: self.objective,
-            theta: self.theta.clone(),
+            theta: self.theta().to_vec(),
             steps: history.entries().iter().map(|e| e.step).collect(),
             trajectory: (0..history.len()).flat_map(|n| history.theta(n).to_vec()).collect(),
         }

@@ -41,7 +41,7 @@ impl Lab {
         for i in start.min(end)..end {
             let x = self.data.point(i);
             let y = self.data.label(i);
-            shape.scores(&self.theta, x, &mut scores);
+            shape.scores(self.theta(), x, &mut scores);
             out.extend_from_slice(x);
             out.push(y as f64);
             out.extend_from_slice(&scores);

@@ -1,35 +1,41 @@
-//! Training: the optimizer library's methods, schedules and minibatches, stepping the lab's θ.
+//! Training: the optimizer library's driver, methods, schedules and minibatches, stepping the
+//! lab's θ.
 //!
-//! Each update is the library's: this step's rate α_t comes from the
-//! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), the
-//! [`Optimizer`] built from the [`Settings`] makes the update through a [`ClassifierLoss`]
-//! over the whole dataset or, with a batch size below N, over the next minibatch of a seeded
-//! [`Minibatches`] sampler (shuffled by the data seed), and [`check`] with the library's
-//! default [`Limits`] decides whether the new point diverged.
+//! A run is the library's [`Run`]: it makes each update with this step's rate α_t from the
+//! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), through a
+//! [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over the next
+//! minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed); it checks every
+//! new point against the library's default [`Limits`](crate::optim::run::Limits) and keeps θ
+//! at the last good point when an update fails or diverges. Its own trajectory is bounded
+//! to the last rows ([`Run::set_max_rows`]): the lab's [`History`](super::History) keeps the
+//! run's record instead, evenly thinned over the whole run and with the loss split into its
+//! data and regularization terms (read from [`ClassifierLoss::last_loss`], so each step
+//! evaluates the objective once, as the driver does).
 //!
-//! The lab runs these pieces itself rather than through [`crate::optim::run::Run`]: `Run`
-//! keeps every step and every evaluated point, and a lab left playing at hundreds of steps
-//! per frame would grow by gigabytes an hour. The lab's [`History`](super::History) keeps a
-//! bounded, evenly thinned record instead, with the loss split into its data and
-//! regularization terms.
-//!
-//! When an update fails or diverges, training stops at the last good point (so nothing
-//! non-finite is ever drawn), Play pauses, and [`Lab::stopped`] says why until a new run
-//! starts (Reset, or any change of the rules in [`crate::lab`]).
+//! When an update fails or diverges, Play pauses and [`Lab::stopped`] says why until a new run
+//! starts (Reset, or any change of the rules in [`crate::lab`]); nothing non-finite is ever
+//! drawn. A run whose starting point is already beyond the limits (a huge λ, say) is stopped
+//! from the start and says so.
 
 use std::fmt;
 
 use super::history::Entry;
 use super::{Lab, LabError};
+use crate::data::Dataset;
 use crate::model::Shape;
+use crate::objective::{Breakdown, Objective};
+use crate::optim::StepError;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::minibatch::Minibatches;
-use crate::optim::run::{Divergence, Limits, check};
+use crate::optim::run::{Divergence, Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
-use crate::optim::{LossFn, Optimizer, StepError};
 
 /// The most steps one frame may make.
 pub const MAX_SPEED: usize = 1000;
+
+/// The rows the driver's own trajectory keeps: only the current point is needed, to return to
+/// when an update fails.
+const RUN_ROWS: usize = 1;
 
 /// Why training stopped.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +47,8 @@ pub enum StopReason {
 }
 
 /// Training stopped at update `step` (counted from 1); θ stayed at the point after
-/// `step − 1` updates.
+/// `step − 1` updates. Step 0 means the run could not start: its starting point is already
+/// beyond the limits.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stop {
     /// The update that failed.
@@ -52,63 +59,78 @@ pub struct Stop {
     shape: Shape,
 }
 
+impl Stop {
+    /// The driver's error, with the model's shape to name parameters by.
+    fn new(error: &RunError, shape: Shape) -> Self {
+        match error {
+            RunError::Diverged { step, reason } => Stop { step: *step, reason: StopReason::Diverged(*reason), shape },
+            RunError::Step { step, error } => Stop { step: *step, reason: StopReason::Failed(error.clone()), shape },
+        }
+    }
+}
+
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let step = self.step;
         let name = |index: usize| self.shape.param(index).to_string();
         match &self.reason {
             StopReason::Diverged(d) => {
-                write!(f, "Training diverged at step {step}: ")?;
+                // At the start a quantity *is* beyond its limit; after an update it *became* so.
+                let (verb, passed) = if step == 0 {
+                    write!(f, "Training cannot start here: ")?;
+                    ("is", "is")
+                } else {
+                    write!(f, "Training diverged at step {step}: ")?;
+                    ("became", "reached")
+                };
                 match *d {
-                    Divergence::NonFiniteLoss(loss) => write!(f, "the total loss became {loss}")?,
+                    Divergence::NonFiniteLoss(loss) => write!(f, "the total loss {verb} {loss}")?,
                     Divergence::LossExploded { loss, limit } => {
-                        write!(f, "the total loss reached {loss:.3e}, beyond {limit:.0e}")?
+                        write!(f, "the total loss {passed} {loss:.3e}, beyond {limit:.0e}")?
                     }
-                    Divergence::NonFiniteParameter { index, value } => write!(f, "{} became {value}", name(index))?,
+                    Divergence::NonFiniteParameter { index, value } => write!(f, "{} {verb} {value}", name(index))?,
                     Divergence::ParameterExploded { index, value, limit } => {
-                        write!(f, "{} reached {value:.3e}, beyond ±{limit:.0e}", name(index))?
+                        write!(f, "{} {passed} {value:.3e}, beyond ±{limit:.0e}", name(index))?
                     }
                 }
-                write!(f, ". W and b stay at step {}; lower the learning rate and press Reset.", step - 1)
+                match step.checked_sub(1) {
+                    Some(last) => {
+                        write!(f, ". W and b stay at step {last}; lower the learning rate and press Reset.")
+                    }
+                    None => write!(f, ". Make W, b or λ smaller, or press Reset."),
+                }
             }
             StopReason::Failed(e) => write!(f, "Training stopped at step {step}: {e}."),
         }
     }
 }
 
-/// A run's optimizer state: the optimizer, the minibatch sampler, the update count and
-/// whether it stopped.
+/// A run and what the lab adds to it: the minibatch sampler, which points are in the current
+/// batch, and Play with its speed.
 #[derive(Clone, Debug)]
 pub(crate) struct Training {
-    optimizer: Box<dyn Optimizer>,
+    run: Run,
     batches: Option<Minibatches>,
     /// Which points are in the current minibatch (empty for full batch).
     batch_mask: Vec<bool>,
-    step: usize,
-    stopped: Option<Stop>,
-    /// θ before the update in progress, to return to if it diverges.
-    previous: Vec<f64>,
     /// Whether Play is on.
     running: bool,
     speed: usize,
 }
 
 impl Training {
-    pub(crate) fn new(settings: &Settings) -> Self {
-        Training {
-            optimizer: settings.build().expect("default settings are valid"),
-            batches: None,
-            batch_mask: Vec::new(),
-            step: 0,
-            stopped: None,
-            previous: Vec::new(),
-            running: false,
-            speed: 1,
-        }
+    /// A run of the optimizer `settings` describe from `start` on `f`.
+    pub(crate) fn new(settings: &Settings, start: &[f64], f: &mut ClassifierLoss) -> Result<Self, LabError> {
+        let optimizer = settings.build().map_err(optimizer_error)?;
+        let mut run = Run::new(optimizer, settings.schedule, start, f);
+        run.set_max_rows(Some(RUN_ROWS));
+        Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1 })
     }
-}
 
-impl Training {
+    pub(crate) fn theta(&self) -> &[f64] {
+        self.run.theta()
+    }
+
     pub(crate) fn in_batch(&self, i: usize) -> bool {
         self.batch_mask.get(i).copied().unwrap_or(false)
     }
@@ -127,12 +149,12 @@ impl Lab {
 
     /// Updates made in the current run.
     pub fn steps(&self) -> usize {
-        self.training.step
+        self.training.run.updates()
     }
 
     /// α_t, the learning rate the next update uses.
     pub fn learning_rate(&self) -> f64 {
-        self.settings.schedule.rate(self.training.step)
+        self.training.run.schedule().rate(self.steps())
     }
 
     /// Full passes over the data made by the minibatch sampler (0 for full batch).
@@ -143,12 +165,12 @@ impl Lab {
     /// The epoch the last minibatch belongs to, counted from 1: ⌈t / ⌈N/B⌉⌉ after t updates
     /// (0 before the first update and for full batch).
     pub fn epoch(&self) -> usize {
-        self.training.batches.as_ref().map_or(0, |b| self.training.step.div_ceil(b.batches_per_epoch()))
+        self.training.batches.as_ref().map_or(0, |b| self.steps().div_ceil(b.batches_per_epoch()))
     }
 
     /// Why training stopped, if it did in this run.
-    pub fn stopped(&self) -> Option<&Stop> {
-        self.training.stopped.as_ref()
+    pub fn stopped(&self) -> Option<Stop> {
+        self.training.run.stopped().map(|e| Stop::new(e, self.shape()))
     }
 
     /// Whether Play is on.
@@ -158,7 +180,7 @@ impl Lab {
 
     /// Turns Play on or off. A stopped run cannot play until a new run starts.
     pub fn set_running(&mut self, running: bool) {
-        self.training.running = running && self.training.stopped.is_none();
+        self.training.running = running && self.training.run.stopped().is_none();
         self.dirty = true;
     }
 
@@ -175,7 +197,7 @@ impl Lab {
     /// The points of the current minibatch (none for full batch).
     pub fn batch(&self) -> &[usize] {
         match &self.training.batches {
-            Some(b) if self.training.step > 0 => b.current(),
+            Some(b) if self.steps() > 0 => b.current(),
             _ => &[],
         }
     }
@@ -187,7 +209,8 @@ impl Lab {
     pub fn set_optimizer(&mut self, settings: Settings) -> Result<(), LabError> {
         let optimizer = settings.build().map_err(optimizer_error)?;
         self.settings = settings;
-        self.training.optimizer = optimizer;
+        self.training.run.set_optimizer(optimizer);
+        self.training.run.set_schedule(settings.schedule);
         self.restart_run();
         Ok(())
     }
@@ -208,17 +231,22 @@ impl Lab {
         Ok(())
     }
 
-    /// Resets the optimizer's state and the sampler for a new run from the current θ.
-    pub(super) fn restart_training(&mut self) {
+    /// Starts a new run at `theta`: fresh optimizer state (the driver resets it) and sampler,
+    /// no stop unless `theta` is already beyond the limits, and the history's step 0.
+    pub(super) fn start_run(&mut self, theta: &[f64]) {
+        let mut loss = ClassifierLoss::new(&self.objective, &self.data);
         let t = &mut self.training;
-        t.optimizer.reset();
-        t.step = 0;
-        t.stopped = None;
+        t.run.restart(theta, &mut loss);
+        t.running &= t.run.stopped().is_none();
         let n = self.data.len();
         t.batches = (self.batch_size > 0 && self.batch_size < n)
             .then(|| Minibatches::new(n, self.batch_size, true, self.spec.seed));
         t.batch_mask.clear();
         t.batch_mask.resize(if t.batches.is_some() { n } else { 0 }, false);
+        let recorded = recorded_loss(&loss, &self.objective, &self.data, theta);
+        self.history.clear(theta.len());
+        self.history.push(Entry { step: 0, loss: recorded, lr: t.run.schedule().rate(0) }, theta);
+        self.dirty = true;
     }
 
     /// Makes one update (see the module docs). Returns the stop if training cannot go on.
@@ -228,13 +256,10 @@ impl Lab {
 
     /// Makes up to `steps` updates, stopping at the first failure.
     pub fn advance(&mut self, steps: usize) -> Result<(), Stop> {
-        if let Some(stop) = &self.training.stopped {
-            return Err(stop.clone());
+        if let Some(stop) = self.stopped() {
+            return Err(stop);
         }
         let shape = self.shape();
-        let limits = Limits::default();
-        let schedule = self.settings.schedule;
-        let mut evaluator = self.objective.evaluator(&self.data);
         let mut loss = ClassifierLoss::new(&self.objective, &self.data);
         if let Some(batches) = self.training.batches.take() {
             loss = loss.with_minibatches(batches);
@@ -242,28 +267,17 @@ impl Lab {
         let training = &mut self.training;
         let mut outcome = Ok(());
         for _ in 0..steps {
-            let t = training.step;
-            training.previous.clone_from(&self.theta);
-            loss.next_step();
-            let stepped = training.optimizer.step(&mut self.theta, schedule.rate(t), &mut loss);
-            let breakdown = evaluator.loss(&self.theta, None);
-            let reason = match stepped {
-                Err(e) => Some(StopReason::Failed(e)),
-                Ok(()) => check(&self.theta, breakdown.total(), &limits).err().map(StopReason::Diverged),
-            };
-            if let Some(reason) = reason {
-                self.theta.clone_from(&training.previous);
+            if let Err(e) = training.run.step(&mut loss) {
                 training.running = false;
-                let stop = Stop { step: t + 1, reason, shape };
-                training.stopped = Some(stop.clone());
-                outcome = Err(stop);
+                outcome = Err(Stop::new(&e, shape));
                 break;
             }
-            training.step = t + 1;
-            let entry = Entry { step: t + 1, loss: breakdown, lr: schedule.rate(t + 1) };
-            self.history.push(entry, &self.theta);
+            let (step, theta) = (training.run.updates(), training.run.theta());
+            let recorded = recorded_loss(&loss, &self.objective, &self.data, theta);
+            let entry = Entry { step, loss: recorded, lr: training.run.schedule().rate(step) };
+            self.history.push(entry, theta);
         }
-        training.batches = loss.minibatches().cloned();
+        training.batches = loss.into_minibatches();
         if let Some(batches) = &training.batches {
             training.batch_mask.iter_mut().for_each(|m| *m = false);
             for &i in batches.current() {
@@ -277,7 +291,7 @@ impl Lab {
     /// One animation frame's training: [`Lab::speed`] updates while playing.
     pub fn play_frame(&mut self) {
         if self.training.running {
-            // A stop is recorded in the state and shown from there.
+            // A stop is recorded in the run and shown from there.
             let _ = self.advance(self.training.speed);
         }
     }
@@ -289,6 +303,12 @@ impl Lab {
         settings.schedule.lr = 0.1;
         settings
     }
+}
+
+/// The objective the driver recorded at `theta` (it evaluates [`crate::optim::LossFn::loss`]
+/// at every point it records), or, should it not have, the objective computed there.
+fn recorded_loss(loss: &ClassifierLoss, objective: &Objective, data: &Dataset, theta: &[f64]) -> Breakdown {
+    loss.last_loss().unwrap_or_else(|| objective.evaluator(data).loss(theta, None))
 }
 
 fn optimizer_error(e: SettingsError) -> LabError {

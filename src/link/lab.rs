@@ -6,8 +6,9 @@
 //! run's starting W and b, exactly. It never carries training's progress: the student's page
 //! opens at step 0 of the same run, and Play replays it step for step (every random choice,
 //! minibatches included, is seeded). It does not carry points added, moved or removed by hand
-//! either: a link regenerates the points from the dataset's recipe, and [`Lab`]'s
-//! [`Linkable::omitted`] says so when they were edited.
+//! either, nor a CSV file's (the dataset `file` is no value a fresh lab takes): a link
+//! regenerates the points from the dataset's recipe, and [`Lab`]'s [`Linkable::omitted`] says
+//! so when the points were edited or loaded.
 
 use super::Linkable;
 use crate::lab::{Lab, LabParam};
@@ -74,6 +75,9 @@ impl Linkable for Lab {
     }
 
     fn omitted(&self) -> Option<String> {
+        if let (true, Some(name)) = (self.from_file(), self.file_name()) {
+            return Some(format!("the points of {name}: load the file there too"));
+        }
         let regenerated = self.spec().generate().ok()?;
         (regenerated != *self.data()).then(|| "the points you added, moved or removed".to_string())
     }

@@ -6,7 +6,7 @@ use super::{LossFn, StepError};
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::Shape;
-use crate::objective::{Evaluator, Objective};
+use crate::objective::{Breakdown, Evaluator, Objective};
 use crate::regularizer::RegularizerKind;
 
 /// L(θ) = (1/|B|) Σ_{i∈B} L_i + λR(W) of the foundation's [`Objective`] on a dataset, over
@@ -29,6 +29,7 @@ use crate::regularizer::RegularizerKind;
 /// // The gradient step sees the batch's loss; the trajectory records the full one.
 /// assert_eq!(batch_loss, objective.evaluator(&data).loss(&theta, Some(f.batch())).total());
 /// assert!((f.loss(&theta) - (2.7666666666666675 + 3.5)).abs() < 1e-12);
+/// assert_eq!(f.last_loss().unwrap().regularization, 3.5);
 /// ```
 #[derive(Clone, Debug)]
 pub struct ClassifierLoss<'a> {
@@ -38,6 +39,7 @@ pub struct ClassifierLoss<'a> {
     batches: Option<Minibatches>,
     drawn: bool,
     scores: Vec<f64>,
+    last: Option<Breakdown>,
 }
 
 impl<'a> ClassifierLoss<'a> {
@@ -45,7 +47,15 @@ impl<'a> ClassifierLoss<'a> {
     pub fn new(objective: &'a Objective, data: &'a Dataset) -> Self {
         let evaluator = objective.evaluator(data);
         let classes = evaluator.shape().classes;
-        ClassifierLoss { objective, data, evaluator, batches: None, drawn: false, scores: vec![0.0; classes] }
+        ClassifierLoss {
+            objective,
+            data,
+            evaluator,
+            batches: None,
+            drawn: false,
+            scores: vec![0.0; classes],
+            last: None,
+        }
     }
 
     /// The same objective over minibatches drawn by `batches`.
@@ -63,6 +73,19 @@ impl<'a> ClassifierLoss<'a> {
     /// The minibatch sampler, if any.
     pub fn minibatches(&self) -> Option<&Minibatches> {
         self.batches.as_ref()
+    }
+
+    /// Gives the minibatch sampler back (to resume it in a later `ClassifierLoss`).
+    pub fn into_minibatches(self) -> Option<Minibatches> {
+        self.batches
+    }
+
+    /// The full-data objective at the point of the last [`LossFn::loss`] call, split into its
+    /// data and regularization terms (None before the first call). A driver that records
+    /// [`LossFn::loss`] after each update ([`crate::optim::run::Run`]) thus gives both terms
+    /// without evaluating the objective twice.
+    pub fn last_loss(&self) -> Option<Breakdown> {
+        self.last
     }
 
     /// The minibatch gradients are taken over right now (empty without minibatches, when
@@ -146,7 +169,9 @@ impl LossFn for ClassifierLoss<'_> {
     }
 
     fn loss(&mut self, theta: &[f64]) -> f64 {
-        self.evaluator.loss(theta, None).total()
+        let breakdown = self.evaluator.loss(theta, None);
+        self.last = Some(breakdown);
+        breakdown.total()
     }
 
     /// The exact Hessian for softmax with no penalty or L2; hinge losses are piecewise

@@ -8,12 +8,12 @@
 //! horizon changes, so a frame allocates nothing for them.
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::Race;
 use super::preset::CLAIM_STEPS;
 use super::racer::Racer;
-use crate::render::chart::{LineChart, Plotted, Series, draw_line_chart};
+use crate::render::chart::{ChartResult, LineChart, Series, draw_line_chart};
 use crate::schedule::Schedule;
 
 /// The series behind the charts, kept up to date by the race.
@@ -96,14 +96,18 @@ pub fn column_means(values: &[f64], bucket: usize, log: bool) -> (Vec<f64>, Vec<
     (x, y)
 }
 
-/// The enabled racers' labels, colours and series from `data`.
-fn series_of<'a>(race: &Race, data: &'a [Vec<f64>], labels: &'a [String]) -> Vec<Series<'a>> {
+/// The enabled racers' labels, colours and series, one (x, y) per racer slot in `data`.
+fn series_of<'a>(
+    race: &Race,
+    data: impl IntoIterator<Item = (Option<&'a [f64]>, &'a [f64])>,
+    labels: &'a [String],
+) -> Vec<Series<'a>> {
     race.racers()
         .iter()
         .zip(data)
         .zip(labels)
         .filter(|((racer, _), _)| racer.enabled())
-        .map(|((racer, y), name)| Series { name, color: racer.color(), x: None, y })
+        .map(|((racer, (x, y)), name)| Series { name, color: racer.color(), x, y })
         .collect()
 }
 
@@ -112,11 +116,7 @@ impl Race {
     /// known, f on a linear one otherwise. Once a run has more steps than the chart is wide in
     /// units of three CSS pixels, each such column shows the [`column_means`] of its steps.
     /// `scale` is the device-pixel ratio.
-    pub fn draw_loss_chart<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        scale: f64,
-    ) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+    pub fn draw_loss_chart<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> ChartResult<DB> {
         let labels: Vec<String> = self.racers().iter().map(Racer::label).collect();
         // Buckets of at least three CSS pixels' worth of steps: a noisy run's jagged line costs
         // the rasterizer in proportion to its length, and finer detail reads no better.
@@ -125,14 +125,7 @@ impl Race {
         let known = self.terrain().floor().is_some();
         let series_data: Vec<(Vec<f64>, Vec<f64>)> =
             self.charts.losses.iter().map(|y| column_means(y, bucket, known)).collect();
-        let series: Vec<Series<'_>> = self
-            .racers()
-            .iter()
-            .zip(&series_data)
-            .zip(&labels)
-            .filter(|((racer, _), _)| racer.enabled())
-            .map(|((racer, (x, y)), name)| Series { name, color: racer.color(), x: Some(x), y })
-            .collect();
+        let series = series_of(self, series_data.iter().map(|(x, y)| (Some(&x[..]), &y[..])), &labels);
         let chart = LineChart {
             x_label: "step",
             y_label: if known { "f − f*" } else { "f" },
@@ -151,9 +144,9 @@ impl Race {
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: f64,
-    ) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+    ) -> ChartResult<DB> {
         let labels: Vec<String> = self.racers().iter().map(Racer::label).collect();
-        let series = series_of(self, &self.charts.rates, &labels);
+        let series = series_of(self, self.charts.rates.iter().map(|y| (None, &y[..])), &labels);
         let chart = LineChart {
             x_label: "step",
             y_label: "α_t",

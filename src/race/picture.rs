@@ -16,7 +16,7 @@ use crate::race::trails::{TrailStyle, Trails};
 use crate::render::heatmap::{Heatmap, HeatmapStyle};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
-use crate::render::viewport::Viewport;
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// Label size in CSS pixels.
 const FONT: f64 = 12.0;
@@ -69,9 +69,8 @@ impl Default for Picture {
 impl Picture {
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view.width = width.max(1);
-        self.view.height = height.max(1);
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
     }
 
     /// The view: the terrain's domain, centred, on the canvas.

@@ -4,11 +4,11 @@
 //! [`draw_line_chart`], generic over the plotters backend.
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::simpler::{Simpler, TEST_COLOR, TRAIN_COLOR};
 use super::weight_space::WeightSpace;
-use crate::render::chart::{LineChart, Plotted, Series, draw_line_chart};
+use crate::render::chart::{ChartResult, LineChart, Series, draw_line_chart};
 use crate::render::palette::Rgb;
 
 /// Colour of w₁'s path.
@@ -21,7 +21,7 @@ pub fn draw_weight_paths<DB: DrawingBackend>(
     view: &WeightSpace,
     area: &DrawingArea<DB, Shift>,
     scale: f64,
-) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> ChartResult<DB> {
     let path = view.path(view.regularizer().kind);
     let x: Vec<f64> = path.iter().map(|p| p.lambda.log10()).collect();
     let w1: Vec<f64> = path.iter().map(|p| p.w[0]).collect();
@@ -46,7 +46,7 @@ pub fn draw_error_curves<DB: DrawingBackend>(
     view: &Simpler,
     area: &DrawingArea<DB, Shift>,
     scale: f64,
-) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> ChartResult<DB> {
     let curve = view.error_curve();
     let x: Vec<f64> = curve.iter().map(|e| e.lambda.log10()).collect();
     let train: Vec<f64> = curve.iter().map(|e| e.train).collect();

@@ -21,19 +21,19 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
-use super::SettingError;
-use super::colormap::Colormap;
-use super::contour::level_set;
 use super::display::plain;
-use super::heat::{GridImage, LogScale};
-use super::polyline::{Stroke, push_polyline};
 use super::settings::{parse_number, parse_seed};
 use super::slice::{Plane, Slice};
+use super::{HEATMAP, SettingError};
 use crate::lab::{Lab, Snapshot};
 use crate::model::{Param, Shape};
+use crate::render::contour::level_set;
+use crate::render::heatmap::{Heatmap, grid_image_rect};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
-use crate::render::viewport::Viewport;
+use crate::render::polyline::{Stroke, push_polyline};
+use crate::render::raster::Raster;
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// Grid points per side: 2⁷ + 1, so that θ itself is the centre point.
 pub const GRID: usize = 129;
@@ -162,7 +162,7 @@ pub struct Landscape {
     range: f64,
     slice: Slice,
     drawn: Option<usize>,
-    image: GridImage,
+    heatmap: Heatmap,
     contours: Marks,
     marks: Marks,
     view: Viewport,
@@ -185,7 +185,7 @@ impl Default for Landscape {
             range: 1.0,
             slice,
             drawn: None,
-            image: GridImage::default(),
+            heatmap: Heatmap::default(),
             contours: Marks::new(),
             marks: Marks::new(),
             view: Viewport::centered(1.0, 1, 1),
@@ -354,9 +354,8 @@ impl Landscape {
 
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view.width = width.max(1);
-        self.view.height = height.max(1);
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
         self.drawn = None;
         self.contours.clear();
     }
@@ -366,8 +365,8 @@ impl Landscape {
         &self.view
     }
 
-    /// Repaints the image from the values computed so far, redraws the contours when a finer
-    /// level has completed, and rebuilds the marks (axes, trajectory, θ).
+    /// Repaints the image and redraws the contours when a finer level has completed (both
+    /// show the finest completed level), and rebuilds the marks (axes, trajectory, θ).
     pub fn render(&mut self) {
         self.view.center = self.origin();
         self.view.half_width = self.range;
@@ -376,10 +375,11 @@ impl Landscape {
             self.marks.clear();
             return;
         };
-        let values = self.slice.values();
-        if let Some(scale) = LogScale::over(values) {
-            self.image.paint(values, GRID, stride, &scale, &Colormap::default());
-            if self.drawn != Some(stride) {
+        if self.drawn != Some(stride) {
+            let values = self.slice.values();
+            self.heatmap.render_grid(values, GRID, GRID, stride, &HEATMAP);
+            self.contours.clear();
+            if let Some(scale) = self.heatmap.scale() {
                 let mut segments = Vec::new();
                 for level in scale.levels(CONTOURS) {
                     level_set(values, GRID, stride, level, &mut segments);
@@ -387,7 +387,6 @@ impl Landscape {
                 // Grid units to view coordinates: origin + (−range + cell·i, −range + cell·j).
                 let (origin, cell, range) = (self.origin(), self.cell(), self.range);
                 let to_view = |p: [f64; 2]| [origin[0] - range + p[0] * cell, origin[1] - range + p[1] * cell];
-                self.contours.clear();
                 for (p, q) in segments {
                     self.contours.push(Mark::Line {
                         from: self.view.to_pixel(to_view(p)),
@@ -397,8 +396,8 @@ impl Landscape {
                         dashed: false,
                     });
                 }
-                self.drawn = Some(stride);
             }
+            self.drawn = Some(stride);
         }
         let mut marks = Marks::new();
         push_axes(&mut marks, &self.view, 6, 12.0 * r);
@@ -433,9 +432,17 @@ impl Landscape {
         2.0 * self.range / (GRID - 1) as f64
     }
 
-    /// The image of the values computed so far.
-    pub fn image(&self) -> &GridImage {
-        &self.image
+    /// The image of the finest level completed at the last [`Landscape::render`], one pixel
+    /// per grid point.
+    pub fn image(&self) -> &Raster {
+        self.heatmap.raster()
+    }
+
+    /// Where the image goes on the canvas: [left, top, width, height] in device pixels.
+    pub fn image_rect(&self) -> [f64; 4] {
+        let [x, y] = self.origin();
+        let range = self.range;
+        grid_image_rect(&self.view, [x - range, y - range], [x + range, y + range], GRID, GRID)
     }
 
     /// The contour lines of the finest completed level.

@@ -14,9 +14,10 @@
 //! - [`slice`](mod@slice) and [`landscape`]: a 2D slice of a classifier's loss through its parameters,
 //!   rendered progressively, with contours and the optimizer's trajectory.
 //!
-//! Shared drawing: [`charts`] (the charts over log λ), [`colormap`], [`heat`] (grids as
-//! log-scaled images), [`contour`] (marching squares), [`polyline`] (clipped curves as marks)
-//! and [`display`] (numbers as the views show them).
+//! Shared by the views: [`charts`] (the charts over log λ), [`display`] (numbers as the views
+//! show them) and [`HEATMAP`] (how the loss images are coloured); the drawing itself is
+//! [`render`](crate::render)'s: heatmaps of grids, marching-squares contours, clipped
+//! polylines.
 //!
 //! Every view takes its settings by name ([`set`](calculator::Calculator::set) /
 //! [`get`](calculator::Calculator::get), the names of the page's controls), validates each
@@ -24,17 +25,13 @@
 
 pub mod calculator;
 pub mod charts;
-pub mod colormap;
-pub mod contour;
 pub mod display;
-pub mod heat;
 mod hinge_row;
 pub mod landscape;
 pub mod numeric_gradient;
 mod partition;
 pub mod path;
 pub mod polyfit;
-pub mod polyline;
 pub mod preferences;
 pub mod simpler;
 pub mod slice;
@@ -43,3 +40,13 @@ pub mod weight_space;
 mod settings;
 
 pub use settings::SettingError;
+
+use crate::render::contour::ContourStyle;
+use crate::render::heatmap::HeatmapStyle;
+
+/// How weight space and the landscape colour their loss grids: viridis on the log scale with
+/// ε = 1% of the range (nearly linear near the loss's floor and logarithmic far above it, so
+/// the floor and the steep walls both keep detail), and no raster contour lines: the views
+/// draw theirs as vector lines, which stay sharp over the grid image the browser scales up.
+pub const HEATMAP: HeatmapStyle =
+    HeatmapStyle { contours: ContourStyle { count: 0, width: 0.0 }, relative_epsilon: 1e-2 };

@@ -16,11 +16,11 @@ use rand_distr::StandardNormal;
 
 use super::SettingError;
 use super::polyfit::{MAX_DEGREE, Polynomial, ridge_fit};
-use super::polyline::{Stroke, push_polyline};
 use super::settings::{parse_count, parse_number, parse_seed};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
-use crate::render::viewport::Viewport;
+use crate::render::polyline::{Stroke, push_polyline};
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// The smallest and largest λ of the slider and of the error-vs-λ curves.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-10, 10.0);
@@ -271,9 +271,8 @@ impl Simpler {
 
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view.width = width.max(1);
-        self.view.height = height.max(1);
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
     }
 
     /// A press at device pixel (px, py): grabs the nearest training point within

@@ -9,22 +9,22 @@
 
 use std::str::FromStr;
 
-use super::SettingError;
-use super::colormap::Colormap;
-use super::contour::{Segment, level_set};
 use super::display::{number, plain};
-use super::heat::{GridImage, LogScale};
 use super::path::{PathPoint, TwoWeights, log_grid, path, penalty_weights, solve, zero_crossing};
-use super::polyline::{Stroke, push_polyline};
 use super::settings::{parse_count, parse_number, parse_seed};
 use super::slice::{Plane, Slice};
+use super::{HEATMAP, SettingError};
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
 use crate::loss::{Loss, LossKind};
 use crate::objective::Objective;
 use crate::regularizer::{Regularizer, RegularizerKind};
+use crate::render::contour::{Segment, level_set};
+use crate::render::heatmap::{Heatmap, grid_image_rect};
 use crate::render::overlay::{Align, Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
-use crate::render::viewport::Viewport;
+use crate::render::polyline::{Stroke, push_polyline};
+use crate::render::raster::Raster;
+use crate::render::viewport::{Viewport, checked_pixel_ratio};
 
 /// The λ range of the slider and of the path.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-3, 10.0);
@@ -111,7 +111,7 @@ pub struct WeightSpace {
     optimum: [f64; 2],
     view: Viewport,
     pixel_ratio: f64,
-    image: GridImage,
+    heatmap: Heatmap,
     background: Marks,
     marks: Marks,
 }
@@ -136,7 +136,7 @@ impl Default for WeightSpace {
             optimum: [0.0; 2],
             view: Viewport::centered(1.0, 1, 1),
             pixel_ratio: 1.0,
-            image: GridImage::default(),
+            heatmap: Heatmap::default(),
             background: Marks::new(),
             marks: Marks::new(),
         };
@@ -278,9 +278,10 @@ impl WeightSpace {
             Slice::new(&self.data, &objective, plane, GRID).map_err(|e| SettingError::other(e.to_string()))?;
         slice.complete();
         self.grid = slice.values().to_vec();
-        let scale =
-            LogScale::over(&self.grid).ok_or_else(|| SettingError::other("the data loss is not finite here"))?;
-        self.image.paint(&self.grid, GRID, 1, &scale, &Colormap::default());
+        self.heatmap.render_grid(&self.grid, GRID, GRID, 1, &HEATMAP);
+        if self.heatmap.scale().is_none() {
+            return Err(SettingError::other("the data loss is not finite here"));
+        }
         // The contours follow the new grid at the next render.
         self.background.clear();
         Ok(())
@@ -361,16 +362,22 @@ impl WeightSpace {
         self.grid[j * GRID + i]
     }
 
-    /// The data-loss image, one pixel per grid point; grid point (i, j) sits at
-    /// w = (−h + 2h·i/(n − 1), −h + 2h·j/(n − 1)) with h the half width.
-    pub fn image(&self) -> &GridImage {
-        &self.image
+    /// The data-loss image, one pixel per grid point, row 0 at the top; grid point (i, j)
+    /// sits at w = (−h + 2h·i/(n − 1), −h + 2h·j/(n − 1)) with h the half width.
+    pub fn image(&self) -> &Raster {
+        self.heatmap.raster()
+    }
+
+    /// Where the image goes on the canvas: [left, top, width, height] in device pixels.
+    pub fn image_rect(&self) -> [f64; 4] {
+        let h = self.half_width;
+        grid_image_rect(&self.view, [-h, -h], [h, h], GRID, GRID)
     }
 
     /// Sets the canvas size in device pixels and the device-pixel ratio.
     pub fn resize(&mut self, width: usize, height: usize, pixel_ratio: f64) {
-        self.view = Viewport::centered(self.half_width, width.max(1), height.max(1));
-        self.pixel_ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 { pixel_ratio } else { 1.0 };
+        self.view.resize(width, height);
+        self.pixel_ratio = checked_pixel_ratio(pixel_ratio);
         self.background.clear();
     }
 
@@ -403,7 +410,7 @@ impl WeightSpace {
         let r = self.pixel_ratio;
         if self.background.is_empty() {
             let mut background = Marks::new();
-            if let Some(scale) = LogScale::over(&self.grid) {
+            if let Some(scale) = self.heatmap.scale() {
                 let mut segments = Vec::new();
                 for level in scale.levels(CONTOURS) {
                     level_set(&self.grid, GRID, 1, level, &mut segments);

@@ -153,6 +153,9 @@ fn transform(y: f64, log: bool) -> Option<f64> {
     }
 }
 
+/// What drawing a chart into a backend `DB` gives: where the data went, or the backend's error.
+pub type ChartResult<DB> = Result<Plotted, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
 /// Draws `series` into `area` (clearing it to white first) and reports where the data went.
 ///
 /// ```
@@ -176,7 +179,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &LineChart<'_>,
     series: &[Series<'_>],
-) -> Result<Plotted, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> ChartResult<DB> {
     area.fill(&WHITE)?;
     let scale = if chart.scale.is_finite() && chart.scale > 0.0 { chart.scale } else { 1.0 };
     let font = FONT * scale;

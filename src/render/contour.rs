@@ -1,16 +1,26 @@
-//! Contour lines drawn straight into a heatmap raster, from the grid of values the heatmap
-//! already holds (no second pass of evaluations).
+//! Contour lines of a grid of values, in the two forms the scenes draw them: as raster
+//! lines blended into a heatmap's own pixels, or as vector segments by marching squares.
+//!
+//! # Raster lines
 //!
 //! Each pixel carries its contour coordinate c = (N + 1)·t, with t its position on the
 //! [`LogScale`](crate::render::logscale::LogScale) and N the number of lines, so the lines are
-//! the level sets c = 1, …, N, evenly spaced on the log scale. A pixel at distance d (in
-//! pixels) from the nearest line is covered by it in proportion to how much of the line's
-//! width overlaps it. The distance comes from one step of Newton's method on c:
+//! the level sets c = 1, …, N, evenly spaced on the log scale (the values
+//! [`LogScale::levels`](crate::render::logscale::LogScale::levels) gives). A pixel at distance
+//! d (in pixels) from the nearest line is covered by it in proportion to how much of the
+//! line's width overlaps it. The distance comes from one step of Newton's method on c:
 //! d ≈ |c − round(c)| / |∇c|, with ∇c (per pixel) from central differences of the grid. This
 //! gives anti-aliased lines of even width however steep or flat the surface, in time
-//! proportional to the pixel count.
-
-use crate::render::logscale::LogScale;
+//! proportional to the pixel count, from the values the heatmap already holds (no second
+//! pass of evaluations). [`Heatmap`](crate::render::heatmap::Heatmap) draws them.
+//!
+//! # Vector segments
+//!
+//! [`level_set`] cuts each cell of the grid (corners at stride `s`) where the values on its
+//! edges cross the level, interpolating linearly along the edge; the saddle cases (opposite
+//! corners on the same side) are resolved by the cell's mean value. Segments come out in grid
+//! units, (i, j) = (column, row), fractional, for any level (a line through a chosen point,
+//! not only the evenly spaced ones), and stay sharp when the grid's image is scaled up.
 
 /// Line spacing (pixels) below which lines fade out, so that lines crowding near a sharp
 /// minimum do not merge into a blot.
@@ -19,7 +29,7 @@ const CROWDED_SPACING: f32 = 2.0;
 /// How many contour lines to draw and how wide.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ContourStyle {
-    /// The number of lines N.
+    /// The number of lines N (0: none).
     pub count: usize,
     /// The line width in device pixels.
     pub width: f64,
@@ -29,20 +39,6 @@ impl ContourStyle {
     /// The contour coordinate c = (N + 1)·t of scale position t.
     pub fn coordinate(&self, t: f64) -> f64 {
         (self.count + 1) as f64 * t
-    }
-
-    /// The values f_k of the lines, k = 1, …, N: the points t_k = k/(N + 1) of the scale.
-    ///
-    /// ```
-    /// use descent::render::{contour::ContourStyle, logscale::LogScale};
-    /// let scale = LogScale { f_min: 0.0, f_max: 999.0, epsilon: 1.0 };
-    /// let style = ContourStyle { count: 2, width: 1.0 };
-    /// // ln(f + 1) at thirds of ln 1000: f + 1 = 10 and 100.
-    /// let levels = style.level_values(&scale);
-    /// assert!((levels[0] - 9.0).abs() < 1e-12 && (levels[1] - 99.0).abs() < 1e-10);
-    /// ```
-    pub fn level_values(&self, scale: &LogScale) -> Vec<f64> {
-        (1..=self.count).map(|k| scale.value_at(k as f64 / (self.count + 1) as f64)).collect()
     }
 
     /// The fraction of a pixel covered by a line, for a pixel of contour coordinate `c` where
@@ -80,5 +76,77 @@ impl ContourStyle {
         let cover = (reach - offset.abs() * spacing).clamp(0.0, 1.0);
         let crowding = ((spacing - CROWDED_SPACING) / CROWDED_SPACING).clamp(0.0, 1.0);
         cover * crowding
+    }
+}
+
+/// A segment from one grid-coordinate point to another.
+pub type Segment = ([f64; 2], [f64; 2]);
+
+/// Appends the segments of the level set {f = level} of the n × n grid `values` (row-major,
+/// point (i, j) at j·n + i), using only the points at multiples of `stride`. Cells with a
+/// non-finite corner are skipped.
+///
+/// ```
+/// use descent::render::contour::level_set;
+/// // f(i, j) = i on a 3 × 3 grid: the level 0.5 is the vertical line i = 0.5.
+/// let values = [0.0, 1.0, 2.0, 0.0, 1.0, 2.0, 0.0, 1.0, 2.0];
+/// let mut segments = Vec::new();
+/// level_set(&values, 3, 1, 0.5, &mut segments);
+/// assert_eq!(segments.len(), 2);
+/// assert!(segments.iter().all(|(p, q)| p[0] == 0.5 && q[0] == 0.5));
+/// ```
+pub fn level_set(values: &[f64], n: usize, stride: usize, level: f64, segments: &mut Vec<Segment>) {
+    let s = stride;
+    for j in (0..n.saturating_sub(s)).step_by(s) {
+        for i in (0..n.saturating_sub(s)).step_by(s) {
+            cell(values, n, [i, j], s, level, segments);
+        }
+    }
+}
+
+/// The segments of one cell of `level_set`, its corner at (i, j) and its side `s`.
+fn cell(values: &[f64], n: usize, [i, j]: [usize; 2], s: usize, level: f64, segments: &mut Vec<Segment>) {
+    // Corners counter-clockwise from the bottom-left: (i, j), (i+s, j), (i+s, j+s), (i, j+s).
+    let at = |di: usize, dj: usize| values[(j + dj) * n + i + di];
+    let corners = [at(0, 0), at(s, 0), at(s, s), at(0, s)];
+    if corners.iter().any(|v| !v.is_finite()) {
+        return;
+    }
+    let positions = [[i, j], [i + s, j], [i + s, j + s], [i, j + s]].map(|[a, b]| [a as f64, b as f64]);
+    let above = corners.map(|v| v > level);
+    // The crossing on edge e (from corner e to corner e + 1), if the edge is cut.
+    let crossing = |e: usize| -> Option<[f64; 2]> {
+        let (a, b) = (e, (e + 1) % 4);
+        (above[a] != above[b]).then(|| {
+            let t = (level - corners[a]) / (corners[b] - corners[a]);
+            [
+                positions[a][0] + t * (positions[b][0] - positions[a][0]),
+                positions[a][1] + t * (positions[b][1] - positions[a][1]),
+            ]
+        })
+    };
+    let mut cut = [[0.0; 2]; 4];
+    let mut count = 0;
+    for e in 0..4 {
+        if let Some(p) = crossing(e) {
+            cut[count] = p;
+            count += 1;
+        }
+    }
+    match count {
+        2 => segments.push((cut[0], cut[1])),
+        4 => {
+            // A saddle: corners 0 and 2 on one side, 1 and 3 on the other. If the centre is on
+            // corner 0's side, the lines cut off corners 1 and 3; else corners 0 and 2.
+            let centre_above = corners.iter().sum::<f64>() / 4.0 > level;
+            if centre_above == above[0] {
+                segments.push((cut[0], cut[1]));
+                segments.push((cut[2], cut[3]));
+            } else {
+                segments.push((cut[3], cut[0]));
+                segments.push((cut[1], cut[2]));
+            }
+        }
+        _ => {}
     }
 }

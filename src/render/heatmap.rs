@@ -1,10 +1,16 @@
-//! A heatmap of any f(x, y) at full device-pixel resolution: colour by the log scale
-//! ln(f − f_min + ε) in a perceptual colormap, with contour lines on the same scale.
+//! A heatmap of values over a rectangle: colour by the log scale ln(f − f_min + ε) in a
+//! perceptual colormap, with contour lines on the same scale blended in.
 //!
-//! One render makes three passes over reused buffers: evaluate f at every pixel centre
-//! (the only pass that calls f), map each value to its contour coordinate on the log scale,
-//! then colour each pixel and blend in the contour lines, which need only the coordinates of
-//! the pixel's four neighbours (see [`contour`](crate::render::contour)).
+//! The values come from one of three sources: any f(x, y) evaluated at every device pixel
+//! ([`Heatmap::render`]), the same f evaluated on a coarser grid of pixels and interpolated
+//! bilinearly between ([`Heatmap::render_sampled`], for an f too costly to evaluate at every
+//! pixel), or a grid of values already computed, one pixel per grid point, possibly only
+//! every few points so far ([`Heatmap::render_grid`], for an image the browser scales up).
+//!
+//! One render makes three passes over reused buffers: fill the value of every pixel (the only
+//! pass that calls f), map each value to its contour coordinate on the log scale, then colour
+//! each pixel and blend in the contour lines, which need only the coordinates of the pixel's
+//! four neighbours (see [`contour`](crate::render::contour)).
 
 use crate::render::colormap::{COLORMAP_SIZE, Colormap};
 use crate::render::contour::ContourStyle;
@@ -36,12 +42,16 @@ impl Default for HeatmapStyle {
 /// The heatmap's buffers, reused from one render to the next.
 #[derive(Clone, Debug)]
 pub struct Heatmap {
-    /// f at each pixel centre, row-major.
+    /// The value of each pixel, row-major from the top.
     values: Vec<f64>,
     /// The contour coordinate of each pixel (NaN where f is not finite).
     coordinates: Vec<f32>,
-    /// f on the sampling grid of a coarse render, row-major.
+    /// The values at the knots of a sampled or gridded render, row-major; the knots' pixel
+    /// columns and rows; and for each pixel column, its knot column and weight.
     samples: Vec<f64>,
+    knot_columns: Vec<usize>,
+    knot_rows: Vec<usize>,
+    across: Vec<(usize, f64)>,
     raster: Raster,
     scale: Option<LogScale>,
     /// The colormap's RGBA bytes packed little-endian, so a pixel is one load and one store.
@@ -57,6 +67,9 @@ impl Default for Heatmap {
             values: Vec::new(),
             coordinates: Vec::new(),
             samples: Vec::new(),
+            knot_columns: Vec::new(),
+            knot_rows: Vec::new(),
+            across: Vec::new(),
             raster: Raster::default(),
             scale: None,
             colors: std::array::from_fn(|i| u32::from_le_bytes(colormap.entry(i))),
@@ -86,6 +99,46 @@ fn blend(base: u32, over: u32, a: u32) -> u32 {
     even | odd
 }
 
+/// Sample positions along an axis of `size` pixels: every `cell`-th one and the last.
+fn knots(size: usize, cell: usize, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend((0..size).step_by(cell.max(1)));
+    if out.last() != Some(&(size - 1)) {
+        out.push(size - 1);
+    }
+}
+
+/// The knot interval of position `i` along an axis with the given knots, and the weight of the
+/// interval's far end: (k, (i − a)/(b − a)) for the knots a = knots[k] ≤ i < b = knots[k + 1],
+/// and (k, 0) at the last knot, so every knot takes its own value exactly.
+fn bracket(knots: &[usize], i: usize) -> (usize, f64) {
+    let k = knots.partition_point(|&x| x <= i).saturating_sub(1);
+    let (a, b) = (knots[k], knots[(k + 1).min(knots.len() - 1)]);
+    (k, if b > a { (i - a) as f64 / (b - a) as f64 } else { 0.0 })
+}
+
+/// a + u·(b − a), and exactly a at u = 0 (whatever b is: a non-finite neighbour does not
+/// spread onto a knot).
+#[inline]
+fn lerp(a: f64, b: f64, u: f64) -> f64 {
+    if u == 0.0 { a } else { a + u * (b - a) }
+}
+
+/// Folds a value into the smallest and largest finite values so far.
+#[inline]
+fn extend_range((low, high): &mut (f64, f64), v: f64) {
+    // Comparisons, not f64::min: NaN and ±∞ fail them, and they compile to selects.
+    if v < *low && v > f64::NEG_INFINITY {
+        *low = v;
+    }
+    if v > *high && v < f64::INFINITY {
+        *high = v;
+    }
+}
+
+/// No finite value yet: (+∞, −∞).
+const EMPTY_RANGE: (f64, f64) = (f64::INFINITY, f64::NEG_INFINITY);
+
 impl Heatmap {
     /// Renders f over the view: every pixel coloured by its value on the log scale between
     /// the smallest and largest finite values in view, contour lines blended in.
@@ -99,92 +152,114 @@ impl Heatmap {
     /// lines are still computed per pixel. `cell` = 1 is [`Heatmap::render`].
     pub fn render_sampled(&mut self, view: &Viewport, style: &HeatmapStyle, f: impl Fn([f64; 2]) -> f64, cell: usize) {
         let (width, height) = (view.width.max(1), view.height.max(1));
+        self.resize(width, height);
+        let range = if cell <= 1 {
+            self.evaluate(view, width, f)
+        } else {
+            knots(width, cell, &mut self.knot_columns);
+            knots(height, cell, &mut self.knot_rows);
+            self.sample(|i, j| f(view.pixel_center(i, j)))
+        };
+        self.finish(range, style);
+    }
+
+    /// Renders a `columns × rows` grid of values already computed (row-major, row 0 at the
+    /// bottom as on the y axis) as an image of one pixel per grid point, row 0 of the image at
+    /// the top. Only the points at multiples of `stride` along each axis (and the last row and
+    /// column) are read; the pixels between are interpolated bilinearly from them, so a grid
+    /// refined level by level can be shown while its finer points are still being computed.
+    /// `stride` = 1 reads every point.
+    ///
+    /// ```
+    /// use descent::render::heatmap::{Heatmap, HeatmapStyle};
+    /// // f = i + j on a 3 × 3 grid, only the corners computed so far (stride 2).
+    /// let nan = f64::NAN;
+    /// let grid = [0.0, nan, 2.0, nan, nan, nan, 2.0, nan, 4.0];
+    /// let mut heatmap = Heatmap::default();
+    /// heatmap.render_grid(&grid, 3, 3, 2, &HeatmapStyle::default());
+    /// assert_eq!((heatmap.raster().width(), heatmap.raster().height()), (3, 3));
+    /// assert_eq!(heatmap.value(1, 1), 2.0); // the centre, interpolated
+    /// assert_eq!(heatmap.value(2, 0), 4.0); // grid point (2, 2) is the image's top right
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `grid` does not hold `columns × rows` values, or either is 0.
+    pub fn render_grid(&mut self, grid: &[f64], columns: usize, rows: usize, stride: usize, style: &HeatmapStyle) {
+        assert!(columns > 0 && rows > 0 && grid.len() == columns * rows, "a grid of {columns} × {rows} values");
+        self.resize(columns, rows);
+        knots(columns, stride, &mut self.knot_columns);
+        knots(rows, stride, &mut self.knot_rows);
+        // Knots on grid rows g are on image rows rows − 1 − g.
+        for r in &mut self.knot_rows {
+            *r = rows - 1 - *r;
+        }
+        self.knot_rows.reverse();
+        let range = self.sample(|i, r| grid[(rows - 1 - r) * columns + i]);
+        self.finish(range, style);
+    }
+
+    /// Sizes the buffers to `width × height` pixels.
+    fn resize(&mut self, width: usize, height: usize) {
         let n = width * height;
         self.values.resize(n, 0.0);
         self.coordinates.resize(n, 0.0);
         self.raster.resize(width, height);
-        let (f_min, f_max) =
-            if cell <= 1 { self.evaluate(view, width, f) } else { self.evaluate_sampled(view, width, height, f, cell) };
+    }
+
+    /// Passes 2 and 3, for the smallest and largest finite values of pass 1.
+    fn finish(&mut self, (f_min, f_max): (f64, f64), style: &HeatmapStyle) {
         self.scale = (f_min <= f_max).then(|| LogScale::new(f_min, f_max, style.relative_epsilon));
         self.map_coordinates(&style.contours);
-        self.shade(width, height, &style.contours);
+        self.shade(self.raster.width(), self.raster.height(), &style.contours);
     }
 
     /// Pass 1: f at every pixel centre; returns the smallest and largest finite values
     /// (+∞, −∞ when there are none).
     fn evaluate(&mut self, view: &Viewport, width: usize, f: impl Fn([f64; 2]) -> f64) -> (f64, f64) {
         let step = 1.0 / view.scale();
-        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut range = EMPTY_RANGE;
         for (j, row) in self.values.chunks_exact_mut(width).enumerate() {
             let [left, y] = view.pixel_center(0, j);
             for (i, value) in row.iter_mut().enumerate() {
                 let v = f([left + i as f64 * step, y]);
                 *value = v;
-                // Comparisons, not f64::min: NaN and ±∞ fail them, and they compile to selects.
-                if v < low && v > f64::NEG_INFINITY {
-                    low = v;
-                }
-                if v > high && v < f64::INFINITY {
-                    high = v;
-                }
+                extend_range(&mut range, v);
             }
         }
-        (low, high)
+        range
     }
 
-    /// Pass 1 on a grid: f at the centres of every `cell`-th pixel column and row (and the
-    /// last ones), the pixels between filled by bilinear interpolation; returns the smallest
-    /// and largest finite values.
-    fn evaluate_sampled(
-        &mut self,
-        view: &Viewport,
-        width: usize,
-        height: usize,
-        f: impl Fn([f64; 2]) -> f64,
-        cell: usize,
-    ) -> (f64, f64) {
-        let knots = |size: usize| -> Vec<usize> {
-            let mut k: Vec<usize> = (0..size).step_by(cell).collect();
-            if k.last() != Some(&(size - 1)) {
-                k.push(size - 1);
-            }
-            k
-        };
-        let (columns, rows) = (knots(width), knots(height));
+    /// Pass 1 on the knots: `value_at(i, j)` at pixel column i and row j of every knot, the
+    /// pixels between filled by bilinear interpolation; returns the smallest and largest
+    /// finite values at the knots.
+    fn sample(&mut self, value_at: impl Fn(usize, usize) -> f64) -> (f64, f64) {
+        let (columns, rows) = (&self.knot_columns, &self.knot_rows);
         self.samples.clear();
-        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
-        for &j in &rows {
-            for &i in &columns {
-                let v = f(view.pixel_center(i, j));
+        let mut range = EMPTY_RANGE;
+        for &j in rows {
+            for &i in columns {
+                let v = value_at(i, j);
                 self.samples.push(v);
-                if v < low && v > f64::NEG_INFINITY {
-                    low = v;
-                }
-                if v > high && v < f64::INFINITY {
-                    high = v;
-                }
+                extend_range(&mut range, v);
             }
         }
-        // Each pixel between knots a < b sits at weight (i − a)/(b − a) from a.
-        let bracket = |knots: &[usize], i: usize| -> (usize, f64) {
-            let k = knots.partition_point(|&x| x <= i).saturating_sub(1).min(knots.len().saturating_sub(2));
-            let (a, b) = (knots[k], knots[(k + 1).min(knots.len() - 1)]);
-            (k, if b > a { (i - a) as f64 / (b - a) as f64 } else { 0.0 })
-        };
+        let width = self.raster.width();
+        self.across.clear();
+        self.across.extend((0..width).map(|i| bracket(columns, i)));
         let stride = columns.len();
-        let across: Vec<(usize, f64)> = (0..width).map(|i| bracket(&columns, i)).collect();
+        let at = |r: usize, c: usize| self.samples[r * stride + c];
         for (j, row) in self.values.chunks_exact_mut(width).enumerate() {
-            let (r, v) = bracket(&rows, j);
+            let (r, v) = bracket(rows, j);
             let below = (r + 1).min(rows.len() - 1);
-            for (value, &(c, u)) in row.iter_mut().zip(&across) {
+            for (value, &(c, u)) in row.iter_mut().zip(&self.across) {
                 let right = (c + 1).min(stride - 1);
-                let at = |rr: usize, cc: usize| self.samples[rr * stride + cc];
-                let top = at(r, c) + u * (at(r, right) - at(r, c));
-                let bottom = at(below, c) + u * (at(below, right) - at(below, c));
-                *value = top + v * (bottom - top);
+                let top = lerp(at(r, c), at(r, right), u);
+                let bottom = lerp(at(below, c), at(below, right), u);
+                *value = lerp(top, bottom, v);
             }
         }
-        (low, high)
+        range
     }
 
     /// Pass 2: each pixel's contour coordinate c = (N + 1)·t on the log scale, as
@@ -257,8 +332,28 @@ impl Heatmap {
         self.scale
     }
 
-    /// f at the centre of pixel (i, j), as evaluated by the last render.
+    /// The value of pixel (i, j) in the last render: f at its centre, interpolated, or read
+    /// from the grid.
     pub fn value(&self, i: usize, j: usize) -> f64 {
         self.values[j * self.raster.width() + i]
     }
+}
+
+/// Where the image of a [`Heatmap::render_grid`] goes under `view`, as [left, top, width,
+/// height] in device pixels, when the grid's corner points lie at the data points `low`
+/// (bottom left) and `high` (top right): each pixel is centred on its grid point, so the
+/// image reaches half a cell beyond them.
+///
+/// ```
+/// use descent::render::{heatmap::grid_image_rect, viewport::Viewport};
+/// // A 5 × 5 grid over [−1, 1]² on a 100 × 100 canvas showing [−1, 1]²: cells of 25 pixels.
+/// let view = Viewport::centered(1.0, 100, 100);
+/// assert_eq!(grid_image_rect(&view, [-1.0, -1.0], [1.0, 1.0], 5, 5), [-12.5, -12.5, 125.0, 125.0]);
+/// ```
+pub fn grid_image_rect(view: &Viewport, low: [f64; 2], high: [f64; 2], columns: usize, rows: usize) -> [f64; 4] {
+    let half_cell = |axis: usize, n: usize| 0.5 * (high[axis] - low[axis]) / (n.max(2) - 1) as f64;
+    let (x, y) = (half_cell(0, columns), half_cell(1, rows));
+    let [left, top] = view.to_pixel([low[0] - x, high[1] + y]);
+    let [right, bottom] = view.to_pixel([high[0] + x, low[1] - y]);
+    [left, top, right - left, bottom - top]
 }

@@ -1,10 +1,12 @@
 //! The logarithmic value scale of a heatmap: s(f) = ln(f − f_min + ε), mapped linearly onto
-//! t ∈ [0, 1] between the smallest and the largest value shown.
+//! t ∈ [0, 1] between the smallest and the largest value shown:
+//! t = ln(1 + (f − f_min)/ε) / ln(1 + (f_max − f_min)/ε).
 //!
 //! Loss surfaces span many orders of magnitude (Rosenbrock's valley floor lies below 1 while
 //! its walls rise past 2,000); a linear scale would paint the valley in one colour. On the log
 //! scale equal colour steps are equal ratios of f − f_min + ε, so the valley and the walls
-//! both get detail. ε sets the finest ratio resolved near the minimum.
+//! both get detail. ε sets the finest ratio resolved near the minimum: the scale is nearly
+//! linear for f − f_min below ε and logarithmic above.
 
 /// The default ε as a fraction of the value range f_max − f_min.
 pub const RELATIVE_EPSILON: f64 = 1e-4;
@@ -32,6 +34,7 @@ impl LogScale {
     /// assert!((scale.t(99.0) - 1.0).abs() < 1e-15);
     /// // ln(9 + 1) is halfway between ln(0 + 1) and ln(99 + 1).
     /// assert!((scale.t(9.0) - 0.5).abs() < 1e-12);
+    /// assert!((scale.value_at(scale.t(5.0)) - 5.0).abs() < 1e-12);
     /// ```
     pub fn new(f_min: f64, f_max: f64, relative_epsilon: f64) -> Self {
         let range = f_max - f_min;
@@ -39,26 +42,36 @@ impl LogScale {
         LogScale { f_min, f_max, epsilon }
     }
 
-    /// s(f) = ln(f − f_min + ε).
-    pub fn log_value(&self, f: f64) -> f64 {
-        (f - self.f_min + self.epsilon).ln()
-    }
-
-    /// s(f_max) − s(f_min), the span of the log scale (0 for an empty range).
+    /// s(f_max) − s(f_min) = ln(1 + (f_max − f_min)/ε), the span of the log scale (0 for an
+    /// empty range).
     pub fn log_span(&self) -> f64 {
-        (self.f_max - self.f_min + self.epsilon).ln() - self.epsilon.ln()
+        ((self.f_max - self.f_min) / self.epsilon).ln_1p()
     }
 
     /// The position t of f on the scale: 0 at f_min, 1 at f_max.
     pub fn t(&self, f: f64) -> f64 {
         let span = self.log_span();
-        if span > 0.0 { (self.log_value(f) - self.epsilon.ln()) / span } else { 0.0 }
+        if span > 0.0 { ((f - self.f_min) / self.epsilon).ln_1p() / span } else { 0.0 }
     }
 
     /// The value at position t, the inverse of [`LogScale::t`]:
-    /// f = f_min − ε + ε·e^{t·span}.
+    /// f = f_min + ε·(e^{t·span} − 1).
     pub fn value_at(&self, t: f64) -> f64 {
-        self.f_min - self.epsilon + self.epsilon * (t * self.log_span()).exp()
+        self.f_min + self.epsilon * (t * self.log_span()).exp_m1()
+    }
+
+    /// The values of `count` levels evenly spaced on the scale strictly between its ends, at
+    /// t_k = k/(count + 1), k = 1, …, count: where contour lines go.
+    ///
+    /// ```
+    /// use descent::render::logscale::LogScale;
+    /// let scale = LogScale { f_min: 0.0, f_max: 999.0, epsilon: 1.0 };
+    /// // ln(f + 1) at thirds of ln 1000: f + 1 = 10 and 100.
+    /// let levels = scale.levels(2);
+    /// assert!((levels[0] - 9.0).abs() < 1e-12 && (levels[1] - 99.0).abs() < 1e-10);
+    /// ```
+    pub fn levels(&self, count: usize) -> Vec<f64> {
+        (1..=count).map(|k| self.value_at(k as f64 / (count + 1) as f64)).collect()
     }
 }
 

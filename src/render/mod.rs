@@ -1,6 +1,7 @@
 //! Drawing, independent of the browser: pixel rasters (decision regions, anti-aliased discs),
-//! vector marks, the data↔pixel map, the class palette, line charts (plotters, generic
-//! over the backend), and heatmaps of any f(x, y) on a log scale with contour lines.
+//! vector marks and clipped polylines, the data↔pixel map, the class palette, line charts
+//! (plotters, generic over the backend), and heatmaps (of any f(x, y) or of a grid of values)
+//! in viridis on a log scale, with contour lines as raster lines or vector segments.
 
 pub mod chart;
 pub mod colormap;
@@ -10,6 +11,7 @@ pub mod heatmap;
 pub mod logscale;
 pub mod overlay;
 pub mod palette;
+pub mod polyline;
 pub mod raster;
 pub mod regions;
 pub mod viewport;

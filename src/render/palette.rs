@@ -7,6 +7,9 @@ use crate::data::MAX_CLASSES;
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
+    /// White.
+    pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+
     /// The colour mixed with white: `amount` = 0 keeps it, 1 gives white.
     pub fn tint(self, amount: f64) -> Rgb {
         let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;

@@ -24,6 +24,12 @@ impl Viewport {
         Viewport { center: [0.0, 0.0], half_width, width, height }
     }
 
+    /// Sets the canvas size in device pixels (at least 1 × 1).
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.width = width.max(1);
+        self.height = height.max(1);
+    }
+
     /// Pixels per data unit.
     pub fn scale(&self) -> f64 {
         self.width.min(self.height).max(1) as f64 / (2.0 * self.half_width)
@@ -62,6 +68,19 @@ impl Viewport {
         let high = self.to_data([self.width as f64, 0.0]);
         (low, high)
     }
+}
+
+/// A device-pixel ratio as the page reports it, or 1 when it is not a positive finite number
+/// (scenes scale line widths and fonts by it).
+///
+/// ```
+/// use descent::render::viewport::checked_pixel_ratio;
+/// assert_eq!(checked_pixel_ratio(2.0), 2.0);
+/// assert_eq!(checked_pixel_ratio(0.0), 1.0);
+/// assert_eq!(checked_pixel_ratio(f64::NAN), 1.0);
+/// ```
+pub fn checked_pixel_ratio(ratio: f64) -> f64 {
+    if ratio.is_finite() && ratio > 0.0 { ratio } else { 1.0 }
 }
 
 /// Evenly spaced "nice" tick values (steps of 1, 2 or 5 × 10^k) covering [min, max], about

@@ -6,6 +6,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsError;
 use web_sys::HtmlCanvasElement;
 
+use crate::render::viewport::checked_pixel_ratio;
+
 /// A chart's canvas and its device-pixel ratio.
 pub(crate) struct ChartCanvas {
     canvas: HtmlCanvasElement,
@@ -24,7 +26,7 @@ impl ChartCanvas {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
         }
-        self.ratio = if ratio.is_finite() && ratio > 0.0 { ratio } else { 1.0 };
+        self.ratio = checked_pixel_ratio(ratio);
     }
 
     /// The device-pixel ratio.

@@ -165,6 +165,33 @@ impl LabView {
         Ok(self.lab.regenerate()?)
     }
 
+    /// Replaces the points with those of the CSV file `name`, given as its bytes (W and b
+    /// start afresh for its classes, the view fits its points). A file the lab cannot show is
+    /// refused with the reason, and nothing changes.
+    #[wasm_bindgen(js_name = loadCsv)]
+    pub fn load_csv(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        Ok(self.lab.load_csv(name, bytes)?)
+    }
+
+    /// The current points as CSV text that `loadCsv` reads back.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.lab.to_csv()
+    }
+
+    /// The name of the last CSV file loaded (the dataset menu's "file" entry), if any.
+    #[wasm_bindgen(getter, js_name = fileName)]
+    pub fn file_name(&self) -> Option<String> {
+        self.lab.file_name().map(str::to_string)
+    }
+
+    /// The most bytes of a CSV file `loadCsv` takes: the page hands it at most one byte more
+    /// of a larger file, which is refused without being read whole.
+    #[wasm_bindgen(js_name = csvByteLimit)]
+    pub fn csv_byte_limit() -> usize {
+        crate::lab::csv::MAX_CSV_BYTES
+    }
+
     /// The parameters' names, `W[0,0]` … `b[C−1]`, in θ's order.
     #[wasm_bindgen(js_name = paramNames)]
     pub fn param_names(&self) -> Vec<String> {
@@ -278,7 +305,7 @@ impl LabView {
     /// Why training stopped in this run (divergence or a failed update), as a sentence.
     #[wasm_bindgen(getter)]
     pub fn stopped(&self) -> Option<String> {
-        self.lab.stopped().map(ToString::to_string)
+        self.lab.stopped().map(|stop| stop.to_string())
     }
 
     /// Updates made in the current run.

@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::render::overlay::{Align, Mark};
+use crate::render::palette::Rgb;
 use crate::render::raster::Raster;
 
 /// Reports a panic on the console before the module stops, so it is never silent.
@@ -52,6 +53,19 @@ impl Canvas {
         Ok(Canvas { canvas, context })
     }
 
+    /// A canvas of the page's document that is not in the page, for staging an image.
+    pub(crate) fn offscreen() -> Result<Self, JsError> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsError::new("this page has no document to draw in"))?;
+        let canvas = document
+            .create_element("canvas")
+            .or_js_error()?
+            .dyn_into::<HtmlCanvasElement>()
+            .map_err(|_| JsError::new("could not create an off-screen canvas"))?;
+        Canvas::new(canvas)
+    }
+
     /// Sizes the backing store to `width × height` device pixels.
     pub(crate) fn resize(&self, width: u32, height: u32) {
         if self.canvas.width() != width || self.canvas.height() != height {
@@ -71,24 +85,61 @@ impl Canvas {
         self.context.put_image_data(&image, 0.0, 0.0).or_js_error()
     }
 
+    /// Draws the raster scaled smoothly onto the rectangle `[left, top, width, height]` (device
+    /// pixels), staged on `staging` (an [`Canvas::offscreen`] one, sized to the raster here):
+    /// a small image, such as a grid of values, shown at any size.
+    pub(crate) fn put_scaled(&self, raster: &Raster, staging: &Canvas, rect: [f64; 4]) -> Result<(), JsError> {
+        if raster.width() == 0 || raster.height() == 0 {
+            return Ok(());
+        }
+        staging.resize(raster.width() as u32, raster.height() as u32);
+        staging.put(raster)?;
+        let [left, top, width, height] = rect;
+        self.context.set_image_smoothing_enabled(true);
+        self.context
+            .draw_image_with_html_canvas_element_and_dw_and_dh(&staging.canvas, left, top, width, height)
+            .or_js_error()
+    }
+
     /// Erases the canvas to transparent (for a layer redrawn over another).
     pub(crate) fn erase(&self) {
         self.context.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
     }
 
-    /// Strokes and fills the marks in order.
+    /// Fills the whole canvas with one opaque colour (a background).
+    pub(crate) fn fill(&self, color: Rgb) {
+        self.context.set_fill_style_str(&color.css());
+        self.context.fill_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+    }
+
+    /// Strokes and fills the marks in order. Each run of solid lines of one colour and width
+    /// is stroked as one path with round caps (contours have thousands of segments, and the
+    /// caps close the joints between a curve's segments); dashed lines keep square ends.
     pub(crate) fn paint(&self, marks: &[Mark]) -> Result<(), JsError> {
         let ctx = &self.context;
-        for mark in marks {
+        let mut i = 0;
+        while let Some(mark) = marks.get(i) {
+            i += 1;
             match mark {
-                Mark::Line { from, to, color, width, dashed } => {
+                Mark::Line { color, width, dashed, .. } => {
+                    let start = i - 1;
+                    if !dashed {
+                        let same = |m: &&Mark| matches!(m, Mark::Line { color: c, width: w, dashed: false, .. } if c == color && w == width);
+                        i += marks[i..].iter().take_while(same).count();
+                    }
                     ctx.set_line_dash(&dash_pattern(*dashed, *width)).or_js_error()?;
                     ctx.begin_path();
-                    ctx.move_to(from[0], from[1]);
-                    ctx.line_to(to[0], to[1]);
+                    for line in &marks[start..i] {
+                        if let Mark::Line { from, to, .. } = line {
+                            ctx.move_to(from[0], from[1]);
+                            ctx.line_to(to[0], to[1]);
+                        }
+                    }
                     ctx.set_stroke_style_str(&color.css());
                     ctx.set_line_width(*width);
+                    ctx.set_line_cap(if *dashed { "butt" } else { "round" });
                     ctx.stroke();
+                    ctx.set_line_cap("butt");
                 }
                 Mark::Arrow { from, to, color, width } => {
                     ctx.set_line_dash(&dash_pattern(false, *width)).or_js_error()?;

@@ -61,6 +61,11 @@ export async function openLab(env, { width = 1280, height = 900, deviceScaleFact
   return page;
 }
 
+/** Waits until the page has drawn the latest state (two animation frames). */
+export function settle(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Saves a screenshot under tests/e2e/artifacts. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });

@@ -2,7 +2,7 @@
 // diverging run stops with a notice that Reset clears, and the schedule drives the rate.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLab, screenshot } from './harness.mjs';
+import { launch, openLab, screenshot, settle } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -11,10 +11,6 @@ before(async () => {
 after(async () => {
   await env.close();
 });
-
-function settle(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 /** Clicks the Step button `n` times (real clicks on the page's button) and lets it redraw. */
 async function clickStep(page, n) {

@@ -2,7 +2,7 @@
 // the gradient check, each checked against the core's own numbers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canvasPixels, launch, openLab, screenshot } from './harness.mjs';
+import { canvasPixels, launch, openLab, screenshot, settle } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -11,11 +11,6 @@ before(async () => {
 after(async () => {
   await env.close();
 });
-
-/** Waits until the page has drawn the lab's latest state (one animation frame). */
-function settle(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 /** The lab's state as the core reports it. */
 function core(page) {

@@ -6,9 +6,9 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::lab::LabSnapshot;
-use super::Offscreen;
 use crate::regularization::display::{number, significant};
 use crate::regularization::landscape::{GRID, Landscape};
+use crate::render::palette::Rgb;
 
 /// Milliseconds of slice computation per animation frame (and right after the input that
 /// restarts it, so the coarse picture appears at once).
@@ -28,7 +28,7 @@ struct Timings {
 pub struct LandscapeView {
     pub(super) view: Landscape,
     canvas: Canvas,
-    offscreen: Offscreen,
+    staging: Canvas,
     timings: Timings,
     last: [f64; 4],
 }
@@ -45,7 +45,7 @@ impl LandscapeView {
         Ok(LandscapeView {
             view: Landscape::default(),
             canvas: Canvas::new(canvas)?,
-            offscreen: Offscreen::new()?,
+            staging: Canvas::offscreen()?,
             timings: Timings { started: now(), ..Timings::default() },
             last: [f64::NAN; 4],
         })
@@ -105,17 +105,12 @@ impl LandscapeView {
     /// Draws what is computed so far.
     pub fn render(&mut self) -> Result<(), JsError> {
         self.view.render();
-        self.canvas.clear();
+        self.canvas.fill(Rgb::WHITE);
         if self.view.slice().finished_stride().is_some() {
-            let range = self.view.range();
-            let image = self.view.image();
-            let origin = self.view.origin();
-            let mut shifted = *self.view.view();
-            shifted.center = [shifted.center[0] - origin[0], shifted.center[1] - origin[1]];
-            self.canvas.draw_grid(&self.offscreen, image, &shifted, range)?;
+            self.canvas.put_scaled(self.view.image(), &self.staging, self.view.image_rect())?;
         }
-        self.canvas.paint_batched(self.view.contours())?;
-        self.canvas.paint_batched(self.view.marks())
+        self.canvas.paint(self.view.contours())?;
+        self.canvas.paint(self.view.marks())
     }
 
     /// The range as shown.

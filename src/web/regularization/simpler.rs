@@ -8,6 +8,7 @@ use super::super::chart::ChartCanvas;
 use crate::regularization::charts::draw_error_curves;
 use crate::regularization::display::significant;
 use crate::regularization::simpler::Simpler;
+use crate::render::palette::Rgb;
 
 /// Noisy points, a ridge-regularized polynomial fit and its errors, on a canvas.
 #[wasm_bindgen]
@@ -65,8 +66,8 @@ impl SimplerView {
     /// Draws the points and the curves.
     pub fn render(&mut self) -> Result<(), JsError> {
         self.view.render();
-        self.canvas.clear();
-        self.canvas.paint_batched(self.view.marks())
+        self.canvas.fill(Rgb::WHITE);
+        self.canvas.paint(self.view.marks())
     }
 
     /// A press at device pixel (x, y); true when it grabbed a training point.

@@ -5,10 +5,10 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::chart::ChartCanvas;
-use super::Offscreen;
 use crate::regularization::charts::draw_weight_paths;
 use crate::regularization::display::{number, significant};
 use crate::regularization::weight_space::WeightSpace;
+use crate::render::palette::Rgb;
 
 /// The data-loss landscape over (w₁, w₂), the penalty's level sets and the optimum's path.
 #[wasm_bindgen]
@@ -16,7 +16,7 @@ pub struct WeightSpaceView {
     pub(super) view: WeightSpace,
     canvas: Canvas,
     chart: ChartCanvas,
-    offscreen: Offscreen,
+    staging: Canvas,
 }
 
 #[wasm_bindgen]
@@ -28,7 +28,7 @@ impl WeightSpaceView {
             view: WeightSpace::default(),
             canvas: Canvas::new(canvas)?,
             chart: ChartCanvas::new(chart),
-            offscreen: Offscreen::new()?,
+            staging: Canvas::offscreen()?,
         })
     }
 
@@ -64,10 +64,10 @@ impl WeightSpaceView {
     /// Draws the landscape, the contours, the paths and the optimum.
     pub fn render(&mut self) -> Result<(), JsError> {
         self.view.render();
-        self.canvas.clear();
-        self.canvas.draw_grid(&self.offscreen, self.view.image(), self.view.view(), self.view.half_width())?;
-        self.canvas.paint_batched(self.view.background())?;
-        self.canvas.paint_batched(self.view.marks())?;
+        self.canvas.fill(Rgb::WHITE);
+        self.canvas.put_scaled(self.view.image(), &self.staging, self.view.image_rect())?;
+        self.canvas.paint(self.view.background())?;
+        self.canvas.paint(self.view.marks())?;
         let (view, ratio) = (&self.view, self.chart.ratio());
         self.chart.draw(|area| draw_weight_paths(view, area, ratio))?;
         Ok(())
@@ -126,10 +126,12 @@ impl WeightSpaceView {
     /// The RGBA colour of the data-loss image at grid point (i, j).
     #[wasm_bindgen(js_name = imagePixel)]
     pub fn image_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
-        let n = self.view.image().size();
-        if i >= n || j >= n {
-            return Err(JsError::new(&format!("the image has {n} × {n} points")));
+        let image = self.view.image();
+        let (columns, rows) = (image.width(), image.height());
+        if i >= columns || j >= rows {
+            return Err(JsError::new(&format!("the image has {columns} × {rows} points")));
         }
-        Ok(self.view.image().at(i, j).to_vec())
+        // Grid row j = 0 is the image's bottom row.
+        Ok(image.pixel(i, rows - 1 - j).to_vec())
     }
 }

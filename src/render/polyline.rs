@@ -19,7 +19,7 @@ pub struct Stroke {
 /// Clips the segment p–q to the rectangle `low`–`high` (Liang–Barsky); `None` when it misses.
 ///
 /// ```
-/// use descent::regularization::polyline::clip_segment;
+/// use descent::render::polyline::clip_segment;
 /// let (p, q) = clip_segment([-2.0, 0.0], [2.0, 0.0], [-1.0, -1.0], [1.0, 1.0]).unwrap();
 /// assert_eq!((p, q), ([-1.0, 0.0], [1.0, 0.0]));
 /// assert!(clip_segment([2.0, 2.0], [3.0, 3.0], [-1.0, -1.0], [1.0, 1.0]).is_none());

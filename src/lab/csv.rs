@@ -1,0 +1,111 @@
+//! Points from a CSV file and back. The lab reads what [`parse_csv`] reads (`x0,x1,label` per
+//! line, a header, comments and a `# classes: C` comment allowed), as long as it can show it:
+//! points in the plane, at most [`MAX_CLASSES`] classes (the palette's colours) and
+//! [`MAX_POINTS`] points, within ±[`MAX_COORDINATE`] of the origin, from a file of at most
+//! [`MAX_CSV_BYTES`]. Anything else is refused with the reason, and the lab keeps its points.
+//!
+//! A loaded file is a new dataset (rule 1 of [`crate::lab`]): θ is re-initialized for its
+//! number of classes, the view is fitted to its points and a new run starts. The dataset menu
+//! then shows it as [`FILE_DATASET`]; Regenerate restores its points after edits, and the
+//! menu can return to it after a generated dataset. [`Lab::to_csv`] saves the current points
+//! as [`Dataset::to_csv`] writes them, which reads back to the same points.
+
+use super::{Lab, LabError};
+use crate::data::{Dataset, MAX_CLASSES, MAX_POINTS, parse_csv};
+
+/// The largest CSV file the lab reads, in bytes: room for [`MAX_POINTS`] points written out
+/// to full precision, with comments.
+pub const MAX_CSV_BYTES: usize = 16 << 20;
+/// The largest |coordinate| of a loaded point: beyond it the scores of any θ within the
+/// parameter limit could pass the divergence limit of the loss.
+pub const MAX_COORDINATE: f64 = 1e6;
+/// The dataset menu's value for the loaded file's points.
+pub const FILE_DATASET: &str = "file";
+
+/// A loaded file: its name and its points as read.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CsvFile {
+    pub(crate) name: String,
+    pub(crate) data: Dataset,
+}
+
+/// Reads the points of a CSV file's bytes (UTF-8, with or without a byte-order mark) if the
+/// lab can show them; otherwise says why.
+///
+/// ```
+/// use descent::lab::csv::read_points;
+/// assert_eq!(read_points(b"x0,x1,label\n0.5,0.4,0\n-0.4,0.3,1\n").unwrap().len(), 2);
+/// assert!(read_points(b"1,2,3,0\n").unwrap_err().contains("two coordinates"));
+/// assert_eq!(read_points(b"1,2,0\n1,\xff,1\n").unwrap_err(), "CSV line 2: not UTF-8 text");
+/// ```
+pub fn read_points(bytes: &[u8]) -> Result<Dataset, String> {
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(format!("the lab reads CSV files of up to {} MB", MAX_CSV_BYTES >> 20));
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("CSV line {line}: not UTF-8 text")
+    })?;
+    let data = parse_csv(text).map_err(|e| e.to_string())?;
+    if data.dim() != 2 {
+        return Err(format!(
+            "the lab shows points in the plane: each line needs two coordinates and a label \
+             (x0,x1,label), and this file's points have D = {}",
+            data.dim()
+        ));
+    }
+    if data.classes() < 2 {
+        return Err("a classifier needs at least two classes, and this file gives one".into());
+    }
+    let reach = data.max_abs_coordinate();
+    if reach > MAX_COORDINATE {
+        return Err(format!(
+            "the lab shows points within ±{MAX_COORDINATE:.0e} of the origin, and this file has a \
+             coordinate of size {reach:.3e}"
+        ));
+    }
+    debug_assert!(data.classes() <= MAX_CLASSES && data.len() <= MAX_POINTS, "parse_csv's limits");
+    Ok(data)
+}
+
+impl Lab {
+    /// Loads the points of the CSV file `name`, given as its bytes (rule 1: new model). On
+    /// error nothing changes and the message names the file and the reason.
+    pub fn load_csv(&mut self, name: &str, bytes: &[u8]) -> Result<(), LabError> {
+        let data = read_points(bytes).map_err(|reason| LabError::Csv { file: name.to_string(), reason })?;
+        self.file = Some(CsvFile { name: name.to_string(), data: data.clone() });
+        self.from_file = true;
+        self.replace_data(data, true);
+        Ok(())
+    }
+
+    /// Shows the loaded file's points again (the dataset menu's [`FILE_DATASET`]; rule 1).
+    pub(super) fn show_file(&mut self) -> Result<(), LabError> {
+        let data = match &self.file {
+            Some(file) => file.data.clone(),
+            None => {
+                let expected = "a dataset's name; load a CSV file first to show its points";
+                return Err(LabError::value("dataset", FILE_DATASET, expected));
+            }
+        };
+        self.from_file = true;
+        self.replace_data(data, true);
+        Ok(())
+    }
+
+    /// The name of the last CSV file loaded, if any.
+    pub fn file_name(&self) -> Option<&str> {
+        self.file.as_ref().map(|f| f.name.as_str())
+    }
+
+    /// Whether the points shown come from the loaded CSV file.
+    pub fn from_file(&self) -> bool {
+        self.from_file
+    }
+
+    /// The current points (with every edit) as CSV text that [`Lab::load_csv`] reads back.
+    pub fn to_csv(&self) -> String {
+        self.data.to_csv()
+    }
+}

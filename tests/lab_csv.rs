@@ -1,0 +1,172 @@
+//! Points from CSV files in the lab: a file the lab can show replaces the dataset as a new
+//! dataset does; any other is refused with its reason and changes nothing; the points save to
+//! CSV that loads back to the same points.
+
+use descent::data::{Dataset, parse_csv};
+use descent::lab::Lab;
+use descent::lab::csv::{MAX_CSV_BYTES, read_points};
+use descent::lab::init::random_theta;
+use descent::model::{CS231N_INITIAL, Shape};
+
+/// Four classes around (10, −20): a file far from the origin.
+const FOUR_CLASSES: &str = "# four clusters\nx0,x1,label\n9,-21,0\n11,-21,1\n9,-19,2\n11,-19,3\n10.5,-19.5,3\n";
+
+/// Everything a refused file must leave as it was.
+fn state(lab: &Lab) -> (Dataset, Vec<f64>, Vec<f64>, usize, String, Vec<f64>) {
+    (
+        lab.data().clone(),
+        lab.theta().to_vec(),
+        lab.history().total().to_vec(),
+        lab.steps(),
+        lab.get("dataset").unwrap(),
+        vec![lab.view().center[0], lab.view().center[1], lab.view().half_width],
+    )
+}
+
+#[test]
+fn a_file_replaces_the_dataset_as_a_new_dataset_does() {
+    let mut lab = Lab::default();
+    lab.resize(400, 400, 1.0);
+    lab.advance(5).unwrap();
+    lab.load_csv("clusters.csv", FOUR_CLASSES.as_bytes()).unwrap();
+    assert_eq!(lab.data(), &parse_csv(FOUR_CLASSES).unwrap());
+    assert_eq!((lab.data().len(), lab.shape()), (5, Shape { classes: 4, dim: 2 }));
+    // θ₀ for four classes, drawn from the init seed; a new run at step 0.
+    assert_eq!(lab.theta(), random_theta(Shape { classes: 4, dim: 2 }, 0));
+    assert_eq!(lab.start(), lab.theta());
+    assert_eq!((lab.steps(), lab.history().len()), (0, 1));
+    assert_eq!(lab.history().total()[0], lab.breakdown().total());
+    // The view is centred on the points' bounding box [9, 11] × [−21, −19] with a margin.
+    let view = lab.view();
+    assert_eq!((view.center, view.half_width), ([10.0, -20.0], 1.2));
+    let (low, high) = view.data_bounds();
+    for i in 0..lab.data().len() {
+        let p = lab.data().point(i);
+        assert!((low[0]..=high[0]).contains(&p[0]) && (low[1]..=high[1]).contains(&p[1]), "point {i}");
+    }
+    // The menu shows the file; the generator's settings do not apply to it.
+    assert_eq!(lab.get("dataset").unwrap(), "file");
+    assert_eq!(lab.file_name(), Some("clusters.csv"));
+    for name in ["points", "noise", "data-seed", "classes"] {
+        assert!(!lab.applies(name.parse().unwrap()), "{name}");
+    }
+    assert_eq!(lab.get("classes").unwrap(), "4");
+    lab.set("add-class", "3").unwrap();
+    // It trains like any dataset.
+    lab.set("loss", "softmax").unwrap();
+    lab.set("lr", "0.01").unwrap();
+    let before = lab.breakdown().total();
+    lab.advance(50).unwrap();
+    assert!(lab.breakdown().total() < before);
+}
+
+#[test]
+fn a_file_the_lab_cannot_show_is_refused_with_its_reason_and_changes_nothing() {
+    let mut lab = Lab::default();
+    lab.advance(3).unwrap();
+    let before = state(&lab);
+    let cases: [(&str, Vec<u8>, &str); 9] = [
+        ("bad.csv", b"x0,x1,label\n0.5,0.4,0\n0.1,abc,1\n".to_vec(), "CSV line 3: \"abc\" is not a number"),
+        ("ragged.csv", b"1,2,0\n1,2,3,1\n".to_vec(), "CSV line 2: expected 2 coordinates, found 3"),
+        ("cube.csv", b"1,2,3,0\n4,5,6,1\n".to_vec(), "each line needs two coordinates and a label"),
+        ("line.csv", b"1,0\n2,1\n".to_vec(), "this file's points have D = 1"),
+        ("seven.csv", b"1,2,0\n3,4,6\n".to_vec(), "CSV line 2: label 6 is too large (at most 6 classes)"),
+        ("one.csv", b"# classes: 1\n1,2,0\n".to_vec(), "at least two classes"),
+        (
+            "far.csv",
+            b"1,2,0\n2e6,4,1\n".to_vec(),
+            "within ±1e6 of the origin, and this file has a coordinate of size 2.000e6",
+        ),
+        ("empty.csv", b"x0,x1,label\n".to_vec(), "CSV line 1: no points found"),
+        ("latin1.csv", b"1,2,0\n# caf\xe9\n".to_vec(), "CSV line 2: not UTF-8 text"),
+    ];
+    for (name, bytes, reason) in cases {
+        let message = lab.load_csv(name, &bytes).unwrap_err().to_string();
+        assert!(message.starts_with(&format!("\"{name}\" was not loaded: ")), "{message}");
+        assert!(message.contains(reason), "{name}: {message}");
+        assert!(message.ends_with(". The points are unchanged."), "{message}");
+        assert_eq!(state(&lab), before, "{name} changed the lab");
+        assert_eq!(lab.file_name(), None);
+    }
+    // Too many points, too many bytes.
+    let many: String = (0..100_001).map(|i| format!("{},0,{}\n", i % 1000, i % 2)).collect();
+    assert!(lab.load_csv("many.csv", many.as_bytes()).unwrap_err().to_string().contains("more than 100000 points"));
+    let huge = vec![b' '; MAX_CSV_BYTES + 1];
+    assert!(lab.load_csv("huge.csv", &huge).unwrap_err().to_string().contains("up to 16 MB"));
+    assert_eq!(state(&lab), before);
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_lines_are_read() {
+    let data = read_points(b"\xef\xbb\xbfx0,x1,label\r\n0.5,0.4,0\r\n-0.4,0.3,1\r\n").unwrap();
+    assert_eq!((data.len(), data.point(1)), (2, &[-0.4, 0.3][..]));
+}
+
+#[test]
+fn the_points_save_to_csv_that_loads_back_to_the_same_points() {
+    let mut lab = Lab::default();
+    // Edit the demo's points: move one, add one, and remove every point of class 2.
+    lab.set("add-class", "1").unwrap();
+    lab.resize(200, 200, 1.0);
+    lab.pointer_down([20.0, 20.0], false).unwrap();
+    lab.pointer_up();
+    while let Some(i) = (0..lab.data().len()).find(|&i| lab.data().label(i) == 2) {
+        lab.remove_point(i).unwrap();
+    }
+    let text = lab.to_csv();
+    assert!(text.starts_with("# classes: 3\nx0,x1,label\n0.5,0.4,0\n"), "{text}");
+    let mut other = Lab::default();
+    other.load_csv("saved.csv", text.as_bytes()).unwrap();
+    assert_eq!(other.data(), lab.data());
+    assert_eq!(other.shape(), Shape { classes: 3, dim: 2 }, "the empty class 2 survives");
+    assert_eq!(other.to_csv(), text);
+}
+
+#[test]
+fn regenerate_restores_the_file_and_the_menu_goes_back_and_forth() {
+    let mut lab = Lab::default();
+    lab.resize(200, 200, 1.0);
+    lab.load_csv("clusters.csv", FOUR_CLASSES.as_bytes()).unwrap();
+    let file = lab.data().clone();
+    lab.set("W[0,0]", "0.25").unwrap();
+    lab.remove_point(0).unwrap();
+    lab.pointer_down([100.0, 100.0], false).unwrap();
+    lab.pointer_up();
+    assert_ne!(lab.data(), &file);
+    // Regenerate restores the file's points and keeps θ (rule 2).
+    let theta = lab.theta().to_vec();
+    lab.regenerate().unwrap();
+    assert_eq!(lab.data(), &file);
+    assert_eq!(lab.theta(), theta);
+    // The generator's settings wait while the file is shown.
+    lab.set("points", "40").unwrap();
+    assert_eq!((lab.data(), lab.theta()), (&file, &theta[..]));
+    // A generated dataset replaces the file; the menu can return to it (rule 1 both ways).
+    lab.set("dataset", "blobs").unwrap();
+    assert_eq!((lab.get("dataset").unwrap().as_str(), lab.data().len()), ("blobs", 40));
+    assert!(lab.applies("points".parse().unwrap()));
+    lab.set("dataset", "file").unwrap();
+    assert_eq!(lab.data(), &file);
+    assert_eq!(lab.theta(), random_theta(lab.shape(), 0));
+    // Even to the cs231n demo and back.
+    lab.set("dataset", "cs231n").unwrap();
+    assert_eq!(lab.theta(), CS231N_INITIAL);
+    assert_eq!(lab.view().center, [0.0, 0.0]);
+    assert_eq!(lab.file_name(), Some("clusters.csv"));
+}
+
+#[test]
+fn the_file_entry_of_the_menu_needs_a_file() {
+    let mut lab = Lab::default();
+    let message = lab.set("dataset", "file").unwrap_err().to_string();
+    assert!(message.contains("load a CSV file first"), "{message}");
+    assert_eq!(lab.get("dataset").unwrap(), "cs231n");
+    assert_eq!(lab.theta(), CS231N_INITIAL);
+}
+
+#[test]
+fn a_single_point_gets_a_view_around_it() {
+    let mut lab = Lab::default();
+    lab.load_csv("one.csv", b"3,4,1\n").unwrap();
+    assert_eq!((lab.data().classes(), lab.view().center, lab.view().half_width), (2, [3.0, 4.0], 1.0));
+}

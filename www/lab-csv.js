@@ -1,0 +1,76 @@
+// Points from and to CSV files: "Load CSV…" (or a file dropped on the canvas) hands the file's
+// bytes to the lab, which reads them or says why it cannot; "Save CSV" downloads the lab's own
+// serialization of the current points. The dataset menu lists the loaded file.
+import { LabView } from './pkg/descent.js';
+import { clearNotice, report } from './ui.js';
+
+/** The dataset menu's value for the loaded file (the lab's name for it). */
+const FILE = 'file';
+
+/** Wires the Data panel's CSV buttons and the canvas's drop target; `onChange` runs after a
+ *  load. Returns `refresh`, which lists the loaded file in the dataset menu. */
+export function bindCsv(root, lab, onChange) {
+  const $ = (selector) => root.querySelector(selector);
+  const input = $('#lab-csv-input');
+  const menu = $('[data-param="dataset"]');
+  const target = $('.canvas-box');
+
+  async function load(file) {
+    try {
+      // At most one byte past the lab's limit: a larger file is refused without being read.
+      const slice = file.slice(0, LabView.csvByteLimit() + 1);
+      lab.loadCsv(file.name, new Uint8Array(await slice.arrayBuffer()));
+      clearNotice();
+    } catch (error) {
+      report(error);
+    }
+    onChange();
+  }
+
+  $('#lab-load-csv').addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    const [file] = input.files;
+    input.value = ''; // so that choosing the same file again loads it again
+    if (file) load(file);
+  });
+
+  const dragsFiles = (event) => event.dataTransfer?.types.includes('Files');
+  target.addEventListener('dragover', (event) => {
+    if (!dragsFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    target.classList.add('dropping');
+  });
+  target.addEventListener('dragleave', () => target.classList.remove('dropping'));
+  target.addEventListener('drop', (event) => {
+    if (!dragsFiles(event)) return;
+    event.preventDefault();
+    target.classList.remove('dropping');
+    const [file] = event.dataTransfer.files;
+    if (file) load(file);
+  });
+
+  $('#lab-save-csv').addEventListener('click', () => {
+    const name = lab.get('dataset') === FILE ? lab.fileName : `descent-${lab.get('dataset')}.csv`;
+    const url = URL.createObjectURL(new Blob([lab.toCsv()], { type: 'text/csv' }));
+    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    // The download has taken its copy by then.
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+
+  return function refresh() {
+    const name = lab.fileName;
+    let option = menu.querySelector(`option[value="${FILE}"]`);
+    if (name && !option) {
+      option = new Option('', FILE);
+      menu.append(option);
+    }
+    if (option) {
+      // A long name is shortened in the menu (which must show its whole text) and kept whole
+      // in the tooltip.
+      const short = name.length > 22 ? `${name.slice(0, 12)}…${name.slice(-9)}` : name;
+      option.textContent = `File: ${short}`;
+      option.title = name;
+    }
+  };
+}
