@@ -24,11 +24,12 @@
 //! # Opening a link
 //!
 //! [`open`] applies the link's settings to a blank scene in link order whatever their order in
-//! the address (a preset before the settings it would reset), retrying a refused one after the others while that makes
-//! progress (a landscape whose two axes trade places needs one of them set before the other);
-//! each setting still refused is a [`Refusal`] with the scene's reason. Then it brings the
-//! live scene to that state, changing only the settings that differ, so opening the link of
-//! the state on screen changes nothing (a trained classifier keeps its training).
+//! the address (a preset before the settings it would reset; the order is read again after
+//! each setting, since one may create names: the calculator's cells once it grows), retrying
+//! a refused one after the others while that makes progress; each setting still refused is a
+//! [`Refusal`] with the scene's reason. Then it brings the live scene to that state, changing
+//! only the settings that differ, so opening the link of the state on screen changes nothing
+//! (a trained classifier keeps its training, a race its clock).
 
 pub mod address;
 mod lab;

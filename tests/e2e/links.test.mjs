@@ -1,7 +1,8 @@
 // Shareable links in the real page: a link opens its scene, view and settings (the controls
 // and the core agree), a state changed through the controls comes back from its address in a
 // fresh page, the address follows without a history entry per change, Copy link copies it,
-// and malformed links show one notice, keep everything else and log no error.
+// malformed links show one notice, keep everything else and log no error, and refusals are
+// logged as information, defects as errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openLab, screenshot } from './harness.mjs';
@@ -357,5 +358,23 @@ test('malformed links: one notice, everything else applied, no error', async () 
   assert.equal(await page.evaluate(() => window.descent.scenes.race.handle.get('steps-per-frame')), '3');
   await screenshot(page, 'links-malformed-race');
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('refusals are logged as information, defects as errors', async () => {
+  const page = await openLink('#lab');
+  await page.evaluate(async () => {
+    const ui = await import('./ui.js');
+    ui.report(new Error('lambda must be a number, not "x"'));
+    ui.report('There is no scene "x"');
+    ui.report(new TypeError('a defect of the page'));
+    ui.fail(new Error('a failed frame'));
+  });
+  await page.evaluate(() => null); // the console messages have arrived by this reply
+  assert.deepEqual(page.refusals, ['lambda must be a number, not "x"', 'There is no scene "x"']);
+  assert.equal(page.problems.length, 2);
+  assert.match(page.problems[0], /^console error: TypeError: a defect of the page/);
+  assert.match(page.problems[1], /^console error: Error: a failed frame/);
+  assert.equal(await notice(page), 'a failed frame', 'each is shown');
   await page.context().close();
 });
