@@ -2,6 +2,9 @@
 // settings handler. None of it is math: values go to Rust as typed, and Rust parses them.
 
 const notice = document.getElementById('notice');
+// A notice stays until the next accepted change, or until it is clicked away: it floats over
+// the page, so it must never hide a control for good.
+notice.addEventListener('click', () => clearNotice());
 
 /** Whether an error is the user's to fix: a message, or a plain `Error`, which is what Rust's
  *  exports throw when they refuse a value or an action (with the reason). Anything else (a

@@ -259,6 +259,9 @@ test('settings flow through names: the loss, λ on its log slider, the data, app
   assert.equal(await page.locator('#lab [data-param="points"]').inputValue(), '1000', 'the control shows the kept value');
   assert.equal((await core(page)).points, 1000);
   assert.deepEqual(page.refusals, [await page.locator('#notice').textContent()], 'logged as a refusal, not an error');
+  // The notice floats over the page; a click puts it away.
+  await page.locator('#notice').click();
+  assert.ok(await page.locator('#notice').isHidden());
   await page.check('#lab [data-param="show-confidence"]');
   await settle(page);
   await screenshot(page, 'lab-blobs-softmax-confidence');
