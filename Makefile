@@ -68,13 +68,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-## bench-browser: the classifier lab's frame budget and the loss landscape's slice in headless
-## Chromium (figures in README)
+## bench-browser: the classifier lab's frame budget, the loss landscape's slice and the cost of
+## links in headless Chromium (figures in README)
 .PHONY: bench-browser
 bench-browser: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs
 	node tests/bench/lab-frame.mjs --confidence true
 	node tests/bench/landscape.mjs
+	node tests/bench/links.mjs
 
 ## bench-race: the optimizer race's surface re-render and frame budgets in headless Chromium
 .PHONY: bench-race

@@ -38,11 +38,14 @@
 //!   values refined level by level, in viridis ([`render::colormap`]) on a log scale
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
+//! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
+//!   settings on a fresh scene, and opened setting by setting with every refusal explained.
 //! - `web` (wasm32 only): the browser boundary, one file per scene; `web/mod.rs` holds the
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
 pub mod lab;
+pub mod link;
 pub mod loss;
 pub mod model;
 pub mod objective;

@@ -4,10 +4,11 @@ import init, { LabView } from './pkg/descent.js';
 import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
-import { report } from './ui.js';
+import { followLinks } from './link.js';
+import { fail } from './ui.js';
 
-window.addEventListener('error', (event) => report(event.error ?? event.message));
-window.addEventListener('unhandledrejection', (event) => report(event.reason));
+window.addEventListener('error', (event) => fail(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => fail(event.reason));
 
 /** Each scene: its section id and how to mount it. */
 const SCENES = {
@@ -27,25 +28,23 @@ async function main() {
 
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   let active = null;
+  // Shows a scene (link.js has checked the name).
   const select = (id) => {
-    if (!(id in scenes)) {
-      if (id) report(new Error(`There is no view "${id}"; showing the classifier lab.`));
-      id = 'lab';
-    }
     active = id;
     for (const tab of tabs) tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
     for (const sceneId of Object.keys(scenes)) document.getElementById(sceneId).hidden = sceneId !== id;
     scenes[id].redraw();
   };
-  for (const tab of tabs) tab.addEventListener('click', () => (location.hash = tab.dataset.scene));
-  window.addEventListener('hashchange', () => select(location.hash.slice(1)));
-  select(location.hash.slice(1));
+  // The address names the scene and its settings (link.js): it opens the link, follows the
+  // hash, and a tab click changes the scene through the address.
+  const links = followLinks(scenes, select);
+  for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
 
   const loop = (now) => {
     try {
       scenes[active].frame(now);
     } catch (error) {
-      report(error);
+      fail(error);
     }
     requestAnimationFrame(loop);
   };
@@ -53,4 +52,4 @@ async function main() {
   document.body.dataset.ready = 'true';
 }
 
-main().catch(report);
+main().catch(fail);

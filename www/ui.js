@@ -2,9 +2,30 @@
 // settings handler. None of it is math: values go to Rust as typed, and Rust parses them.
 
 const notice = document.getElementById('notice');
+// A notice stays until the next accepted change, or until it is clicked away: it floats over
+// the page, so it must never hide a control for good.
+notice.addEventListener('click', () => clearNotice());
 
-/** Shows an error where the user sees it, and leaves it on the console. */
+/** Whether an error is the user's to fix: a message, or a plain `Error`, which is what Rust's
+ *  exports throw when they refuse a value or an action (with the reason). Anything else (a
+ *  TypeError, a wasm RuntimeError after a panic, …) is a defect of the page. */
+function isRefusal(error) {
+  return !(error instanceof Error) || error.constructor === Error;
+}
+
+/** Shows a refusal or an error where the user sees it. A refusal goes to the console as
+ *  information ("Refused: …"), not as an error: it is the page working as meant. A defect goes
+ *  to the console as an error (and fails the browser tests). */
 export function report(error) {
+  notice.textContent = error instanceof Error ? error.message : String(error);
+  notice.hidden = false;
+  if (isRefusal(error)) console.info(`Refused: ${notice.textContent}`);
+  else console.error(error);
+}
+
+/** Shows a defect where the user sees it and logs it as an error, whatever its kind: for
+ *  what no user input explains (an uncaught error, a failed animation frame). */
+export function fail(error) {
   notice.textContent = error instanceof Error ? error.message : String(error);
   notice.hidden = false;
   console.error(error);
@@ -46,6 +67,17 @@ function showValue(control, value) {
   if (output) output.textContent = value;
 }
 
+/** Each bound root's refresh-and-notify, for settings changed from elsewhere (a link). */
+const bindings = new Map();
+
+/** Refreshes every bound control under `within` from its scene and runs each binding's
+ *  change hook once, as after a change made through a control (a link set them). */
+export function refreshParams(within) {
+  for (const [root, update] of bindings) {
+    if (root.isConnected && within.contains(root)) update();
+  }
+}
+
 /**
  * Wires every [data-param] control under `root` to `scene.set(name, value)`; after each change
  * every control is refreshed from `scene.get(name)`, since one setting may change others.
@@ -70,5 +102,9 @@ export function bindParams(root, scene, onChange = () => {}) {
     });
   }
   refresh();
+  bindings.set(root, () => {
+    refresh();
+    onChange(null);
+  });
   return refresh;
 }

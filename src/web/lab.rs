@@ -14,7 +14,7 @@ use crate::render::palette::{class_color, region_color};
 /// The classifier lab on a canvas and a chart canvas.
 #[wasm_bindgen]
 pub struct LabView {
-    lab: Lab,
+    pub(super) lab: Lab,
     canvas: Canvas,
     chart: ChartCanvas,
     loss: Breakdown,

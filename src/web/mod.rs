@@ -7,6 +7,7 @@
 
 mod chart;
 mod lab;
+mod link;
 mod race;
 mod regularization;
 

@@ -23,7 +23,7 @@ use crate::surface::SurfaceKind;
 /// chart canvases: loss by step, and the learning-rate schedules.
 #[wasm_bindgen]
 pub struct RaceView {
-    race: Race,
+    pub(super) race: Race,
     surface: Canvas,
     trails: Canvas,
     overlay: Canvas,

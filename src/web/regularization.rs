@@ -5,6 +5,7 @@
 mod calculator;
 mod gradient;
 mod landscape;
+mod link;
 mod preferences;
 mod simpler;
 mod weights;

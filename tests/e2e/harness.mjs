@@ -38,15 +38,21 @@ export async function launch() {
 
 /**
  * Opens the lab in a new page of the given CSS size and device-pixel ratio, waits until it is
- * ready, and collects console errors and page errors into `page.problems`.
+ * ready, and collects console errors, warnings and page errors into `page.problems` (a test
+ * fails on any) and the refusals the page showed the user into `page.refusals`. A refusal (a
+ * value or action the core refused, a malformed link) is the page working as meant: ui.js's
+ * `report` logs it as information, "Refused: …", never as an error.
  */
 export async function openLab(env, { width = 1280, height = 900, deviceScaleFactor = 1, hash = '' } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
   const page = await context.newPage();
   page.problems = [];
+  page.refusals = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       page.problems.push(`console ${message.type()}: ${message.text()}`);
+    } else if (message.type() === 'info' && message.text().startsWith('Refused: ')) {
+      page.refusals.push(message.text().slice('Refused: '.length));
     }
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));

@@ -116,7 +116,8 @@ test('a malformed or unshowable file leaves everything as it was and says why', 
   assert.match(await notice.textContent(), /CSV line 2: label 6 is too large \(at most 6 classes\)/);
   assert.deepEqual(await state(page), before);
   await screenshot(page, 'lab-csv-refused');
-  page.problems = page.problems.filter((p) => !p.includes('was not loaded'));
+  // Refusals, logged as such (not as errors).
+  assert.equal(page.refusals.filter((r) => r.includes('was not loaded')).length, 3);
   // A good file dropped on the canvas loads, and clears the notice.
   await dropFile(page, 'clusters.csv', CLUSTERS);
   assert.equal(await page.evaluate(() => window.descent.lab.points), 5);

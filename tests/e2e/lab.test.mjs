@@ -258,7 +258,10 @@ test('settings flow through names: the loss, λ on its log slider, the data, app
   assert.match(await page.locator('#notice').textContent(), /points must be a whole number from 1/);
   assert.equal(await page.locator('#lab [data-param="points"]').inputValue(), '1000', 'the control shows the kept value');
   assert.equal((await core(page)).points, 1000);
-  page.problems = page.problems.filter((p) => !p.includes('points must be'));
+  assert.deepEqual(page.refusals, [await page.locator('#notice').textContent()], 'logged as a refusal, not an error');
+  // The notice floats over the page; a click puts it away.
+  await page.locator('#notice').click();
+  assert.ok(await page.locator('#notice').isHidden());
   await page.check('#lab [data-param="show-confidence"]');
   await settle(page);
   await screenshot(page, 'lab-blobs-softmax-confidence');

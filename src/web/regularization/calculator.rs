@@ -8,7 +8,7 @@ use crate::regularization::display::number;
 /// The editable score table with each example's losses written out.
 #[wasm_bindgen]
 pub struct CalculatorView {
-    calculator: Calculator,
+    pub(super) calculator: Calculator,
 }
 
 #[wasm_bindgen]

@@ -8,7 +8,7 @@ use crate::regularization::numeric_gradient::{LOSS_DECIMALS, NumericGradient};
 /// The slides' W nudged one entry at a time, filling dW.
 #[wasm_bindgen]
 pub struct NumericGradientView {
-    view: NumericGradient,
+    pub(super) view: NumericGradient,
 }
 
 #[wasm_bindgen]

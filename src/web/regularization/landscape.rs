@@ -26,7 +26,7 @@ struct Timings {
 /// A 2D slice of the classifier's total loss, drawn progressively on a canvas.
 #[wasm_bindgen]
 pub struct LandscapeView {
-    view: Landscape,
+    pub(super) view: Landscape,
     canvas: Canvas,
     staging: Canvas,
     timings: Timings,

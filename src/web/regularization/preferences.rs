@@ -9,7 +9,7 @@ use crate::regularizer::RegularizerKind;
 /// x, w₁, w₂ and which of them each penalty prefers.
 #[wasm_bindgen]
 pub struct PreferencesView {
-    preferences: Preferences,
+    pub(super) preferences: Preferences,
 }
 
 fn penalty(name: &str) -> Result<RegularizerKind, JsError> {

@@ -13,7 +13,7 @@ use crate::render::palette::Rgb;
 /// Noisy points, a ridge-regularized polynomial fit and its errors, on a canvas.
 #[wasm_bindgen]
 pub struct SimplerView {
-    view: Simpler,
+    pub(super) view: Simpler,
     canvas: Canvas,
     chart: ChartCanvas,
 }

@@ -13,7 +13,7 @@ use crate::render::palette::Rgb;
 /// The data-loss landscape over (w₁, w₂), the penalty's level sets and the optimum's path.
 #[wasm_bindgen]
 pub struct WeightSpaceView {
-    view: WeightSpace,
+    pub(super) view: WeightSpace,
     canvas: Canvas,
     chart: ChartCanvas,
     staging: Canvas,

@@ -1,0 +1,181 @@
+// Shareable links. The address's hash names the scene (and the regularization scene's view)
+// and the settings that differ from a freshly opened page's: #lab?loss=softmax&lambda=0.01,
+// #race?preset=saddle, #regularization/landscape?seed=3. Rust makes and reads them (each
+// scene's link(), applyLink() and linkOmits(); parseLink and linkAddress); this file opens
+// the address when the page loads or the hash changes, keeps the address in step with the
+// state (replaceState, once the state has been still for FOLLOW_MS), and copies the link.
+import { linkAddress, parseLink } from './pkg/descent.js';
+import { clearNotice, fail, refreshParams, report } from './ui.js';
+
+/** The address follows the state once it has been still this long (milliseconds): no
+ *  history entry, and no link made, per slider tick (making one replays settings on a fresh
+ *  scene: tens of milliseconds for the largest datasets). */
+const FOLLOW_MS = 250;
+/** How long "Link copied" stays (milliseconds). */
+const STATUS_MS = 4000;
+
+/** A scene's views: the names of its handle's parts that make links (the regularization
+ *  scene's), or none when the handle makes links itself. */
+function viewsOf(handle) {
+  if (typeof handle.link === 'function') return [];
+  return Object.keys(handle).filter((name) => typeof handle[name]?.link === 'function');
+}
+
+/** The label the page shows for a scene (its tab) or a view (its button). */
+function label(selector, fallback) {
+  return document.querySelector(selector)?.textContent.trim() || fallback;
+}
+
+/** Copies text to the clipboard: the Clipboard API where the page may use it (https,
+ *  localhost), else a selected text area and the copy command (a classroom's http address). */
+async function copyText(text) {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Not allowed here: try the old way.
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('the browser did not allow it');
+}
+
+/**
+ * Opens the address's link, follows the hash and the state from then on, and wires the Copy
+ * link button. `select(id)` shows a scene. Returns `go(id)`, which shows a scene through the
+ * address (a tab click: one history entry per scene change, as before).
+ */
+export function followLinks(scenes, select) {
+  const copyButton = document.getElementById('copy-link');
+  const status = document.getElementById('link-status');
+  let place = { scene: 'lab', view: null };
+  let written = null;
+  let timer = 0;
+  let statusTimer = 0;
+
+  const target = ({ scene, view }) => (view ? scenes[scene].handle[view] : scenes[scene].handle);
+  /** The view a scene shows now (its pressed view button), or its first. */
+  const shownView = (scene) => {
+    const views = viewsOf(scenes[scene].handle);
+    if (views.length === 0) return null;
+    const pressed = document.getElementById(scene)?.querySelector('[data-view][aria-pressed="true"]')?.dataset.view;
+    return views.includes(pressed) ? pressed : views[0];
+  };
+  const current = () => ({ scene: place.scene, view: shownView(place.scene) });
+  const addressOf = (at) => linkAddress(at.scene, at.view ?? '', target(at).link());
+
+  /** Puts the current state in the address without a history entry. */
+  const follow = () => {
+    clearTimeout(timer);
+    timer = 0;
+    try {
+      const hash = addressOf(current());
+      if (hash !== location.hash) history.replaceState(history.state, '', hash);
+      written = hash;
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(follow, FOLLOW_MS);
+  };
+
+  /** Shows a scene and view without applying anything. */
+  const show = (at) => {
+    select(at.scene);
+    if (at.view) scenes[at.scene].handle.select(at.view);
+    place = at;
+  };
+
+  /** Opens a link: the scene and view it names (or the defaults, with a message), then every
+   *  setting that can be applied; one notice names whatever was not. A failure of the page
+   *  itself is reported, never thrown: the page stays usable. */
+  const open = (hash) => {
+    try {
+      openLink(hash);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const openLink = (hash) => {
+    const link = parseLink(hash);
+    const messages = [];
+    const ignored = link.settings ? ` (this link's settings ${link.settings} were not applied)` : '';
+    let scene = link.scene || 'lab';
+    let apply = true;
+    if (!Object.hasOwn(scenes, scene)) {
+      const fallback = label('[role="tab"][data-scene="lab"]', 'Classifier lab').toLowerCase();
+      messages.push(`There is no scene "${link.scene}"${ignored}; showing the ${fallback}.`);
+      scene = 'lab';
+      apply = false;
+    }
+    const views = viewsOf(scenes[scene].handle);
+    let view = views.length ? views[0] : null;
+    if (apply && link.view) {
+      const sceneLabel = label(`[role="tab"][data-scene="${scene}"]`, scene);
+      if (views.includes(link.view)) {
+        view = link.view;
+      } else if (views.length) {
+        const shown = label(`#${scene} [data-view="${view}"]`, view);
+        messages.push(`The ${sceneLabel} tab has no view "${link.view}"${ignored}; showing “${shown}”.`);
+        apply = false;
+      } else {
+        messages.push(`The ${sceneLabel} tab has no views: "/${link.view}" in the link was ignored.`);
+      }
+    }
+    // Shown first: the race and the landscape take the lab's model when shown, and a link may
+    // name parameters of it.
+    show({ scene, view });
+    if (apply && link.query) {
+      const notice = target(place).applyLink(link.query);
+      if (notice) messages.push(notice);
+      const section = document.getElementById(scene);
+      refreshParams((view && section.querySelector(`.subview[data-view="${view}"]`)) || section);
+      scenes[scene].redraw();
+    }
+    if (messages.length) report(messages.join(' '));
+    else clearNotice();
+    follow();
+  };
+
+  // A hash this file wrote is shown already; any other (a link pasted into the address bar,
+  // Back and Forward) is opened.
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== written) open(location.hash);
+  });
+  for (const type of ['input', 'change', 'click', 'pointerup']) document.addEventListener(type, schedule, true);
+
+  copyButton.addEventListener('click', async () => {
+    follow();
+    const omitted = target(current()).linkOmits();
+    try {
+      await copyText(location.href);
+      status.textContent = omitted ? `Link copied. It does not carry ${omitted}.` : 'Link copied.';
+    } catch (error) {
+      report(new Error(`The link could not be copied (${error.message}): copy it from the address bar.`));
+      status.textContent = '';
+    }
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => (status.textContent = ''), STATUS_MS);
+  });
+
+  open(location.hash);
+  return {
+    go(scene) {
+      const at = { scene, view: shownView(scene) };
+      show(at);
+      written = addressOf(at);
+      if (location.hash !== written) location.hash = written;
+    },
+  };
+}
