@@ -34,8 +34,9 @@
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
 //!   points), marks and clipped polylines ([`render::polyline`]), viewport, palette, line
 //!   charts drawn with plotters for any backend ([`render::chart`]), and the heatmaps of both
-//!   the race and the regularization views ([`render::heatmap`]): any f(x, y), or a grid of
-//!   values refined level by level, in viridis ([`render::colormap`]) on a log scale
+//!   the race and the regularization views ([`render::heatmap`]): any f(x, y) filled a grid
+//!   at a time ([`render::field`], per-column and per-row caches for separable terms), or a
+//!   grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
 //! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
