@@ -44,7 +44,13 @@ export function startServer({ root = WWW, port = 8000 } = {}) {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${server.address().port}/`;
-      resolvePromise({ url, close: () => new Promise((done) => server.close(done)) });
+      // Closing also drops idle keep-alive connections, so a finished test never waits on them.
+      const close = () =>
+        new Promise((done) => {
+          server.close(done);
+          server.closeAllConnections();
+        });
+      resolvePromise({ url, close });
     });
   });
 }

@@ -19,13 +19,26 @@ const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 
-/** Starts the server and the browser once per test file. */
+/** Starts the server and the browser once per test file. Chromium is given a second chance
+ *  if it fails to start (a crash at launch is the machine's, not the page's); if it cannot
+ *  start, the server is closed again so the test process never hangs on it. */
 export async function launch() {
   const server = await startServer({ port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  let browser;
+  for (let attempt = 1; !browser; attempt += 1) {
+    try {
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: CHROMIUM_FLAGS,
+      });
+    } catch (error) {
+      if (attempt === 2) {
+        await server.close();
+        throw error;
+      }
+      console.warn(`Chromium failed to start (${error.message.split('\n')[0]}); trying once more`);
+    }
+  }
   return {
     url: server.url,
     browser,
