@@ -47,7 +47,7 @@ function fillOptions(root) {
 /** Writes the leaderboard rows (text only). */
 function showLeaderboard(body, rows) {
   const format = (x) => (Number.isFinite(x) ? x.toExponential(3) : String(x));
-  const lines = rows.map((r) => [r.color, r.label, r.reached ?? '—', format(r.loss), r.status]);
+  const lines = rows.map((r) => [r.color, r.label, r.reached ?? '—', format(r.loss), format(r.recent), r.status]);
   const key = JSON.stringify(lines);
   if (body.dataset.key === key) return;
   body.dataset.key = key;

@@ -1,9 +1,18 @@
 //! The leaderboard: for each racer, how many steps it took to get within ε of the global
-//! minimum, where it is now, and whether it is still running.
+//! minimum, where it is now, its mean loss over its last steps, and whether it is still
+//! running.
+//!
+//! Racers that have not reached ε rank by their mean loss over the last [`RECENT_STEPS`]
+//! recorded points, not by the loss at this very step: under gradient noise the iterates
+//! jitter around the noise floor, and the current loss would rank them by luck (constant-rate
+//! SGD "beating" the decaying schedule that settles lower on average).
 
 use crate::race::Race;
 use crate::race::racer::Status;
 use crate::render::palette::Rgb;
+
+/// How many of the last recorded points the mean loss covers.
+pub const RECENT_STEPS: usize = 25;
 
 /// One racer's standing.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +27,8 @@ pub struct Standing {
     pub reached: Option<usize>,
     /// f at the current point.
     pub loss: f64,
+    /// The mean of f over the last [`RECENT_STEPS`] recorded points (fewer early on).
+    pub recent: f64,
     /// Updates made.
     pub steps: usize,
     /// "running", or why it stopped ("diverged at step 16: …").
@@ -27,7 +38,7 @@ pub struct Standing {
 }
 
 /// The standings of the enabled racers, best first: those that reached ε by how soon, then
-/// the rest by loss, stopped racers last.
+/// the rest by their recent mean loss, stopped racers last.
 pub fn standings(race: &Race) -> Vec<Standing> {
     let floor = race.terrain().floor();
     let mut rows: Vec<Standing> = race
@@ -45,12 +56,15 @@ pub fn standings(race: &Race) -> Vec<Standing> {
                     (error.to_string(), diverged)
                 }
             };
+            let losses = tr.losses();
+            let window = &losses[losses.len().saturating_sub(RECENT_STEPS)..];
             Standing {
                 index,
                 label: racer.label(),
                 color: racer.color(),
                 reached,
-                loss: tr.losses().last().copied().unwrap_or(f64::NAN),
+                loss: losses.last().copied().unwrap_or(f64::NAN),
+                recent: window.iter().sum::<f64>() / window.len().max(1) as f64,
                 steps: racer.run().updates(),
                 status,
                 diverged,
@@ -58,6 +72,6 @@ pub fn standings(race: &Race) -> Vec<Standing> {
         })
         .collect();
     let rank = |s: &Standing| (s.status != "running", s.reached.is_none(), s.reached.unwrap_or(0));
-    rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.loss.total_cmp(&b.loss)));
+    rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.recent.total_cmp(&b.recent)));
     rows
 }

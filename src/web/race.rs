@@ -232,8 +232,9 @@ impl RaceView {
         Ok(object.into())
     }
 
-    /// The standings, best first: `{index, label, color, reached, loss, steps, status,
-    /// diverged}` each (`reached` null when ε is not reached).
+    /// The standings, best first: `{index, label, color, reached, loss, recent, steps, status,
+    /// diverged}` each (`reached` null when ε is not reached; `recent` the mean loss over the
+    /// last steps).
     pub fn leaderboard(&self) -> Result<Array, JsError> {
         let rows = Array::new();
         for s in standings(&self.race) {
@@ -243,6 +244,7 @@ impl RaceView {
             put(&row, "color", s.color.css())?;
             put(&row, "reached", s.reached.map_or(JsValue::NULL, |t| JsValue::from(t as u32)))?;
             put(&row, "loss", s.loss)?;
+            put(&row, "recent", s.recent)?;
             put(&row, "steps", s.steps as u32)?;
             put(&row, "status", s.status)?;
             put(&row, "diverged", s.diverged)?;
