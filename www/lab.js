@@ -2,7 +2,7 @@
 // and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
 // after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { bindParams, clearNotice, deviceSize, report } from './ui.js';
+import { bindParams, deviceSize, guarded } from './ui.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
@@ -24,15 +24,7 @@ export function mountLab(root) {
   let classes = 0;
   let refreshSettings = () => {};
 
-  const act = (action) => () => {
-    try {
-      action();
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
-    changed();
-  };
+  const act = (action) => guarded(action, () => changed());
 
   const grid = mountGrid($('#lab-params'), lab, () => changed());
   const table = mountTable($('#lab-table'), lab);

@@ -2,7 +2,7 @@
 // reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
 // and drags on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { bindParams, clearNotice, deviceSize, report } from './ui.js';
+import { bindParams, deviceSize, guarded, report } from './ui.js';
 
 /** The option lists Rust provides, by the name a select's data-options gives. */
 const LISTS = {
@@ -151,15 +151,7 @@ export function mountRace(root) {
   });
   showSettings();
 
-  const act = (action) => () => {
-    try {
-      action();
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
-    draw();
-  };
+  const act = (action) => guarded(action, () => draw());
   // "Add racer" ticks the first idle slot's checkbox, as a click on it would.
   addButton.addEventListener('click', () => {
     const idle = [...racerRows(root)].find((row) => row.hidden);

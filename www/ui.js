@@ -37,6 +37,20 @@ export function clearNotice() {
   notice.textContent = '';
 }
 
+/** A handler for a button or gesture: runs `action` (a call into Rust), clears the notice when
+ *  it is accepted or shows why it was refused, then runs `after` (a redraw) either way. */
+export function guarded(action, after) {
+  return () => {
+    try {
+      action();
+      clearNotice();
+    } catch (error) {
+      report(error);
+    }
+    after();
+  };
+}
+
 /** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
 export function deviceSize(canvas) {
   const ratio = window.devicePixelRatio || 1;
