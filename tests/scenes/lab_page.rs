@@ -4,7 +4,7 @@
 
 use descent::lab::Lab;
 
-const PAGE: &str = include_str!("../www/index.html");
+const PAGE: &str = include_str!("../../www/index.html");
 
 /// The value of attribute `name` in each tag that has it, with the tag's text.
 fn attributes<'a>(html: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {

@@ -480,7 +480,7 @@ fn a_link_carries_at_most_a_thousand_settings() {
 
 // Every control of the page is carried.
 
-const PAGE: &str = include_str!("../www/index.html");
+const PAGE: &str = include_str!("../../www/index.html");
 
 /// The `data-param` (or `data-field`) values in the part of the page from `start` to the next
 /// `end`.

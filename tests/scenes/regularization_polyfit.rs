@@ -7,7 +7,7 @@ use descent::regularization::simpler::{LAMBDA_RANGE, Simpler};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const FIXTURE: &str = include_str!("fixtures/ridge_reference.txt");
+const FIXTURE: &str = include_str!("../fixtures/ridge_reference.txt");
 
 fn numbers(line: &str) -> Vec<f64> {
     line.split_whitespace().map(|v| v.parse().unwrap()).collect()

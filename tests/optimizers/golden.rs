@@ -21,7 +21,7 @@ use serde_json::Value;
 
 fn golden() -> &'static Value {
     static GOLDEN: OnceLock<Value> = OnceLock::new();
-    GOLDEN.get_or_init(|| serde_json::from_str(include_str!("fixtures/golden.json")).expect("golden.json parses"))
+    GOLDEN.get_or_init(|| serde_json::from_str(include_str!("../fixtures/golden.json")).expect("golden.json parses"))
 }
 
 fn numbers(v: &Value) -> Vec<f64> {

@@ -1,0 +1,14 @@
+//! The core math: datasets, losses, the objective, schedules, surfaces, charts and grids, pinned to the lecture's numbers and independent computations.
+//!
+//! One test binary per layer (linking each file separately dominated the test build); each
+//! module is one former test file.
+
+mod chart;
+mod data;
+mod heatmap_grid;
+mod lecture_examples;
+mod objective;
+mod properties;
+mod schedule;
+mod surface;
+mod surface_grid;

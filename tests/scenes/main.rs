@@ -1,0 +1,21 @@
+//! The scenes' drivers: the classifier lab, the optimizer race and the regularization views.
+//!
+//! One test binary per layer (linking each file separately dominated the test build); each
+//! module is one former test file.
+
+mod lab;
+mod lab_canvas;
+mod lab_csv;
+mod lab_page;
+mod lab_robustness;
+mod lab_training;
+mod race;
+mod race_heatmap;
+mod race_picture;
+mod race_presets;
+mod race_slice;
+mod regularization_examples;
+mod regularization_landscape;
+mod regularization_path;
+mod regularization_polyfit;
+mod regularization_slice;
