@@ -11,7 +11,6 @@
 //! also the blobs' own spread.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -49,8 +48,6 @@ pub enum DataError {
     Index { index: usize, len: usize },
     /// A CSV line that could not be read; `line` counts from 1.
     Csv { line: usize, message: String },
-    /// A dataset name that is not one of [`DatasetKind`]'s.
-    UnknownKind(String),
 }
 
 impl fmt::Display for DataError {
@@ -71,11 +68,6 @@ impl fmt::Display for DataError {
                 write!(f, "point {index} does not exist (the dataset has {len})")
             }
             DataError::Csv { line, message } => write!(f, "CSV line {line}: {message}"),
-            DataError::UnknownKind(name) => write!(
-                f,
-                "unknown dataset \"{name}\" (expected one of: {})",
-                DatasetKind::ALL.map(DatasetKind::name).join(", ")
-            ),
         }
     }
 }
@@ -225,51 +217,31 @@ impl Dataset {
     }
 }
 
-/// The toy datasets of the lab.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DatasetKind {
-    /// The cs231n linear-classify demo's nine points in three classes (N, noise and seed unused).
-    Cs231n,
-    /// C Gaussian blobs (2 ≤ C ≤ 6) with means on the unit circle at angles 2πk/C and
-    /// standard deviation σ = noise.
-    Blobs,
-    /// The lecture's ring: class 0 has 1 ≤ ‖x‖₂ ≤ 2, class 1 is everything else in
-    /// ‖x‖₂ < 1 or 2 < ‖x‖₂ ≤ 3 (both area-uniform).
-    Ring,
-    /// The lecture's "three modes": class 0 lies in three discs of radius 0.6 centred at
-    /// radius 2 (angles 90°, 210°, 330°); class 1 is uniform on [−3, 3]² at distance ≥ 0.9
-    /// from every centre.
-    ThreeModes,
-    /// XOR: uniform on [−1, 1]² with |x₀|, |x₁| ≥ 0.1; class 0 where x₀x₁ > 0.
-    Xor,
-    /// C interleaved spiral arms (2 ≤ C ≤ 6): point i of class k sits at radius r = i/n_k
-    /// and angle θ = 2πk/C + 4r, i.e. x = r(sin θ, cos θ).
-    Spiral,
+crate::named! {
+    /// The toy datasets of the lab.
+    pub enum DatasetKind: "dataset" {
+        /// The cs231n linear-classify demo's nine points in three classes (N, noise and seed
+        /// unused).
+        Cs231n = "cs231n", "cs231n demo (9 points)";
+        /// C Gaussian blobs (2 ≤ C ≤ 6) with means on the unit circle at angles 2πk/C and
+        /// standard deviation σ = noise.
+        Blobs = "blobs", "Gaussian blobs";
+        /// The lecture's ring: class 0 has 1 ≤ ‖x‖₂ ≤ 2, class 1 is everything else in
+        /// ‖x‖₂ < 1 or 2 < ‖x‖₂ ≤ 3 (both area-uniform).
+        Ring = "ring", "Ring";
+        /// The lecture's "three modes": class 0 lies in three discs of radius 0.6 centred at
+        /// radius 2 (angles 90°, 210°, 330°); class 1 is uniform on [−3, 3]² at distance ≥ 0.9
+        /// from every centre.
+        ThreeModes = "three-modes", "Three modes";
+        /// XOR: uniform on [−1, 1]² with |x₀|, |x₁| ≥ 0.1; class 0 where x₀x₁ > 0.
+        Xor = "xor", "XOR";
+        /// C interleaved spiral arms (2 ≤ C ≤ 6): point i of class k sits at radius r = i/n_k
+        /// and angle θ = 2πk/C + 4r, i.e. x = r(sin θ, cos θ).
+        Spiral = "spiral", "Spiral";
+    }
 }
 
 impl DatasetKind {
-    /// Every dataset, in the order the lab lists them.
-    pub const ALL: [DatasetKind; 6] = [
-        DatasetKind::Cs231n,
-        DatasetKind::Blobs,
-        DatasetKind::Ring,
-        DatasetKind::ThreeModes,
-        DatasetKind::Xor,
-        DatasetKind::Spiral,
-    ];
-
-    /// The name used in settings, links and the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            DatasetKind::Cs231n => "cs231n",
-            DatasetKind::Blobs => "blobs",
-            DatasetKind::Ring => "ring",
-            DatasetKind::ThreeModes => "three-modes",
-            DatasetKind::Xor => "xor",
-            DatasetKind::Spiral => "spiral",
-        }
-    }
-
     /// The range of class counts this generator accepts.
     pub fn class_range(self) -> (usize, usize) {
         match self {
@@ -287,14 +259,6 @@ impl DatasetKind {
             DatasetKind::Ring | DatasetKind::ThreeModes => 3.0,
             DatasetKind::Xor | DatasetKind::Spiral => 1.2,
         }
-    }
-}
-
-impl FromStr for DatasetKind {
-    type Err = DataError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DatasetKind::ALL.into_iter().find(|kind| kind.name() == s).ok_or_else(|| DataError::UnknownKind(s.to_string()))
     }
 }
 

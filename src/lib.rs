@@ -56,6 +56,7 @@ pub mod regularization;
 pub mod regularizer;
 pub mod render;
 pub mod schedule;
+pub mod setting;
 pub mod surface;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,61 +5,24 @@
 //! the lowest class index wins. Softmax subtracts the largest score before exponentiating
 //! (log-sum-exp), so no score overflows.
 
-use std::fmt;
-use std::str::FromStr;
-
-/// Which loss.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LossKind {
-    /// Weston–Watkins multiclass SVM: L_i = Σ_{j≠y} max(0, s_j − s_y + Δ).
-    MulticlassSvm,
-    /// One-vs-All hinge: L_i = max(0, Δ − s_y) + Σ_{j≠y} max(0, Δ + s_j).
-    OneVsAll,
-    /// Crammer–Singer structured SVM: L_i = max(0, max_{j≠y} s_j − s_y + Δ).
-    StructuredSvm,
-    /// Softmax cross-entropy: L_i = −log(e^{s_y} / Σ_j e^{s_j}).
-    Softmax,
+crate::named! {
+    /// Which loss.
+    pub enum LossKind: "loss" {
+        /// Weston–Watkins multiclass SVM: L_i = Σ_{j≠y} max(0, s_j − s_y + Δ).
+        MulticlassSvm = "svm", "Weston–Watkins SVM";
+        /// One-vs-All hinge: L_i = max(0, Δ − s_y) + Σ_{j≠y} max(0, Δ + s_j).
+        OneVsAll = "ova", "One-vs-All SVM";
+        /// Crammer–Singer structured SVM: L_i = max(0, max_{j≠y} s_j − s_y + Δ).
+        StructuredSvm = "structured", "Structured SVM";
+        /// Softmax cross-entropy: L_i = −log(e^{s_y} / Σ_j e^{s_j}).
+        Softmax = "softmax", "Softmax";
+    }
 }
 
 impl LossKind {
-    /// Every loss, in the order the lab lists them.
-    pub const ALL: [LossKind; 4] =
-        [LossKind::MulticlassSvm, LossKind::OneVsAll, LossKind::StructuredSvm, LossKind::Softmax];
-
-    /// The name used in settings and links.
-    pub fn name(self) -> &'static str {
-        match self {
-            LossKind::MulticlassSvm => "svm",
-            LossKind::OneVsAll => "ova",
-            LossKind::StructuredSvm => "structured",
-            LossKind::Softmax => "softmax",
-        }
-    }
-
     /// True for the hinge losses, which use the margin Δ.
     pub fn uses_margin(self) -> bool {
         self != LossKind::Softmax
-    }
-}
-
-/// A loss name that is not one of [`LossKind`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownLoss(pub String);
-
-impl fmt::Display for UnknownLoss {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<_> = LossKind::ALL.iter().map(|k| k.name()).collect();
-        write!(f, "unknown loss \"{}\" (expected one of: {})", self.0, names.join(", "))
-    }
-}
-
-impl std::error::Error for UnknownLoss {}
-
-impl FromStr for LossKind {
-    type Err = UnknownLoss;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LossKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| UnknownLoss(s.to_string()))
     }
 }
 

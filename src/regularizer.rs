@@ -3,56 +3,17 @@
 //! The total objective adds λR(W). Gradients use sign(0) = 0 for |w|, the subgradient of the
 //! kink that leaves an exact zero where it is.
 
-use std::fmt;
-use std::str::FromStr;
-
-/// Which penalty.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RegularizerKind {
-    /// R(W) = 0.
-    None,
-    /// L2: R(W) = Σ_k Σ_l W_{k,l}², gradient 2W (PyTorch's `weight_decay` is 2λ).
-    L2,
-    /// L1: R(W) = Σ_k Σ_l |W_{k,l}|, subgradient sign(W).
-    L1,
-    /// Elastic net: R(W) = Σ_k Σ_l β W_{k,l}² + |W_{k,l}|, subgradient 2βW + sign(W).
-    ElasticNet,
-}
-
-impl RegularizerKind {
-    /// Every penalty, in the order the lab lists them.
-    pub const ALL: [RegularizerKind; 4] =
-        [RegularizerKind::None, RegularizerKind::L2, RegularizerKind::L1, RegularizerKind::ElasticNet];
-
-    /// The name used in settings and links.
-    pub fn name(self) -> &'static str {
-        match self {
-            RegularizerKind::None => "none",
-            RegularizerKind::L2 => "l2",
-            RegularizerKind::L1 => "l1",
-            RegularizerKind::ElasticNet => "elastic-net",
-        }
-    }
-}
-
-/// A penalty name that is not one of [`RegularizerKind`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownRegularizer(pub String);
-
-impl fmt::Display for UnknownRegularizer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<_> = RegularizerKind::ALL.iter().map(|k| k.name()).collect();
-        write!(f, "unknown regularizer \"{}\" (expected one of: {})", self.0, names.join(", "))
-    }
-}
-
-impl std::error::Error for UnknownRegularizer {}
-
-impl FromStr for RegularizerKind {
-    type Err = UnknownRegularizer;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RegularizerKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| UnknownRegularizer(s.to_string()))
+crate::named! {
+    /// Which penalty.
+    pub enum RegularizerKind: "regularizer" {
+        /// R(W) = 0.
+        None = "none", "None";
+        /// L2: R(W) = Σ_k Σ_l W_{k,l}², gradient 2W (PyTorch's `weight_decay` is 2λ).
+        L2 = "l2", "L2: ΣW²";
+        /// L1: R(W) = Σ_k Σ_l |W_{k,l}|, subgradient sign(W).
+        L1 = "l1", "L1: Σ|W|";
+        /// Elastic net: R(W) = Σ_k Σ_l β W_{k,l}² + |W_{k,l}|, subgradient 2βW + sign(W).
+        ElasticNet = "elastic-net", "Elastic net: Σ βW² + |W|";
     }
 }
 

@@ -21,122 +21,79 @@
 
 use std::f64::consts::PI;
 use std::fmt;
-use std::str::FromStr;
 
-/// The shape of the decay.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ScheduleKind {
-    /// α_t = α₀.
-    #[default]
-    Constant,
-    /// α_t = α₀·γ^⌊t/s⌋.
-    Step,
-    /// α_t = α₀·(1 + cos(π·min(t, T)/T))/2.
-    Cosine,
-    /// α_t = α₀·(1 − min(t, T)/T).
-    Linear,
-    /// α_t = α₀/√(t + 1).
-    InverseSqrt,
+use crate::setting::named::UnknownName;
+use crate::setting::{Kind, SettingError};
+
+crate::named! {
+    /// The shape of the decay.
+    #[derive(Default)]
+    pub enum ScheduleKind: "schedule" {
+        /// α_t = α₀.
+        #[default]
+        Constant = "constant", "Constant";
+        /// α_t = α₀·γ^⌊t/s⌋.
+        Step = "step", "Step: α₀γ^⌊t/s⌋";
+        /// α_t = α₀·(1 + cos(π·min(t, T)/T))/2.
+        Cosine = "cosine", "Cosine to T";
+        /// α_t = α₀·(1 − min(t, T)/T).
+        Linear = "linear", "Linear to T";
+        /// α_t = α₀/√(t + 1).
+        InverseSqrt = "invsqrt", "Inverse square root";
+    }
 }
 
 impl ScheduleKind {
-    /// Every schedule, in the order the UI lists them.
-    pub const ALL: [ScheduleKind; 5] = [
-        ScheduleKind::Constant,
-        ScheduleKind::Step,
-        ScheduleKind::Cosine,
-        ScheduleKind::Linear,
-        ScheduleKind::InverseSqrt,
-    ];
-
-    /// The name used in settings and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ScheduleKind::Constant => "constant",
-            ScheduleKind::Step => "step",
-            ScheduleKind::Cosine => "cosine",
-            ScheduleKind::Linear => "linear",
-            ScheduleKind::InverseSqrt => "invsqrt",
-        }
-    }
-
     /// True for the schedules that decay over the horizon T.
     pub fn uses_total(self) -> bool {
         matches!(self, ScheduleKind::Cosine | ScheduleKind::Linear)
     }
 }
 
-impl fmt::Display for ScheduleKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+crate::named! {
+    /// A schedule's settings, named like the controls and command-line options.
+    pub enum ScheduleParam: "schedule setting" {
+        /// `schedule`: the [`ScheduleKind`].
+        Kind = "schedule", "Schedule";
+        /// `lr`: the base rate α₀.
+        Lr = "lr", "Learning rate α";
+        /// `step-size`: s, the steps between decays of the step schedule.
+        StepSize = "step-size", "Step size s";
+        /// `gamma`: γ, the step schedule's factor.
+        Gamma = "gamma", "Factor γ";
+        /// `total`: T, the horizon of cosine and linear decay.
+        Total = "total", "Total T";
+        /// `warmup`: W, the steps of linear warmup.
+        Warmup = "warmup", "Warmup W";
     }
 }
 
-impl FromStr for ScheduleKind {
-    type Err = ScheduleError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ScheduleKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| ScheduleError::UnknownKind(s.to_string()))
-    }
-}
-
-/// A schedule's settings, named like the controls and command-line options.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScheduleParam {
-    /// `schedule`: the [`ScheduleKind`].
-    Kind,
-    /// `lr`: the base rate α₀.
-    Lr,
-    /// `step-size`: s, the steps between decays of the step schedule.
-    StepSize,
-    /// `gamma`: γ, the step schedule's factor.
-    Gamma,
-    /// `total`: T, the horizon of cosine and linear decay.
-    Total,
-    /// `warmup`: W, the steps of linear warmup.
-    Warmup,
-}
+/// The largest learning rate a control or link may set (far past divergence on every
+/// surface and dataset); the smallest is 10⁻⁵, the slider's left end.
+pub const MAX_LR: f64 = 100.0;
+/// The most steps a schedule's s, T or W may span.
+pub const MAX_STEPS: u64 = 1_000_000;
 
 impl ScheduleParam {
-    /// Every schedule setting.
-    pub const ALL: [ScheduleParam; 6] = [
-        ScheduleParam::Kind,
-        ScheduleParam::Lr,
-        ScheduleParam::StepSize,
-        ScheduleParam::Gamma,
-        ScheduleParam::Total,
-        ScheduleParam::Warmup,
-    ];
-
-    /// The setting's name.
-    pub fn name(self) -> &'static str {
+    /// What the setting's value may be: its row of the settings table.
+    pub fn kind(self) -> Kind {
         match self {
-            ScheduleParam::Kind => "schedule",
-            ScheduleParam::Lr => "lr",
-            ScheduleParam::StepSize => "step-size",
-            ScheduleParam::Gamma => "gamma",
-            ScheduleParam::Total => "total",
-            ScheduleParam::Warmup => "warmup",
+            ScheduleParam::Kind => Kind::choice_of::<ScheduleKind>(),
+            ScheduleParam::Lr => Kind::log(1e-5, MAX_LR, 3),
+            ScheduleParam::StepSize => Kind::whole(1, MAX_STEPS),
+            ScheduleParam::Gamma => Kind::number(0.0, 1.0, 0.01),
+            ScheduleParam::Total => Kind::whole(1, MAX_STEPS),
+            ScheduleParam::Warmup => Kind::whole(0, MAX_STEPS),
         }
-    }
-}
-
-impl FromStr for ScheduleParam {
-    type Err = ScheduleError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ScheduleParam::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| ScheduleError::UnknownParam(s.to_string()))
     }
 }
 
 /// Why a schedule setting was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScheduleError {
-    /// A schedule name that is not one of [`ScheduleKind`]'s.
-    UnknownKind(String),
-    /// A setting name that is not one of [`ScheduleParam`]'s.
-    UnknownParam(String),
-    /// A value that does not parse or is out of range; `expected` says what is allowed.
+    /// A name that is no schedule setting, or a value its row of the table refuses.
+    Invalid(String),
+    /// A value out of range in a schedule built directly; `expected` says what is allowed.
     Value { param: &'static str, value: String, expected: &'static str },
     /// Cosine or linear decay whose horizon does not extend past the warmup.
     Horizon { total: usize, warmup: usize },
@@ -145,16 +102,7 @@ pub enum ScheduleError {
 impl fmt::Display for ScheduleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScheduleError::UnknownKind(s) => write!(
-                f,
-                "unknown schedule \"{s}\" (expected one of: {})",
-                ScheduleKind::ALL.map(ScheduleKind::name).join(", ")
-            ),
-            ScheduleError::UnknownParam(s) => write!(
-                f,
-                "unknown schedule setting \"{s}\" (expected one of: {})",
-                ScheduleParam::ALL.map(ScheduleParam::name).join(", ")
-            ),
+            ScheduleError::Invalid(message) => f.write_str(message),
             ScheduleError::Value { param, value, expected } => {
                 write!(f, "{param} must be {expected}, not \"{value}\"")
             }
@@ -162,6 +110,18 @@ impl fmt::Display for ScheduleError {
                 write!(f, "the total steps T = {total} must exceed the warmup W = {warmup}")
             }
         }
+    }
+}
+
+impl From<SettingError> for ScheduleError {
+    fn from(e: SettingError) -> Self {
+        ScheduleError::Invalid(e.to_string())
+    }
+}
+
+impl From<UnknownName> for ScheduleError {
+    fn from(e: UnknownName) -> Self {
+        ScheduleError::Invalid(e.0)
     }
 }
 
@@ -257,26 +217,14 @@ impl Schedule {
     /// ```
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), ScheduleError> {
         let param: ScheduleParam = name.parse()?;
+        let kind = param.kind();
         let mut next = *self;
-        let number = |expected| {
-            value.trim().parse::<f64>().map_err(|_| ScheduleError::Value {
-                param: param.name(),
-                value: value.to_string(),
-                expected,
-            })
-        };
-        let count = || {
-            value.trim().parse::<usize>().map_err(|_| ScheduleError::Value {
-                param: param.name(),
-                value: value.to_string(),
-                expected: "a whole number ≥ 0",
-            })
-        };
+        let count = || kind.parse_whole(name, value).map(|n| n as usize);
         match param {
-            ScheduleParam::Kind => next.kind = value.trim().parse()?,
-            ScheduleParam::Lr => next.lr = number("a finite number ≥ 0")?,
+            ScheduleParam::Kind => next.kind = Kind::parse_named(value)?,
+            ScheduleParam::Lr => next.lr = kind.parse_number(name, value)?,
             ScheduleParam::StepSize => next.step_size = count()?,
-            ScheduleParam::Gamma => next.gamma = number("a finite number ≥ 0")?,
+            ScheduleParam::Gamma => next.gamma = kind.parse_number(name, value)?,
             ScheduleParam::Total => next.total = count()?,
             ScheduleParam::Warmup => next.warmup = count()?,
         }

@@ -12,6 +12,8 @@ pub enum LabError {
     UnknownParam(String),
     /// A value a setting does not accept; `expected` describes what it does accept.
     Value { param: String, value: String, expected: String },
+    /// A value the setting's row of the table refuses; the text says why.
+    Invalid(String),
     /// A parameter `W[k,l]` or `b[k]` outside the current model's shape.
     NoSuchParameter { name: String, classes: usize, dim: usize },
     /// The dataset refused the change.
@@ -42,7 +44,7 @@ impl fmt::Display for LabError {
                  (W[k,l] with k < {classes}, l < {dim}; b[k] with k < {classes})"
             ),
             LabError::Data(e) => write!(f, "{e}"),
-            LabError::Optimizer(e) => write!(f, "{e}"),
+            LabError::Optimizer(e) | LabError::Invalid(e) => write!(f, "{e}"),
             LabError::Csv { file, reason } => {
                 write!(f, "\"{file}\" was not loaded: {reason}. The points are unchanged.")
             }

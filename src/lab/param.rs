@@ -1,5 +1,7 @@
-//! The lab's settings by name: the `data-param` names of the page's controls, parsed here so
-//! that a misspelled one fails a test instead of silently doing nothing.
+//! The lab's settings table: every setting's name (the `data-param` of its control), label and
+//! kind ([`LabParam::spec`]), in link order ([`LabParam::TABLE`], then W and b), read through
+//! the table's parsers ([`crate::setting`]) so that the range a control shows is the range the
+//! lab accepts, and a misspelled name fails a test instead of silently doing nothing.
 //!
 //! Values travel as strings, as the controls hold them: numbers in Rust's notation, booleans
 //! as `true`/`false`, choices by their names (`svm`, `l2`, `blobs`, …). [`Lab::get`] answers in
@@ -9,12 +11,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{Lab, LabError};
-use crate::data::{DatasetKind, DatasetSpec};
+use crate::data::{DatasetKind, DatasetSpec, MAX_CLASSES, MAX_POINTS};
 use crate::loss::LossKind;
 use crate::model::Param;
 use crate::optim::settings::Setting;
 use crate::regularizer::RegularizerKind;
 use crate::schedule::{ScheduleKind, ScheduleParam};
+use crate::setting::{Choice, Kind, Scale, SettingError, Spec, Table};
 
 /// A named setting of the lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,28 +66,36 @@ pub enum LabParam {
 }
 
 impl LabParam {
-    /// Every setting but the per-parameter and optimizer ones, in the order the page lists
-    /// them.
-    pub const NAMED: [LabParam; 18] = [
-        LabParam::Dataset,
-        LabParam::Points,
-        LabParam::Classes,
-        LabParam::Noise,
-        LabParam::DataSeed,
-        LabParam::Loss,
-        LabParam::Margin,
-        LabParam::Regularizer,
-        LabParam::Lambda,
-        LabParam::Beta,
-        LabParam::RegularizeBias,
-        LabParam::InitSeed,
-        LabParam::ShowMargins,
-        LabParam::ShowConfidence,
-        LabParam::LogY,
-        LabParam::AddClass,
-        LabParam::BatchSize,
-        LabParam::Speed,
-    ];
+    /// Every setting but W and b, in link order (each after every setting that may change it):
+    /// the dataset (kind before class count, both before the points, which they regenerate),
+    /// θ₀'s seed, the objective, the optimizer (the method first: it resets the learning rate
+    /// and the method's defaults), then what changes nothing else. W and b follow, last: every
+    /// other change keeps θ or, for a new model, replaces it with θ₀.
+    pub fn table() -> impl Iterator<Item = LabParam> {
+        const BEFORE_OPTIMIZER: [LabParam; 12] = [
+            LabParam::Dataset,
+            LabParam::Classes,
+            LabParam::Points,
+            LabParam::Noise,
+            LabParam::DataSeed,
+            LabParam::InitSeed,
+            LabParam::Loss,
+            LabParam::Margin,
+            LabParam::Regularizer,
+            LabParam::Lambda,
+            LabParam::Beta,
+            LabParam::RegularizeBias,
+        ];
+        const AFTER_OPTIMIZER: [LabParam; 6] = [
+            LabParam::BatchSize,
+            LabParam::Speed,
+            LabParam::ShowMargins,
+            LabParam::ShowConfidence,
+            LabParam::LogY,
+            LabParam::AddClass,
+        ];
+        BEFORE_OPTIMIZER.into_iter().chain(Setting::all().map(LabParam::Optimizer)).chain(AFTER_OPTIMIZER)
+    }
 
     /// The name used by the page's `data-param` attributes.
     pub fn name(self) -> String {
@@ -108,9 +119,7 @@ impl LabParam {
             LabParam::BatchSize => "batch-size",
             LabParam::Speed => "speed",
             LabParam::Parameter(p) => return p.to_string(),
-            LabParam::Optimizer(Setting::Method) => "method",
-            LabParam::Optimizer(Setting::Hyper(h)) => h.name(),
-            LabParam::Optimizer(Setting::Schedule(p)) => p.name(),
+            LabParam::Optimizer(setting) => setting.name(),
         };
         fixed.to_string()
     }
@@ -137,10 +146,7 @@ impl FromStr for LabParam {
         if let Some(p) = parse_parameter(s) {
             return Ok(LabParam::Parameter(p));
         }
-        if let Some(p) = LabParam::NAMED.into_iter().find(|p| p.name() == s) {
-            return Ok(p);
-        }
-        s.parse::<Setting>().map(LabParam::Optimizer).map_err(|_| LabError::UnknownParam(s.to_string()))
+        LabParam::table().find(|p| p.name() == s).ok_or_else(|| LabError::UnknownParam(s.to_string()))
     }
 }
 
@@ -155,48 +161,9 @@ fn parse_parameter(s: &str) -> Option<Param> {
     Some(Param::Bias { class: index(inner)? })
 }
 
-/// A finite number within `min..=max`.
-fn number(param: LabParam, value: &str, min: f64, max: f64) -> Result<f64, LabError> {
-    match value.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
-        _ => Err(LabError::value(param, value, range_text(min, max))),
-    }
-}
-
-fn range_text(min: f64, max: f64) -> String {
-    match (min.is_finite(), max.is_finite()) {
-        (true, true) => format!("a number from {min} to {max}"),
-        (true, false) => format!("a finite number ≥ {min}"),
-        _ => "a finite number".to_string(),
-    }
-}
-
-/// A whole number within `min..=max`.
-fn whole(param: LabParam, value: &str, min: u64, max: u64) -> Result<u64, LabError> {
-    match value.trim().parse::<u64>() {
-        Ok(v) if (min..=max).contains(&v) => Ok(v),
-        _ => Err(LabError::value(param, value, format!("a whole number from {min} to {max}"))),
-    }
-}
-
-fn boolean(param: LabParam, value: &str) -> Result<bool, LabError> {
-    match value.trim() {
-        "true" => Ok(true),
-        "false" => Ok(false),
-        _ => Err(LabError::value(param, value, "true or false")),
-    }
-}
-
-fn choice<T: FromStr>(param: LabParam, value: &str) -> Result<T, LabError>
-where
-    T::Err: fmt::Display,
-{
-    value.trim().parse::<T>().map_err(|e| LabError::value(param, value, e.to_string()))
-}
-
-/// The largest Δ, λ or β a control may set: far beyond any useful value, small enough that
-/// the objective stays finite for reasonable θ.
-pub const MAX_STRENGTH: f64 = 1e6;
+/// The largest λ: far past any useful value (the slider spans 10⁻⁴ to 10⁶ on a log scale), small
+/// enough that the objective stays finite for every θ a control may set.
+pub const MAX_LAMBDA: f64 = 1e6;
 
 impl Lab {
     /// Sets a named setting from its control's text, by the rules of the module docs of
@@ -218,8 +185,57 @@ impl Lab {
         self.get_param(name.parse()?)
     }
 
+    /// The row of the settings table for `param`, as the current state has it: the classes a
+    /// dataset takes, the class a click may add, the loaded file among the datasets.
+    pub fn setting_spec(&self, param: LabParam) -> Spec {
+        let (label, kind) = match param {
+            LabParam::Dataset => {
+                let mut kind = Kind::choice_of::<DatasetKind>();
+                if let (Kind::Choice(options), Some(file)) = (&mut kind, self.file_name()) {
+                    options.push(Choice { value: super::csv::FILE_DATASET.into(), label: file.into() });
+                }
+                ("Dataset", kind)
+            }
+            LabParam::Points => ("Points N", Kind::whole(1, MAX_POINTS as u64)),
+            LabParam::Classes => {
+                let (min, max) = if self.from_file() { (2, MAX_CLASSES) } else { self.spec.kind.class_range() };
+                ("Classes", Kind::whole(min as u64, max as u64))
+            }
+            LabParam::Noise => ("Noise σ", Kind::number(0.0, 1.0, 0.01)),
+            LabParam::DataSeed => ("Seed", Kind::seed()),
+            LabParam::Loss => ("Loss", Kind::choice_of::<LossKind>()),
+            LabParam::Margin => ("Margin Δ", Kind::number(0.0, 5.0, 0.1)),
+            LabParam::Regularizer => ("Regularizer", Kind::choice_of::<RegularizerKind>()),
+            LabParam::Lambda => ("Strength λ", Kind::log_from_zero(1e-4, MAX_LAMBDA, 3)),
+            LabParam::Beta => ("β", Kind::number(0.0, 2.0, 0.05)),
+            LabParam::RegularizeBias => ("regularize b too", Kind::Switch),
+            LabParam::Parameter(_) => ("", Kind::number(-super::PARAMETER_LIMIT, super::PARAMETER_LIMIT, 0.01)),
+            LabParam::InitSeed => ("seed", Kind::seed()),
+            LabParam::ShowMargins => ("margins", Kind::Switch),
+            LabParam::ShowConfidence => ("softmax confidence", Kind::Switch),
+            LabParam::LogY => ("log scale", Kind::Switch),
+            LabParam::AddClass => ("Click adds class", Kind::whole(0, self.data.classes().saturating_sub(1) as u64)),
+            LabParam::BatchSize => ("Batch size", Kind::whole(0, MAX_POINTS as u64)),
+            LabParam::Speed => {
+                let max = super::training::MAX_SPEED as u64;
+                ("Speed", Kind::Whole { min: 1, max, scale: Scale::Log { floor: 1.0 } })
+            }
+            LabParam::Optimizer(setting) => (setting.label(), setting.kind()),
+        };
+        let label = match param {
+            LabParam::Parameter(p) => p.to_string(),
+            _ => label.to_string(),
+        };
+        Spec::new(param.name(), label, kind)
+    }
+
     /// Sets `param` from text.
     pub fn set_param(&mut self, param: LabParam, value: &str) -> Result<(), LabError> {
+        let name = param.name();
+        let kind = self.setting_spec(param).kind;
+        let number = || kind.parse_number(&name, value);
+        let whole = || kind.parse_whole(&name, value);
+        let switch = || kind.parse_switch(&name, value);
         let mut spec: DatasetSpec = self.spec;
         let mut objective = self.objective;
         match param {
@@ -227,7 +243,7 @@ impl Lab {
                 if value.trim() == super::csv::FILE_DATASET {
                     return self.show_file();
                 }
-                spec.kind = choice::<DatasetKind>(param, value)?;
+                spec.kind = Kind::parse_named(value)?;
                 let (min, max) = spec.kind.class_range();
                 spec.classes = spec.classes.clamp(min, max);
                 if self.from_file || spec != self.spec {
@@ -235,49 +251,37 @@ impl Lab {
                 }
                 return Ok(());
             }
-            LabParam::Points => {
-                spec.points = whole(param, value, 1, crate::data::MAX_POINTS as u64)? as usize;
-            }
-            LabParam::Classes => {
-                let (min, max) = spec.kind.class_range();
-                spec.classes = whole(param, value, min as u64, max as u64)? as usize;
-            }
-            LabParam::Noise => spec.noise = number(param, value, 0.0, 10.0)?,
-            LabParam::DataSeed => spec.seed = whole(param, value, 0, u64::MAX)?,
-            LabParam::Loss => objective.loss.kind = choice::<LossKind>(param, value)?,
-            LabParam::Margin => objective.loss.margin = number(param, value, 0.0, MAX_STRENGTH)?,
-            LabParam::Regularizer => objective.regularizer.kind = choice::<RegularizerKind>(param, value)?,
-            LabParam::Lambda => objective.lambda = number(param, value, 0.0, MAX_STRENGTH)?,
-            LabParam::Beta => objective.regularizer.beta = number(param, value, 0.0, MAX_STRENGTH)?,
-            LabParam::RegularizeBias => objective.regularize_bias = boolean(param, value)?,
+            LabParam::Points => spec.points = whole()? as usize,
+            LabParam::Classes => spec.classes = whole()? as usize,
+            LabParam::Noise => spec.noise = number()?,
+            LabParam::DataSeed => spec.seed = whole()?,
+            LabParam::Loss => objective.loss.kind = Kind::parse_named(value)?,
+            LabParam::Margin => objective.loss.margin = number()?,
+            LabParam::Regularizer => objective.regularizer.kind = Kind::parse_named(value)?,
+            LabParam::Lambda => objective.lambda = number()?,
+            LabParam::Beta => objective.regularizer.beta = number()?,
+            LabParam::RegularizeBias => objective.regularize_bias = switch()?,
             LabParam::Parameter(p) => {
                 let index = self.parameter_index(p)?;
-                let v = number(param, value, -super::PARAMETER_LIMIT, super::PARAMETER_LIMIT)?;
+                let v = number()?;
                 return self.set_parameter(index, v);
             }
             LabParam::InitSeed => {
-                self.set_init_seed(whole(param, value, 0, u64::MAX)?);
+                self.set_init_seed(whole()?);
                 return Ok(());
             }
-            LabParam::ShowMargins => self.overlays.margins = boolean(param, value)?,
-            LabParam::ShowConfidence => self.overlays.confidence = boolean(param, value)?,
-            LabParam::LogY => self.log_y = boolean(param, value)?,
-            LabParam::AddClass => {
-                let classes = self.data.classes() as u64;
-                return self.set_add_class(whole(param, value, 0, classes - 1)? as usize);
-            }
+            LabParam::ShowMargins => self.overlays.margins = switch()?,
+            LabParam::ShowConfidence => self.overlays.confidence = switch()?,
+            LabParam::LogY => self.log_y = switch()?,
+            LabParam::AddClass => return self.set_add_class(whole()? as usize),
             LabParam::BatchSize => {
-                let size = whole(param, value, 0, crate::data::MAX_POINTS as u64)? as usize;
-                self.set_batch_size(size);
+                self.set_batch_size(whole()? as usize);
                 return Ok(());
             }
-            LabParam::Speed => {
-                let max = super::training::MAX_SPEED as u64;
-                return self.set_speed(whole(param, value, 1, max)? as usize);
-            }
+            LabParam::Speed => return self.set_speed(whole()? as usize),
             LabParam::Optimizer(_) => {
                 let mut settings = *self.optimizer();
-                settings.set(&param.name(), value).map_err(|e| LabError::Optimizer(e.to_string()))?;
+                settings.set(&name, value).map_err(|e| LabError::Optimizer(e.to_string()))?;
                 return self.set_optimizer(settings);
             }
         }
@@ -374,5 +378,28 @@ impl Lab {
         } else {
             Err(LabError::NoSuchParameter { name: p.to_string(), classes: shape.classes, dim: shape.dim })
         }
+    }
+}
+
+impl From<SettingError> for LabError {
+    fn from(e: SettingError) -> Self {
+        LabError::Invalid(e.to_string())
+    }
+}
+
+impl Table for Lab {
+    /// [`LabParam::table`], then W and b.
+    fn specs(&self) -> Vec<Spec> {
+        let shape = self.shape();
+        let parameters = (0..shape.len()).map(|i| LabParam::Parameter(shape.param(i)));
+        LabParam::table().chain(parameters).map(|p| self.setting_spec(p)).collect()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    fn applies(&self, name: &str) -> bool {
+        name.parse().is_ok_and(|p| Lab::applies(self, p))
     }
 }

@@ -12,46 +12,13 @@
 
 use super::Linkable;
 use crate::lab::{Lab, LabParam};
-use crate::optim::settings::Setting;
-
-/// The lab's settings in link order, before W and b: the dataset (kind before class count,
-/// both before the points, which they regenerate), θ₀'s seed, the objective, the optimizer
-/// (the method first: it resets the learning rate and the method's defaults), then what
-/// changes nothing else.
-const BEFORE_OPTIMIZER: [LabParam; 12] = [
-    LabParam::Dataset,
-    LabParam::Classes,
-    LabParam::Points,
-    LabParam::Noise,
-    LabParam::DataSeed,
-    LabParam::InitSeed,
-    LabParam::Loss,
-    LabParam::Margin,
-    LabParam::Regularizer,
-    LabParam::Lambda,
-    LabParam::Beta,
-    LabParam::RegularizeBias,
-];
-
-/// The lab's settings in link order after the optimizer's; W and b follow them.
-const AFTER_OPTIMIZER: [LabParam; 6] = [
-    LabParam::BatchSize,
-    LabParam::Speed,
-    LabParam::ShowMargins,
-    LabParam::ShowConfidence,
-    LabParam::LogY,
-    LabParam::AddClass,
-];
+use crate::setting::Table;
 
 impl Linkable for Lab {
-    /// The settings, then W and b last: every other change keeps θ or, for a new model,
-    /// replaces it with θ₀, so the run's start is set after them.
+    /// The settings table's names, in its order (W and b last: every other change keeps θ
+    /// or, for a new model, replaces it with θ₀, so the run's start is set after them).
     fn link_names(&self) -> Vec<String> {
-        let shape = self.shape();
-        let settings = BEFORE_OPTIMIZER.iter().map(|p| p.name()).chain(Setting::names().map(String::from));
-        let after = AFTER_OPTIMIZER.iter().map(|p| p.name());
-        let parameters = (0..shape.len()).map(|i| shape.param(i).to_string());
-        settings.chain(after).chain(parameters).collect()
+        self.specs().into_iter().map(|spec| spec.name).collect()
     }
 
     /// A setting's value; for W and b, the current run's starting value (step 0 of its

@@ -9,7 +9,7 @@
 //! let mut csv = Vec::new();
 //! args.write_csv(&mut csv).unwrap();
 //! assert!(String::from_utf8(csv).unwrap().starts_with("step,x,y,loss,lr\n0,-5,-5,"));
-//! assert_eq!(parse(["--lr", "fast"]).unwrap_err().to_string(), "--lr: lr must be a finite number ≥ 0, not \"fast\"");
+//! assert_eq!(parse(["--lr", "fast"]).unwrap_err().to_string(), "--lr: lr must be a number from 1e-5 to 100, not \"fast\"");
 //! ```
 
 use std::fmt;

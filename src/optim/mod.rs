@@ -52,6 +52,7 @@ pub mod rmsprop;
 pub mod run;
 pub mod settings;
 pub mod sgd;
+pub mod table;
 pub mod trajectory;
 
 /// What an optimizer minimizes: the loss L(θ) and its gradient at any point, and, where the

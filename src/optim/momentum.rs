@@ -1,62 +1,22 @@
 //! SGD+Momentum, in both of the lecture's forms.
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::method::Method;
 use super::sgd::add_weight_decay;
 use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
 
-/// Which of the lecture's two formulations of momentum.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum MomentumForm {
-    /// v_{t+1} = ρv_t + ∇f(x_t), x_{t+1} = x_t − α_t v_{t+1}: the velocity sums gradients and
-    /// the learning rate scales the step. This is PyTorch's `SGD(momentum=ρ)` (its buffer
-    /// starts at the first gradient, which is ρ·0 + ∇f(x_0) without dampening).
-    #[default]
-    Gradient,
-    /// v_{t+1} = ρv_t − α_t ∇f(x_t), x_{t+1} = x_t + v_{t+1}: the velocity is the step itself.
-    /// With a constant α it gives the same iterates as [`MomentumForm::Gradient`]
-    /// (v = −α·buffer); under a schedule old gradients keep the rate they were taken with.
-    Velocity,
-}
-
-impl MomentumForm {
-    /// Both forms.
-    pub const ALL: [MomentumForm; 2] = [MomentumForm::Gradient, MomentumForm::Velocity];
-
-    /// The name used in settings.
-    pub fn name(self) -> &'static str {
-        match self {
-            MomentumForm::Gradient => "gradient",
-            MomentumForm::Velocity => "velocity",
-        }
-    }
-}
-
-impl fmt::Display for MomentumForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A momentum form name that is not one of [`MomentumForm`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownForm(pub String);
-
-impl fmt::Display for UnknownForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown momentum form \"{}\" (expected one of: gradient, velocity)", self.0)
-    }
-}
-
-impl std::error::Error for UnknownForm {}
-
-impl FromStr for MomentumForm {
-    type Err = UnknownForm;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        MomentumForm::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| UnknownForm(s.to_string()))
+crate::named! {
+    /// Which of the lecture's two formulations of momentum.
+    #[derive(Default)]
+    pub enum MomentumForm: "momentum form" {
+        /// v_{t+1} = ρv_t + ∇f(x_t), x_{t+1} = x_t − α_t v_{t+1}: the velocity sums gradients
+        /// and the learning rate scales the step. This is PyTorch's `SGD(momentum=ρ)` (its
+        /// buffer starts at the first gradient, which is ρ·0 + ∇f(x_0) without dampening).
+        #[default]
+        Gradient = "gradient", "v = ρv + ∇L; θ −= αv";
+        /// v_{t+1} = ρv_t − α_t ∇f(x_t), x_{t+1} = x_t + v_{t+1}: the velocity is the step
+        /// itself. With a constant α it gives the same iterates as [`MomentumForm::Gradient`]
+        /// (v = −α·buffer); under a schedule old gradients keep the rate they were taken with.
+        Velocity = "velocity", "v = ρv − α∇L; θ += v";
     }
 }
 

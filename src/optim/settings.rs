@@ -32,6 +32,7 @@ use super::random_search::RandomSearch;
 use super::rmsprop::RmsProp;
 use super::sgd::Sgd;
 use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
+use crate::setting::{Kind, SettingError};
 
 /// An optimizer hyperparameter, named like its control and command-line option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -153,6 +154,8 @@ pub enum SettingsError {
     Value { name: &'static str, value: String, expected: &'static str },
     /// A schedule setting that was refused.
     Schedule(ScheduleError),
+    /// A value the setting's row of the table refuses.
+    Invalid(SettingError),
 }
 
 impl fmt::Display for SettingsError {
@@ -170,11 +173,18 @@ impl fmt::Display for SettingsError {
             }
             SettingsError::Value { name, value, expected } => write!(f, "{name} must be {expected}, not \"{value}\""),
             SettingsError::Schedule(e) => e.fmt(f),
+            SettingsError::Invalid(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for SettingsError {}
+
+impl From<SettingError> for SettingsError {
+    fn from(e: SettingError) -> Self {
+        SettingsError::Invalid(e)
+    }
+}
 
 impl From<ScheduleError> for SettingsError {
     fn from(e: ScheduleError) -> Self {
@@ -258,14 +268,6 @@ const HISTORY: &str = "a whole number from 1 to 1000";
 pub const MAX_SAMPLES: usize = 10_000;
 const SAMPLES: &str = "a whole number from 1 to 10000";
 
-fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, SettingsError> {
-    value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
-}
-
-fn parse_count(name: &'static str, value: &str, expected: &'static str) -> Result<usize, SettingsError> {
-    value.trim().parse().map_err(|_| SettingsError::Value { name, value: value.to_string(), expected })
-}
-
 fn check_range(name: &'static str, v: f64, ok: bool, expected: &'static str) -> Result<(), SettingsError> {
     if ok { Ok(()) } else { Err(SettingsError::Value { name, value: v.to_string(), expected }) }
 }
@@ -317,51 +319,29 @@ impl Settings {
     /// send). A refused value leaves the settings unchanged; setting `method` applies
     /// [`Settings::set_method`].
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingsError> {
+        let setting: Setting = name.parse()?;
+        let kind = setting.kind();
         let mut next = *self;
-        match name.parse()? {
+        match setting {
             Setting::Method => next.set_method(value.trim().parse()?),
             Setting::Schedule(_) => next.schedule.set(name, value)?,
             Setting::Hyper(hyper) => {
-                let n = hyper.name();
                 let h = &mut next.hyper;
+                let number = || kind.parse_number(name, value);
+                let whole = || kind.parse_whole(name, value);
                 match hyper {
-                    Hyper::Momentum => h.momentum = parse_number(n, value, UNIT)?,
-                    Hyper::Decay => h.decay = parse_number(n, value, UNIT)?,
-                    Hyper::Beta1 => h.beta1 = parse_number(n, value, UNIT)?,
-                    Hyper::Beta2 => h.beta2 = parse_number(n, value, UNIT)?,
-                    Hyper::Eps => h.eps = parse_number(n, value, POSITIVE)?,
-                    Hyper::WeightDecay => h.weight_decay = parse_number(n, value, NON_NEGATIVE)?,
-                    Hyper::Form => {
-                        h.form = value.trim().parse().map_err(|_| SettingsError::Value {
-                            name: n,
-                            value: value.to_string(),
-                            expected: "gradient or velocity",
-                        })?
-                    }
-                    Hyper::History => h.history = parse_count(n, value, HISTORY)?,
-                    Hyper::Samples => h.samples = parse_count(n, value, SAMPLES)?,
-                    Hyper::Seed => {
-                        h.seed = value.trim().parse().map_err(|_| SettingsError::Value {
-                            name: n,
-                            value: value.to_string(),
-                            expected: "a whole number ≥ 0",
-                        })?
-                    }
-                    Hyper::BiasCorrection => {
-                        h.bias_correction = match value.trim() {
-                            "true" | "1" | "on" => true,
-                            "false" | "0" | "off" => false,
-                            _ => {
-                                return Err(SettingsError::Value {
-                                    name: n,
-                                    value: value.to_string(),
-                                    expected: "true or false",
-                                });
-                            }
-                        }
-                    }
+                    Hyper::Momentum => h.momentum = number()?,
+                    Hyper::Decay => h.decay = number()?,
+                    Hyper::Beta1 => h.beta1 = number()?,
+                    Hyper::Beta2 => h.beta2 = number()?,
+                    Hyper::Eps => h.eps = number()?,
+                    Hyper::WeightDecay => h.weight_decay = number()?,
+                    Hyper::Form => h.form = Kind::parse_named(value)?,
+                    Hyper::History => h.history = whole()? as usize,
+                    Hyper::Samples => h.samples = whole()? as usize,
+                    Hyper::Seed => h.seed = whole()?,
+                    Hyper::BiasCorrection => h.bias_correction = kind.parse_switch(name, value)?,
                 }
-                next.validate_hypers()?;
             }
         }
         *self = next;

@@ -225,7 +225,7 @@ fn a_bad_lab_link_applies_every_setting_it_can() {
         "This link's settings beta, classes=9, lr=abc, lamda=1 and W[7,0]=1 were ignored. \
          beta: it has no value (write beta=…). \
          classes=9: classes must be a whole number from 3 to 3, not \"9\". \
-         lr=abc: lr must be a finite number ≥ 0, not \"abc\". \
+         lr=abc: lr must be a number from 1e-5 to 100, not \"abc\". \
          lamda=1: the lab has no setting named \"lamda\". \
          W[7,0]=1: W[7,0] does not exist: the model has 3 classes and 2 inputs \
          (W[k,l] with k < 3, l < 2; b[k] with k < 3)."
@@ -242,13 +242,13 @@ fn a_value_given_twice_counts_once_the_last() {
 #[test]
 fn the_lab_links_every_setting_once() {
     let names = Lab::default().link_names();
-    for param in LabParam::NAMED {
+    for param in LabParam::table() {
         assert_eq!(names.iter().filter(|n| **n == param.name()).count(), 1, "{param}");
     }
     for setting in Setting::names() {
         assert_eq!(names.iter().filter(|n| *n == setting).count(), 1, "{setting}");
     }
-    assert_eq!(names.len(), LabParam::NAMED.len() + Setting::names().count() + 9);
+    assert_eq!(names.len(), LabParam::table().count() + 9);
     assert!(names.ends_with(&["b[0]".to_string(), "b[1]".to_string(), "b[2]".to_string()]));
 }
 

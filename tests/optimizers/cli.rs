@@ -154,7 +154,7 @@ fn mistakes_exit_with_a_message_naming_the_option() {
         (&["--schedule", "exp"], "--schedule: unknown schedule \"exp\""),
         (&["--lr"], "--lr: needs a value"),
         (&["--lr", "--steps", "3"], "--lr: needs a value"),
-        (&["--lr", "fast"], "--lr: lr must be a finite number ≥ 0, not \"fast\""),
+        (&["--lr", "fast"], "--lr: lr must be a number from 1e-5 to 100, not \"fast\""),
         (&["--beta1", "1.5"], "--beta1: beta1 must be a number in [0, 1), not \"1.5\""),
         (&["--kappa", "0"], "--kappa: expected a finite number > 0, not \"0\""),
         (&["--angle", "north"], "--angle: expected a finite number of degrees"),

@@ -45,7 +45,7 @@ fn the_lab_opens_as_the_cs231n_demo() {
 #[test]
 fn every_setting_name_round_trips_and_reads_back() {
     let lab = Lab::default();
-    for param in LabParam::NAMED {
+    for param in LabParam::table() {
         assert_eq!(param.name().parse::<LabParam>().unwrap(), param);
         lab.get(&param.name()).unwrap_or_else(|e| panic!("{param}: {e}"));
     }
