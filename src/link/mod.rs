@@ -52,7 +52,10 @@ const NOTICE_DETAILS: usize = 5;
 const MAX_PAIRS: usize = 1000;
 
 /// A scene whose state links carry.
-pub trait Linkable: Sized {
+///
+/// The trait is object-safe and the link code takes `&dyn Linkable`, so that code is compiled
+/// once for all scenes, not once per scene.
+pub trait Linkable: BlankScene {
     /// The settings a link may carry, in the order a link applies them: each after every
     /// setting that may change it.
     fn link_names(&self) -> Vec<String>;
@@ -64,8 +67,10 @@ pub trait Linkable: Sized {
     fn link_set(&mut self, name: &str, value: &str) -> Result<(), String>;
 
     /// The scene as a freshly opened page has it, in the same surroundings (the model another
-    /// scene handed over stays).
-    fn blank(&self) -> Self;
+    /// scene handed over stays). The link code reaches it as [`BlankScene::blank_scene`].
+    fn blank(&self) -> Self
+    where
+        Self: Sized;
 
     /// Settings that load a whole configuration (the race's presets), each with every value
     /// it takes. Their name is among [`Linkable::link_names`], after the settings a preset
@@ -78,6 +83,19 @@ pub trait Linkable: Sized {
     /// or removed"), if anything.
     fn omitted(&self) -> Option<String> {
         None
+    }
+}
+
+/// [`Linkable::blank`] for a scene of any type, as the link code needs it: given to every
+/// [`Linkable`] scene, never implemented by hand.
+pub trait BlankScene {
+    /// The scene as a freshly opened page has it ([`Linkable::blank`]), boxed.
+    fn blank_scene(&self) -> Box<dyn Linkable>;
+}
+
+impl<T: Linkable + 'static> BlankScene for T {
+    fn blank_scene(&self) -> Box<dyn Linkable> {
+        Box::new(self.blank())
     }
 }
 
@@ -102,10 +120,10 @@ pub struct Refusal {
 /// let text = descent::link::address::format_query(&descent::link::link(&lab));
 /// assert_eq!(text, "loss=softmax&method=adam&lr=0.005");
 /// ```
-pub fn link<T: Linkable>(scene: &T) -> Vec<Pair> {
+pub fn link(scene: &dyn Linkable) -> Vec<Pair> {
     let names = scene.link_names();
-    let mut base = scene.blank();
-    let mut best = sync(&mut base, scene, &names, usize::MAX).unwrap_or_default();
+    let mut base = scene.blank_scene();
+    let mut best = sync(&mut *base, scene, &names, usize::MAX).unwrap_or_default();
     let presets = scene.presets();
     let loaded = presets.iter().find(|p| scene.link_value(&p.name).is_ok_and(|v| v == p.value));
     match loaded {
@@ -132,14 +150,14 @@ pub fn link<T: Linkable>(scene: &T) -> Vec<Pair> {
 
 /// The settings that turn a blank scene into `scene` through `preset`: those before the
 /// preset in link order, the preset, then the others; `None` if that is more than `most`.
-fn from_preset<T: Linkable>(scene: &T, preset: &Pair, most: usize) -> Option<Vec<Pair>> {
+fn from_preset(scene: &dyn Linkable, preset: &Pair, most: usize) -> Option<Vec<Pair>> {
     let names = scene.link_names();
     let before = &names[..names.iter().position(|n| *n == preset.name).unwrap_or(0)];
-    let mut base = scene.blank();
-    let mut pairs = sync(&mut base, scene, before, most)?;
+    let mut base = scene.blank_scene();
+    let mut pairs = sync(&mut *base, scene, before, most)?;
     base.link_set(&preset.name, &preset.value).ok()?;
     pairs.push(preset.clone());
-    pairs.extend(sync(&mut base, scene, &names, most.checked_sub(pairs.len())?)?);
+    pairs.extend(sync(&mut *base, scene, &names, most.checked_sub(pairs.len())?)?);
     Some(pairs)
 }
 
@@ -153,9 +171,9 @@ fn from_preset<T: Linkable>(scene: &T, preset: &Pair, most: usize) -> Option<Vec
 /// assert_eq!(lab.get("loss").unwrap(), "softmax");
 /// assert_eq!(refused[0].setting, "lr=abc");
 /// ```
-pub fn open<T: Linkable>(scene: &mut T, pairs: &[Pair]) -> Vec<Refusal> {
-    let mut target = scene.blank();
-    let (refusals, preset) = apply(&mut target, pairs);
+pub fn open(scene: &mut dyn Linkable, pairs: &[Pair]) -> Vec<Refusal> {
+    let mut target = scene.blank_scene();
+    let (refusals, preset) = apply(&mut *target, pairs);
     let names = target.link_names();
     // A different preset counts only if the scene is a preset now: a custom scene whose
     // settings equal the link's stays as it is (and a race keeps its progress).
@@ -164,21 +182,21 @@ pub fn open<T: Linkable>(scene: &mut T, pairs: &[Pair]) -> Vec<Refusal> {
         |name: &str| scene.link_value(name).is_ok_and(|v| presets.iter().any(|p| p.name == name && p.value == v));
     let other_preset =
         preset.as_ref().is_some_and(|p| loaded(&p.name) && scene.link_value(&p.name).ok() != Some(p.value.clone()));
-    if other_preset || differs(scene, &target, &names) {
+    if other_preset || differs(scene, &*target, &names) {
         if let Some(p) = preset {
             let before = &names[..names.iter().position(|n| *n == p.name).unwrap_or(0)];
-            sync(scene, &target, before, usize::MAX);
+            sync(scene, &*target, before, usize::MAX);
             // The target accepted it, so the scene does too.
             let _ = scene.link_set(&p.name, &p.value);
         }
-        sync(scene, &target, &names, usize::MAX);
+        sync(scene, &*target, &names, usize::MAX);
     }
     refusals
 }
 
 /// Opens a link's query text (`name=value&…`) on `scene`: [`open`] with the parts that are
 /// no `name=value` pair refused too.
-pub fn open_query<T: Linkable>(scene: &mut T, query: &str) -> Vec<Refusal> {
+pub fn open_query(scene: &mut dyn Linkable, query: &str) -> Vec<Refusal> {
     let (pairs, mut refusals) = address::pairs(query);
     refusals.extend(open(scene, &pairs));
     refusals
@@ -218,7 +236,7 @@ fn sentence(reason: &str) -> String {
 }
 
 /// Whether any of the settings `names` but presets of `scene` differs from `target`'s.
-fn differs<T: Linkable>(scene: &T, target: &T, names: &[String]) -> bool {
+fn differs(scene: &dyn Linkable, target: &dyn Linkable, names: &[String]) -> bool {
     let presets = scene.presets();
     let settings = names.iter().filter(|n| presets.iter().all(|p| p.name != **n));
     settings.into_iter().any(|name| scene.link_value(name).ok() != target.link_value(name).ok())
@@ -227,7 +245,7 @@ fn differs<T: Linkable>(scene: &T, target: &T, names: &[String]) -> bool {
 /// Sets each of the settings `names` (in link order; presets are skipped) of `scene` that
 /// differs from `target`'s to `target`'s value, in passes until one changes nothing. Returns
 /// the settings it set, or `None` as soon as that would be more than `most`.
-fn sync<T: Linkable>(scene: &mut T, target: &T, names: &[String], most: usize) -> Option<Vec<Pair>> {
+fn sync(scene: &mut dyn Linkable, target: &dyn Linkable, names: &[String], most: usize) -> Option<Vec<Pair>> {
     let presets = scene.presets();
     let names: Vec<&String> = names.iter().filter(|n| presets.iter().all(|p| p.name != **n)).collect();
     let mut set = Vec::new();
@@ -260,7 +278,7 @@ fn sync<T: Linkable>(scene: &mut T, target: &T, names: &[String], most: usize) -
 /// order; the order is read again after each setting, since a setting may create names: the
 /// calculator's cells after its size), retrying the refused ones while that makes progress.
 /// Returns the refusals and the last preset applied.
-fn apply<T: Linkable>(scene: &mut T, pairs: &[Pair]) -> (Vec<Refusal>, Option<Pair>) {
+fn apply(scene: &mut dyn Linkable, pairs: &[Pair]) -> (Vec<Refusal>, Option<Pair>) {
     let presets = scene.presets();
     let is_preset = |pair: &Pair| presets.iter().any(|p| p.name == pair.name);
     let (mut pending, beyond) = last_of_each(pairs);
@@ -310,7 +328,7 @@ fn last_of_each(pairs: &[Pair]) -> (Vec<&Pair>, Vec<Refusal>) {
 
 /// Sorts distinct settings into link order, stably: the scene's names in order, then names it
 /// does not list.
-fn in_link_order<T: Linkable>(scene: &T, mut pairs: Vec<Pair>) -> Vec<Pair> {
+fn in_link_order(scene: &dyn Linkable, mut pairs: Vec<Pair>) -> Vec<Pair> {
     let names = scene.link_names();
     pairs.sort_by_key(|pair| names.iter().position(|n| *n == pair.name).unwrap_or(usize::MAX));
     pairs

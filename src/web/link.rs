@@ -7,11 +7,12 @@ use wasm_bindgen::prelude::*;
 use super::OrJsError;
 use super::lab::LabView;
 use super::race::RaceView;
-use crate::link::Address;
-use crate::link::address::describe;
+use crate::link::address::{describe, format_query};
+use crate::link::{Address, Linkable, link, notice, open_query};
 
 /// Adds `link()`, `applyLink(query)` and `linkOmits()` to an exported scene type whose core
-/// (a [`crate::link::Linkable`]) is the field `$core`.
+/// (a [`Linkable`]) is the field `$core`. Each export only hands its core, as a `dyn
+/// Linkable`, to a function compiled once for every scene.
 macro_rules! linkable {
     ($view:ty, $core:ident) => {
         #[wasm_bindgen]
@@ -19,14 +20,14 @@ macro_rules! linkable {
             /// The settings that differ from a freshly opened page's, as a link's query text
             /// (`name=value&…`, encoded, in link order; "" for none).
             pub fn link(&self) -> String {
-                $crate::link::address::format_query(&$crate::link::link(&self.$core))
+                $crate::web::link::query(&self.$core)
             }
 
             /// Opens a link's query text: applies every setting that can be applied and
             /// returns the notice naming each refused one (none when all applied).
             #[wasm_bindgen(js_name = applyLink)]
             pub fn apply_link(&mut self, query: &str) -> Option<String> {
-                $crate::link::notice(&$crate::link::open_query(&mut self.$core, query))
+                $crate::web::link::apply(&mut self.$core, query)
             }
 
             /// What of the current state no link carries, as a phrase, if anything.
@@ -36,6 +37,17 @@ macro_rules! linkable {
             }
         }
     };
+}
+
+/// A scene's link as query text: `link()` of every exported scene.
+pub(super) fn query(scene: &dyn Linkable) -> String {
+    format_query(&link(scene))
+}
+
+/// Opens a link's query text on a scene and returns the notice: `applyLink(query)` of every
+/// exported scene.
+pub(super) fn apply(scene: &mut dyn Linkable, query: &str) -> Option<String> {
+    notice(&open_query(scene, query))
 }
 
 pub(super) use linkable;

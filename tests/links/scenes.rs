@@ -556,3 +556,25 @@ fn every_linked_setting_can_be_read() {
     readable(&NumericGradient::default());
     readable(&Calculator::default());
 }
+
+#[test]
+fn every_scene_links_through_one_trait_object() {
+    let mut scenes: Vec<(Box<dyn Linkable>, &str)> = vec![
+        (Box::new(Lab::default()), "loss=softmax&method=adam&lr=0.005"),
+        (Box::new(Race::default()), "preset=saddle&racer1.lr=0.03"),
+        (Box::new(WeightSpace::default()), "penalty=l2&lambda=0.5"),
+        (Box::new(Preferences::default()), "x.0=2&beta=0.1"),
+        (Box::new(Simpler::default()), "seed=4&degree=3"),
+        (Box::new(Landscape::default()), "directions=axes&axis1=W[0,1]"),
+        (Box::new(NumericGradient::default()), "loss=softmax&w.4=1.5"),
+        (Box::new(Calculator::default()), "classes=4&margin=2"),
+    ];
+    for (scene, query) in &mut scenes {
+        assert_eq!(open_query(scene.as_mut(), query), Vec::new(), "{query}");
+        assert_eq!(format_query(&link(scene.as_ref())), *query);
+        let mut copy = scene.blank_scene();
+        assert_eq!(format_query(&link(copy.as_ref())), "", "{query}: a blank scene has an empty link");
+        assert_eq!(open_query(copy.as_mut(), query), Vec::new(), "{query}");
+        assert_eq!(format_query(&link(copy.as_ref())), *query);
+    }
+}
