@@ -39,6 +39,7 @@ pub mod adam;
 pub mod classifier;
 pub mod cli;
 pub mod eigen;
+pub mod hyper;
 pub mod lbfgs;
 pub mod line_search;
 pub mod method;
