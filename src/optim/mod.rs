@@ -39,6 +39,7 @@ pub mod adam;
 pub mod classifier;
 pub mod cli;
 pub mod eigen;
+mod first_order;
 pub mod hyper;
 pub mod lbfgs;
 pub mod line_search;
@@ -149,17 +150,4 @@ impl Clone for Box<dyn Optimizer> {
 /// Checks the learning rate every method accepts: finite and ≥ 0.
 pub(crate) fn check_lr(lr: f64) -> Result<(), StepError> {
     if lr.is_finite() && lr >= 0.0 { Ok(()) } else { Err(StepError::LearningRate(lr)) }
-}
-
-/// Sizes per-parameter state on the first step and checks it on later ones: `state` is empty
-/// before the first step.
-pub(crate) fn fit_state(state: &mut Vec<f64>, n: usize) -> Result<bool, StepError> {
-    if state.is_empty() {
-        state.resize(n, 0.0);
-        Ok(true)
-    } else if state.len() == n {
-        Ok(false)
-    } else {
-        Err(StepError::Dimension { expected: state.len(), found: n })
-    }
 }
