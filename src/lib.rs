@@ -8,6 +8,9 @@
 //!
 //! - [`data`]: seeded toy datasets in the plane (the cs231n demo's nine points, blobs, ring,
 //!   three modes, XOR, spiral) and CSV import.
+//! - [`field`]: functions f(x, y) of the plane filled a grid at a time, with per-column and
+//!   per-row caches for separable terms: what the surfaces and the race's classifier slice
+//!   provide and the heatmaps draw (neither side owns it).
 //! - [`model`]: the linear classifier f(x) = Wx + b and its flat parameter layout θ = (W, b).
 //! - [`loss`]: per-example losses L_i (multiclass SVM, One-vs-All, structured SVM, softmax)
 //!   and their gradients with respect to the scores.
@@ -34,9 +37,8 @@
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
 //!   points), marks and clipped polylines ([`render::polyline`]), viewport, palette, line
 //!   charts drawn with plotters for any backend ([`render::chart`]), and the heatmaps of both
-//!   the race and the regularization views ([`render::heatmap`]): any f(x, y) filled a grid
-//!   at a time ([`render::field`], per-column and per-row caches for separable terms), or a
-//!   grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
+//!   the race and the regularization views ([`render::heatmap`]): any [`field::Field`] filled
+//!   a grid at a time, or a grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
 //! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
@@ -45,6 +47,7 @@
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
+pub mod field;
 pub mod lab;
 pub mod link;
 pub mod loss;
