@@ -20,8 +20,8 @@
 //! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
 //!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
 //!   trajectory ([`optim::run`]), the classifier objective as a loss function with
-//!   minibatches and Hessian, gradient noise, the typed settings ([`optim::settings`]) and
-//!   the command line of `examples/trajectory.rs` ([`optim::cli`]).
+//!   minibatches and Hessian, gradient noise and the typed settings ([`optim::settings`]).
+//!   (The command line of `examples/trajectory.rs` lives in the example, with its tests.)
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the

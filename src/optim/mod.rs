@@ -37,7 +37,6 @@ use std::fmt;
 pub mod adagrad;
 pub mod adam;
 pub mod classifier;
-pub mod cli;
 pub mod eigen;
 mod first_order;
 pub mod hyper;
