@@ -34,6 +34,8 @@
 
 use std::fmt;
 
+use crate::objective::Breakdown;
+
 pub mod adagrad;
 pub mod adam;
 pub mod classifier;
@@ -49,6 +51,7 @@ pub mod nesterov;
 pub mod newton;
 pub mod noise;
 pub mod random_search;
+pub mod record;
 pub mod rmsprop;
 pub mod run;
 pub mod settings;
@@ -77,6 +80,13 @@ pub trait LossFn {
 
     /// Called by the driver before each update: a minibatch loss draws its next batch here.
     fn next_step(&mut self) {}
+
+    /// The value of the last [`LossFn::loss`] call split into the lecture's L = data + λR,
+    /// where the loss function has those terms (the classifier's does), so that a record of
+    /// the run shows both without evaluating the objective twice. By default there are none.
+    fn last_breakdown(&self) -> Option<Breakdown> {
+        None
+    }
 }
 
 impl<F: FnMut(&[f64], &mut [f64]) -> f64> LossFn for F {
