@@ -18,8 +18,9 @@
 //! - [`objective`]: L = (1/N) Σ L_i + λR(W) with its gradient, the numeric gradient and the
 //!   gradient check.
 //! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
-//!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
-//!   trajectory ([`optim::run`]), the classifier objective as a loss function with
+//!   interface they call ([`optim::LossFn`]), the driver that runs them ([`optim::run`]) and
+//!   records each step through an observer ([`optim::record`]: the trajectory, or the lab's
+//!   history), the classifier objective as a loss function with
 //!   minibatches and Hessian, gradient noise and the typed settings ([`optim::settings`]).
 //!   (The command line of `examples/trajectory.rs` lives in the example, with its tests.)
 //! - [`schedule`]: learning-rate schedules with warmup.
