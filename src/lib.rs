@@ -8,6 +8,9 @@
 //!
 //! - [`data`]: seeded toy datasets in the plane (the cs231n demo's nine points, blobs, ring,
 //!   three modes, XOR, spiral) and CSV import.
+//! - [`field`]: functions f(x, y) of the plane filled a grid at a time, with per-column and
+//!   per-row caches for separable terms: what the surfaces and the race's classifier slice
+//!   provide and the heatmaps draw (neither side owns it).
 //! - [`model`]: the linear classifier f(x) = Wx + b and its flat parameter layout θ = (W, b).
 //! - [`loss`]: per-example losses L_i (multiclass SVM, One-vs-All, structured SVM, softmax)
 //!   and their gradients with respect to the scores.
@@ -15,10 +18,11 @@
 //! - [`objective`]: L = (1/N) Σ L_i + λR(W) with its gradient, the numeric gradient and the
 //!   gradient check.
 //! - [`optim`]: the optimizers behind one trait ([`optim::Optimizer`]), the loss-function
-//!   interface they call ([`optim::LossFn`]), the driver that runs them and records the
-//!   trajectory ([`optim::run`]), the classifier objective as a loss function with
-//!   minibatches and Hessian, gradient noise, the typed settings ([`optim::settings`]) and
-//!   the command line of `examples/trajectory.rs` ([`optim::cli`]).
+//!   interface they call ([`optim::LossFn`]), the driver that runs them ([`optim::run`]) and
+//!   records each step through an observer ([`optim::record`]: the trajectory, or the lab's
+//!   history), the classifier objective as a loss function with
+//!   minibatches and Hessian, gradient noise and the typed settings ([`optim::settings`]).
+//!   (The command line of `examples/trajectory.rs` lives in the example, with its tests.)
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the
@@ -34,9 +38,8 @@
 //! - [`render`]: rasters (decision regions with optional confidence shading, anti-aliased
 //!   points), marks and clipped polylines ([`render::polyline`]), viewport, palette, line
 //!   charts drawn with plotters for any backend ([`render::chart`]), and the heatmaps of both
-//!   the race and the regularization views ([`render::heatmap`]): any f(x, y) filled a grid
-//!   at a time ([`render::field`], per-column and per-row caches for separable terms), or a
-//!   grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
+//!   the race and the regularization views ([`render::heatmap`]): any [`field::Field`] filled
+//!   a grid at a time, or a grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
 //! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
@@ -45,6 +48,7 @@
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
+pub mod field;
 pub mod lab;
 pub mod link;
 pub mod loss;

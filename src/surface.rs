@@ -14,8 +14,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::field::{Field, fill_separable};
 use crate::optim::{LossFn, StepError};
-use crate::render::field::{Field, fill_separable};
 
 /// Which test function.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -400,7 +400,7 @@ fn st_slope(x: f64) -> f64 {
 /// and quartics cost nothing per point.
 ///
 /// ```
-/// use descent::render::field::Field;
+/// use descent::field::Field;
 /// use descent::surface::{Surface, SurfaceKind};
 /// let rastrigin = Surface::new(SurfaceKind::Rastrigin);
 /// let (xs, ys) = ([-1.3, 0.0, 2.5], [0.7, -4.1]);

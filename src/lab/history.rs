@@ -1,5 +1,6 @@
 //! The record of one training run: the losses, the learning rate and the parameters after each
-//! step, in bounded memory however long the run.
+//! step, in bounded memory however long the run. It is the observer the lab's
+//! [`Run`](crate::optim::run::Run) records through ([`Record`]).
 //!
 //! While the record holds at most `capacity` entries it keeps every step. When it would
 //! overflow it drops every other entry and from then on keeps only steps that are multiples
@@ -8,6 +9,7 @@
 //! even when it falls between strides (it is then replaced by the next step).
 
 use crate::objective::Breakdown;
+use crate::optim::record::{Record, Row};
 
 /// One recorded step.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -180,5 +182,24 @@ impl History {
     /// The entries' regularization losses.
     pub fn regularization(&self) -> &[f64] {
         &self.columns[3]
+    }
+}
+
+impl Record for History {
+    fn restart(&mut self, dim: usize) {
+        self.clear(dim);
+    }
+
+    /// Records the row as an entry; a loss function without the data/regularization split
+    /// counts its whole loss as data.
+    fn row(&mut self, row: &Row<'_>) {
+        let loss = row.breakdown.unwrap_or(Breakdown { data: row.loss, regularization: 0.0 });
+        self.push(Entry { step: row.step, loss, lr: row.rate }, row.theta);
+    }
+
+    fn set_last_rate(&mut self, rate: f64) {
+        if let Some(last) = self.entries.last_mut() {
+            last.lr = rate;
+        }
     }
 }

@@ -88,7 +88,6 @@ pub struct Lab {
     objective: Objective,
     init_seed: u64,
     start: Vec<f64>,
-    history: History,
     settings: Settings,
     batch_size: usize,
     training: Training,
@@ -124,7 +123,6 @@ impl Default for Lab {
             objective,
             init_seed: 0,
             start,
-            history: History::new(shape.len(), history::CAPACITY),
             settings,
             batch_size: 0,
             training,
@@ -180,7 +178,7 @@ impl Lab {
 
     /// The current run's record: losses, learning rates and parameters by step.
     pub fn history(&self) -> &History {
-        &self.history
+        self.training.history()
     }
 
     /// The seed of the last initialization.

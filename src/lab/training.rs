@@ -6,11 +6,11 @@
 //! [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over the next
 //! minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed); it checks every
 //! new point against the library's default [`Limits`](crate::optim::run::Limits) and keeps θ
-//! at the last good point when an update fails or diverges. Its own trajectory is bounded
-//! to the last rows ([`Run::set_max_rows`]): the lab's [`History`](super::History) keeps the
-//! run's record instead, evenly thinned over the whole run and with the loss split into its
-//! data and regularization terms (read from [`ClassifierLoss::last_loss`], so each step
-//! evaluates the objective once, as the driver does).
+//! at the last good point when an update fails or diverges. It records through the lab's
+//! [`History`] (its observer, [`Run::with_record`]): evenly thinned over the whole run and
+//! with the loss split into its data and regularization terms (read from
+//! [`LossFn::last_breakdown`](crate::optim::LossFn::last_breakdown), so each step evaluates the
+//! objective once, as the driver does).
 //!
 //! When an update fails or diverges, Play pauses and [`Lab::stopped`] says why until a new run
 //! starts (Reset, or any change of the rules in [`crate::lab`]); nothing non-finite is ever
@@ -19,11 +19,9 @@
 
 use std::fmt;
 
-use super::history::Entry;
+use super::history::{self, History};
 use super::{Lab, LabError};
-use crate::data::Dataset;
 use crate::model::Shape;
-use crate::objective::{Breakdown, Objective};
 use crate::optim::StepError;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::minibatch::Minibatches;
@@ -32,10 +30,6 @@ use crate::optim::settings::{Method, Settings, SettingsError};
 
 /// The most steps one frame may make.
 pub const MAX_SPEED: usize = 1000;
-
-/// The rows the driver's own trajectory keeps: only the current point is needed, to return to
-/// when an update fails.
-const RUN_ROWS: usize = 1;
 
 /// Why training stopped.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,7 +103,7 @@ impl fmt::Display for Stop {
 /// batch, and Play with its speed.
 #[derive(Clone, Debug)]
 pub(crate) struct Training {
-    run: Run,
+    run: Run<History>,
     batches: Option<Minibatches>,
     /// Which points are in the current minibatch (empty for full batch).
     batch_mask: Vec<bool>,
@@ -122,13 +116,17 @@ impl Training {
     /// A run of the optimizer `settings` describe from `start` on `f`.
     pub(crate) fn new(settings: &Settings, start: &[f64], f: &mut ClassifierLoss) -> Result<Self, LabError> {
         let optimizer = settings.build().map_err(optimizer_error)?;
-        let mut run = Run::new(optimizer, settings.schedule, start, f);
-        run.set_max_rows(Some(RUN_ROWS));
+        let history = History::new(start.len(), history::CAPACITY);
+        let run = Run::with_record(history, optimizer, settings.schedule, start, f);
         Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1 })
     }
 
     pub(crate) fn theta(&self) -> &[f64] {
         self.run.theta()
+    }
+
+    pub(crate) fn history(&self) -> &History {
+        self.run.record()
     }
 
     pub(crate) fn in_batch(&self, i: usize) -> bool {
@@ -243,9 +241,6 @@ impl Lab {
             .then(|| Minibatches::new(n, self.batch_size, true, self.spec.seed));
         t.batch_mask.clear();
         t.batch_mask.resize(if t.batches.is_some() { n } else { 0 }, false);
-        let recorded = recorded_loss(&loss, &self.objective, &self.data, theta);
-        self.history.clear(theta.len());
-        self.history.push(Entry { step: 0, loss: recorded, lr: t.run.schedule().rate(0) }, theta);
         self.dirty = true;
     }
 
@@ -272,10 +267,6 @@ impl Lab {
                 outcome = Err(Stop::new(&e, shape));
                 break;
             }
-            let (step, theta) = (training.run.updates(), training.run.theta());
-            let recorded = recorded_loss(&loss, &self.objective, &self.data, theta);
-            let entry = Entry { step, loss: recorded, lr: training.run.schedule().rate(step) };
-            self.history.push(entry, theta);
         }
         training.batches = loss.into_minibatches();
         if let Some(batches) = &training.batches {
@@ -303,12 +294,6 @@ impl Lab {
         settings.schedule.lr = 0.1;
         settings
     }
-}
-
-/// The objective the driver recorded at `theta` (it evaluates [`crate::optim::LossFn::loss`]
-/// at every point it records), or, should it not have, the objective computed there.
-fn recorded_loss(loss: &ClassifierLoss, objective: &Objective, data: &Dataset, theta: &[f64]) -> Breakdown {
-    loss.last_loss().unwrap_or_else(|| objective.evaluator(data).loss(theta, None))
 }
 
 fn optimizer_error(e: SettingsError) -> LabError {

@@ -1,8 +1,8 @@
 //! AdaGrad: per-parameter learning rates from the historical sum of squared gradients.
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::sgd::add_weight_decay;
-use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+use super::{LossFn, Optimizer, StepError};
 
 /// AdaGrad, the lecture's
 ///
@@ -54,12 +54,8 @@ impl Optimizer for AdaGrad {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        fit_state(&mut self.sum, theta.len())?;
-        self.grad.resize(theta.len(), 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
-        add_weight_decay(&mut self.grad, theta, self.weight_decay);
-        for ((x, s), &g) in theta.iter_mut().zip(&mut self.sum).zip(&self.grad) {
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.sum], &mut self.grad)?;
+        for ((x, s), &g) in theta.iter_mut().zip(&mut self.sum).zip(grad) {
             *s += g * g;
             *x += -lr * g / (s.sqrt() + self.eps);
         }

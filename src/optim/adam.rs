@@ -1,8 +1,8 @@
 //! Adam, with and without bias correction, and AdamW (decoupled weight decay).
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::sgd::add_weight_decay;
-use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+use super::{LossFn, Optimizer, StepError};
 
 /// Adam (Kingma and Ba), the lecture's full form
 ///
@@ -91,20 +91,13 @@ impl Optimizer for Adam {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        let n = theta.len();
-        fit_state(&mut self.first, n)?;
-        fit_state(&mut self.second, n)?;
-        self.grad.resize(n, 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
+        // AdamW's decay is decoupled: it shrinks θ below instead of adding wd·θ to g.
+        let coupled = if self.decoupled { 0.0 } else { self.weight_decay };
+        let grad = gradient(f, theta, lr, coupled, &mut [&mut self.first, &mut self.second], &mut self.grad)?;
         self.steps = self.steps.saturating_add(1);
-        if self.decoupled {
-            if self.weight_decay != 0.0 {
-                let shrink = 1.0 - lr * self.weight_decay;
-                theta.iter_mut().for_each(|x| *x *= shrink);
-            }
-        } else {
-            add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        if self.decoupled && self.weight_decay != 0.0 {
+            let shrink = 1.0 - lr * self.weight_decay;
+            theta.iter_mut().for_each(|x| *x *= shrink);
         }
         let t = f64::from(self.steps);
         let (step_size, correction2_sqrt) = if self.bias_correction {
@@ -113,7 +106,7 @@ impl Optimizer for Adam {
             (lr, 1.0)
         };
         let (w1, w2) = (1.0 - self.beta1, 1.0 - self.beta2);
-        for (((x, m), v), &g) in theta.iter_mut().zip(&mut self.first).zip(&mut self.second).zip(&self.grad) {
+        for (((x, m), v), &g) in theta.iter_mut().zip(&mut self.first).zip(&mut self.second).zip(grad) {
             *m = lerp(*m, g, w1);
             *v = *v * self.beta2 + w2 * g * g;
             let denom = v.sqrt() / correction2_sqrt + self.eps;

@@ -29,7 +29,7 @@ use crate::regularizer::RegularizerKind;
 /// // The gradient step sees the batch's loss; the trajectory records the full one.
 /// assert_eq!(batch_loss, objective.evaluator(&data).loss(&theta, Some(f.batch())).total());
 /// assert!((f.loss(&theta) - (2.7666666666666675 + 3.5)).abs() < 1e-12);
-/// assert_eq!(f.last_loss().unwrap().regularization, 3.5);
+/// assert_eq!(f.last_breakdown().unwrap().regularization, 3.5);
 /// ```
 #[derive(Clone, Debug)]
 pub struct ClassifierLoss<'a> {
@@ -78,14 +78,6 @@ impl<'a> ClassifierLoss<'a> {
     /// Gives the minibatch sampler back (to resume it in a later `ClassifierLoss`).
     pub fn into_minibatches(self) -> Option<Minibatches> {
         self.batches
-    }
-
-    /// The full-data objective at the point of the last [`LossFn::loss`] call, split into its
-    /// data and regularization terms (None before the first call). A driver that records
-    /// [`LossFn::loss`] after each update ([`crate::optim::run::Run`]) thus gives both terms
-    /// without evaluating the objective twice.
-    pub fn last_loss(&self) -> Option<Breakdown> {
-        self.last
     }
 
     /// The minibatch gradients are taken over right now (empty without minibatches, when
@@ -205,5 +197,13 @@ impl LossFn for ClassifierLoss<'_> {
             batches.next_batch();
             self.drawn = true;
         }
+    }
+
+    /// The full-data objective at the point of the last [`LossFn::loss`] call, split into its
+    /// data and regularization terms (None before the first call). A driver that records
+    /// [`LossFn::loss`] after each update ([`crate::optim::run::Run`]) thus gives both terms
+    /// without evaluating the objective twice.
+    fn last_breakdown(&self) -> Option<Breakdown> {
+        self.last
     }
 }

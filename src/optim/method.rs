@@ -1,10 +1,9 @@
 //! The optimization methods: names, labels, PyTorch's defaults and the hyperparameters each
-//! uses. (Also reachable as `optim::settings::Method`.)
+//! uses. (Also reachable as `optim::settings::Method`; names parse in [`super::settings`].)
 
 use std::fmt;
-use std::str::FromStr;
 
-use super::settings::{Hyper, SettingsError};
+use super::hyper::Hyper;
 
 /// The optimization methods.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -126,13 +125,5 @@ impl Method {
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-impl FromStr for Method {
-    type Err = SettingsError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Method::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| SettingsError::UnknownMethod(s.to_string()))
     }
 }

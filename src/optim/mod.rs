@@ -34,11 +34,14 @@
 
 use std::fmt;
 
+use crate::objective::Breakdown;
+
 pub mod adagrad;
 pub mod adam;
 pub mod classifier;
-pub mod cli;
 pub mod eigen;
+mod first_order;
+pub mod hyper;
 pub mod lbfgs;
 pub mod line_search;
 pub mod method;
@@ -48,6 +51,7 @@ pub mod nesterov;
 pub mod newton;
 pub mod noise;
 pub mod random_search;
+pub mod record;
 pub mod rmsprop;
 pub mod run;
 pub mod settings;
@@ -77,6 +81,13 @@ pub trait LossFn {
 
     /// Called by the driver before each update: a minibatch loss draws its next batch here.
     fn next_step(&mut self) {}
+
+    /// The value of the last [`LossFn::loss`] call split into the lecture's L = data + λR,
+    /// where the loss function has those terms (the classifier's does), so that a record of
+    /// the run shows both without evaluating the objective twice. By default there are none.
+    fn last_breakdown(&self) -> Option<Breakdown> {
+        None
+    }
 }
 
 impl<F: FnMut(&[f64], &mut [f64]) -> f64> LossFn for F {
@@ -149,17 +160,4 @@ impl Clone for Box<dyn Optimizer> {
 /// Checks the learning rate every method accepts: finite and ≥ 0.
 pub(crate) fn check_lr(lr: f64) -> Result<(), StepError> {
     if lr.is_finite() && lr >= 0.0 { Ok(()) } else { Err(StepError::LearningRate(lr)) }
-}
-
-/// Sizes per-parameter state on the first step and checks it on later ones: `state` is empty
-/// before the first step.
-pub(crate) fn fit_state(state: &mut Vec<f64>, n: usize) -> Result<bool, StepError> {
-    if state.is_empty() {
-        state.resize(n, 0.0);
-        Ok(true)
-    } else if state.len() == n {
-        Ok(false)
-    } else {
-        Err(StepError::Dimension { expected: state.len(), found: n })
-    }
 }

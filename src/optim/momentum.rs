@@ -1,8 +1,8 @@
 //! SGD+Momentum, in both of the lecture's forms.
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::sgd::add_weight_decay;
-use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+use super::{LossFn, Optimizer, StepError};
 
 crate::named! {
     /// Which of the lecture's two formulations of momentum.
@@ -65,13 +65,9 @@ impl Optimizer for Momentum {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        fit_state(&mut self.velocity, theta.len())?;
-        self.grad.resize(theta.len(), 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
-        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.velocity], &mut self.grad)?;
         let rho = self.rho;
-        for ((x, v), &g) in theta.iter_mut().zip(&mut self.velocity).zip(&self.grad) {
+        for ((x, v), &g) in theta.iter_mut().zip(&mut self.velocity).zip(grad) {
             match self.form {
                 MomentumForm::Gradient => {
                     *v = rho * *v + g;

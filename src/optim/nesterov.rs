@@ -1,8 +1,8 @@
 //! Nesterov momentum in the lecture's change-of-variables form.
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::sgd::add_weight_decay;
-use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+use super::{LossFn, Optimizer, StepError};
 
 /// Nesterov momentum. The lecture's look-ahead form
 ///
@@ -52,13 +52,9 @@ impl Optimizer for Nesterov {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        fit_state(&mut self.buffer, theta.len())?;
-        self.grad.resize(theta.len(), 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
-        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.buffer], &mut self.grad)?;
         let rho = self.rho;
-        for ((x, b), &g) in theta.iter_mut().zip(&mut self.buffer).zip(&self.grad) {
+        for ((x, b), &g) in theta.iter_mut().zip(&mut self.buffer).zip(grad) {
             *b = rho * *b + g;
             *x += -lr * (g + rho * *b);
         }

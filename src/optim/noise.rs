@@ -6,6 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 use super::{LossFn, StepError};
+use crate::objective::Breakdown;
 
 /// An endless seeded stream of standard normal draws (an owned ChaCha8 generator).
 #[derive(Clone, Debug)]
@@ -83,5 +84,9 @@ impl<S: Iterator<Item = f64>> LossFn for GradientNoise<'_, S> {
 
     fn next_step(&mut self) {
         self.inner.next_step();
+    }
+
+    fn last_breakdown(&self) -> Option<Breakdown> {
+        self.inner.last_breakdown()
     }
 }

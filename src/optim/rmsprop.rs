@@ -1,8 +1,8 @@
 //! RMSProp: "leaky AdaGrad".
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::sgd::add_weight_decay;
-use super::{LossFn, Optimizer, StepError, check_lr, fit_state};
+use super::{LossFn, Optimizer, StepError};
 
 /// RMSProp (Tieleman and Hinton), the lecture's
 ///
@@ -49,13 +49,9 @@ impl Optimizer for RmsProp {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        fit_state(&mut self.square_avg, theta.len())?;
-        self.grad.resize(theta.len(), 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
-        add_weight_decay(&mut self.grad, theta, self.weight_decay);
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.square_avg], &mut self.grad)?;
         let (decay, rest) = (self.decay, 1.0 - self.decay);
-        for ((x, s), &g) in theta.iter_mut().zip(&mut self.square_avg).zip(&self.grad) {
+        for ((x, s), &g) in theta.iter_mut().zip(&mut self.square_avg).zip(grad) {
             *s = *s * decay + rest * g * g;
             *x += -lr * g / (s.sqrt() + self.eps);
         }

@@ -1,5 +1,5 @@
-//! The driver: runs an optimizer under a learning-rate schedule, records the trajectory and
-//! stops a run that diverges.
+//! The driver: runs an optimizer under a learning-rate schedule, records each step through an
+//! observer ([`Record`]: the [`Trajectory`] by default) and stops a run that diverges.
 //!
 //! ```
 //! use descent::optim::{run::Run, sgd::Sgd};
@@ -15,8 +15,10 @@
 
 use std::fmt;
 
+use super::record::{Record, Row};
 use super::trajectory::Trajectory;
 use super::{LossFn, Optimizer, StepError};
+use crate::objective::Breakdown;
 use crate::schedule::Schedule;
 
 /// When a finite run counts as exploded.
@@ -102,22 +104,23 @@ pub fn check(theta: &[f64], loss: f64, limits: &Limits) -> Result<(), Divergence
     Ok(())
 }
 
-/// Wraps the loss function an optimizer is handed, recording every point it evaluates.
-struct Recorder<'a> {
+/// Wraps the loss function an optimizer is handed, showing the observer every point it
+/// evaluates.
+struct Recorder<'a, R> {
     inner: &'a mut dyn LossFn,
-    trajectory: &'a mut Trajectory,
+    record: &'a mut R,
 }
 
-impl LossFn for Recorder<'_> {
+impl<R: Record> LossFn for Recorder<'_, R> {
     fn loss_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
         let loss = self.inner.loss_and_gradient(theta, grad);
-        self.trajectory.push_evaluation(theta, loss);
+        self.record.evaluation(theta, loss);
         loss
     }
 
     fn loss(&mut self, theta: &[f64]) -> f64 {
         let loss = self.inner.loss(theta);
-        self.trajectory.push_evaluation(theta, loss);
+        self.record.evaluation(theta, loss);
         loss
     }
 
@@ -128,36 +131,70 @@ impl LossFn for Recorder<'_> {
     fn next_step(&mut self) {
         self.inner.next_step();
     }
+
+    fn last_breakdown(&self) -> Option<Breakdown> {
+        self.inner.last_breakdown()
+    }
 }
 
-/// A run: an optimizer, its schedule, the current parameters and the trajectory so far.
+/// A run: an optimizer, its schedule, the current parameters and the observer `R` that
+/// records it (the [`Trajectory`] unless [`Run::with_record`] gives another).
 ///
-/// Row t of the trajectory is the point after t updates, [`LossFn::loss`] there and α_t;
-/// each row after the first also lists the points its update evaluated. A run whose
+/// Row t is the point after t updates, [`LossFn::loss`] there and α_t; before each row
+/// after the first the observer sees the points its update evaluated. A run whose
 /// parameters or loss turn non-finite or pass the [`Limits`] stops with
-/// [`RunError::Diverged`]; the offending update is not recorded and the parameters stay at
-/// the last recorded point. Once stopped, a run refuses further steps with the same error.
+/// [`RunError::Diverged`]; the offending update is not recorded and the parameters go back
+/// to the last recorded point. Once stopped, a run refuses further steps with the same error.
 #[derive(Clone, Debug)]
-pub struct Run {
+pub struct Run<R = Trajectory> {
     optimizer: Box<dyn Optimizer>,
     schedule: Schedule,
     limits: Limits,
     theta: Vec<f64>,
-    trajectory: Trajectory,
-    max_rows: Option<usize>,
+    /// θ before the update in progress, to go back to if it fails.
+    previous: Vec<f64>,
+    updates: usize,
+    record: R,
     stopped: Option<RunError>,
 }
 
 impl Run {
-    /// Starts a run at `start`, recording row 0 (f is evaluated there once).
+    /// Starts a run at `start` recording its [`Trajectory`], with row 0 (f is evaluated
+    /// there once).
     pub fn new(optimizer: Box<dyn Optimizer>, schedule: Schedule, start: &[f64], f: &mut dyn LossFn) -> Self {
+        Run::with_record(Trajectory::new(start.len()), optimizer, schedule, start, f)
+    }
+
+    /// The recorded trajectory.
+    pub fn trajectory(&self) -> &Trajectory {
+        &self.record
+    }
+
+    /// Bounds the trajectory for long runs ([`Trajectory::set_max_rows`]): with `Some(m)`
+    /// (m ≥ 1) the oldest rows are dropped whenever more than 2m are kept, leaving the last
+    /// m; `None` (the default) keeps every row.
+    pub fn set_max_rows(&mut self, rows: Option<usize>) {
+        self.record.set_max_rows(rows);
+    }
+}
+
+impl<R: Record> Run<R> {
+    /// Starts a run at `start` recorded by `record`, with row 0 (f is evaluated there once).
+    pub fn with_record(
+        record: R,
+        optimizer: Box<dyn Optimizer>,
+        schedule: Schedule,
+        start: &[f64],
+        f: &mut dyn LossFn,
+    ) -> Self {
         let mut run = Run {
             optimizer,
             schedule,
             limits: Limits::default(),
             theta: Vec::new(),
-            trajectory: Trajectory::new(start.len()),
-            max_rows: None,
+            previous: Vec::new(),
+            updates: 0,
+            record,
             stopped: None,
         };
         run.restart(start, f);
@@ -165,18 +202,18 @@ impl Run {
     }
 
     /// Goes back to a fresh start at `start`: the optimizer's state is reset and the
-    /// trajectory cleared.
+    /// observer restarted with row 0.
     pub fn restart(&mut self, start: &[f64], f: &mut dyn LossFn) {
         self.optimizer.reset();
         self.theta.clear();
         self.theta.extend_from_slice(start);
-        if self.trajectory.dim() == start.len() {
-            self.trajectory.clear();
-        } else {
-            self.trajectory = Trajectory::new(start.len());
-        }
+        self.previous.clear();
+        self.previous.extend_from_slice(start);
+        self.updates = 0;
+        self.record.restart(start.len());
         let loss = f.loss(start);
-        self.trajectory.push(start, loss, self.schedule.rate(0));
+        let rate = self.schedule.rate(0);
+        self.record.row(&Row { step: 0, theta: start, loss, breakdown: f.last_breakdown(), rate });
         self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
     }
 
@@ -185,10 +222,11 @@ impl Run {
         if let Some(stopped) = &self.stopped {
             return Err(stopped.clone());
         }
-        let t = self.updates();
+        let t = self.updates;
         let lr = self.schedule.rate(t);
         f.next_step();
-        let mut recorder = Recorder { inner: &mut *f, trajectory: &mut self.trajectory };
+        self.previous.copy_from_slice(&self.theta);
+        let mut recorder = Recorder { inner: &mut *f, record: &mut self.record };
         let stepped = self.optimizer.step(&mut self.theta, lr, &mut recorder);
         let outcome = match stepped {
             Err(error) => Err(RunError::Step { step: t + 1, error }),
@@ -196,22 +234,18 @@ impl Run {
                 let loss = f.loss(&self.theta);
                 match check(&self.theta, loss, &self.limits) {
                     Ok(()) => {
-                        self.trajectory.push(&self.theta, loss, self.schedule.rate(t + 1));
-                        if let Some(max) = self.max_rows
-                            && self.trajectory.len() > 2 * max
-                        {
-                            self.trajectory.drop_front(self.trajectory.len() - max);
-                        }
+                        self.updates = t + 1;
+                        let rate = self.schedule.rate(t + 1);
+                        let breakdown = f.last_breakdown();
+                        self.record.row(&Row { step: t + 1, theta: &self.theta, loss, breakdown, rate });
                         return Ok(());
                     }
                     Err(reason) => Err(RunError::Diverged { step: t + 1, reason }),
                 }
             }
         };
-        self.trajectory.discard_evaluations();
-        if let Some(last) = self.trajectory.last_point() {
-            self.theta.copy_from_slice(last);
-        }
+        self.record.discard_evaluations();
+        self.theta.copy_from_slice(&self.previous);
         self.stopped = outcome.clone().err();
         outcome
     }
@@ -228,12 +262,12 @@ impl Run {
 
     /// Updates made so far.
     pub fn updates(&self) -> usize {
-        self.trajectory.first_step() + self.trajectory.len().saturating_sub(1)
+        self.updates
     }
 
-    /// The recorded trajectory.
-    pub fn trajectory(&self) -> &Trajectory {
-        &self.trajectory
+    /// The observer that records the run.
+    pub fn record(&self) -> &R {
+        &self.record
     }
 
     /// Why the run stopped, if it did.
@@ -250,8 +284,7 @@ impl Run {
     /// schedule's (the rate the next update will use); earlier rows keep theirs.
     pub fn set_schedule(&mut self, schedule: Schedule) {
         self.schedule = schedule;
-        let rate = schedule.rate(self.updates());
-        self.trajectory.set_last_rate(rate);
+        self.record.set_last_rate(schedule.rate(self.updates));
     }
 
     /// The optimizer.
@@ -259,22 +292,10 @@ impl Run {
         self.optimizer.as_ref()
     }
 
-    /// Replaces the optimizer, keeping the parameters and trajectory; the new optimizer's own
-    /// state (fresh when just built from settings) is used as it is.
+    /// Replaces the optimizer, keeping the parameters and the record; the new optimizer's
+    /// own state (fresh when just built from settings) is used as it is.
     pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
         self.optimizer = optimizer;
-    }
-
-    /// Bounds the trajectory for long runs: with `Some(m)` (m ≥ 1) the oldest rows are
-    /// dropped whenever more than 2m are kept, leaving the last m (so memory stays bounded
-    /// and the cost per step amortized constant); `None` (the default) keeps every row.
-    pub fn set_max_rows(&mut self, rows: Option<usize>) {
-        self.max_rows = rows.map(|m| m.max(1));
-        if let Some(max) = self.max_rows
-            && self.trajectory.len() > 2 * max
-        {
-            self.trajectory.drop_front(self.trajectory.len() - max);
-        }
     }
 
     /// The divergence limits.

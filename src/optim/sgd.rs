@@ -1,7 +1,8 @@
 //! Gradient descent, and minibatch SGD when the loss function draws a batch per step.
 
+use super::first_order::gradient;
 use super::method::Method;
-use super::{LossFn, Optimizer, StepError, check_lr};
+use super::{LossFn, Optimizer, StepError};
 
 /// Vanilla (minibatch) gradient descent, the lecture's two-line update:
 ///
@@ -36,26 +37,14 @@ impl Sgd {
     }
 }
 
-/// g ← g + wd·x, PyTorch's coupled weight decay (`grad.add(param, alpha=weight_decay)`).
-pub(crate) fn add_weight_decay(grad: &mut [f64], theta: &[f64], weight_decay: f64) {
-    if weight_decay != 0.0 {
-        for (g, &x) in grad.iter_mut().zip(theta) {
-            *g += weight_decay * x;
-        }
-    }
-}
-
 impl Optimizer for Sgd {
     fn method(&self) -> Method {
         Method::Sgd
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        check_lr(lr)?;
-        self.grad.resize(theta.len(), 0.0);
-        f.loss_and_gradient(theta, &mut self.grad);
-        add_weight_decay(&mut self.grad, theta, self.weight_decay);
-        for (x, &g) in theta.iter_mut().zip(&self.grad) {
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut [], &mut self.grad)?;
+        for (x, &g) in theta.iter_mut().zip(grad) {
             *x += -lr * g;
         }
         Ok(())

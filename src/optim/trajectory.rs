@@ -6,6 +6,8 @@
 //! directly. A long run can drop its oldest rows ([`Trajectory::drop_front`]); rows are then
 //! indexed from the oldest kept one, whose update count is [`Trajectory::first_step`].
 
+use super::record::{Record, Row};
+
 /// One point the optimizer evaluated during an update: where, and the loss it saw there
 /// (with gradient noise or on a minibatch, that is the noisy or batch loss).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,10 +18,13 @@ pub struct Evaluation<'a> {
     pub loss: f64,
 }
 
-/// The recorded trajectory of a run over `dim` parameters.
+/// The recorded trajectory of a run over `dim` parameters: the [`Record`] a
+/// [`Run`](super::run::Run) keeps by default.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trajectory {
     dim: usize,
+    /// With `Some(m)`, the oldest rows are dropped whenever more than 2m are kept.
+    max_rows: Option<usize>,
     /// Updates made before the first row kept.
     first: usize,
     points: Vec<f64>,
@@ -110,6 +115,23 @@ impl Trajectory {
         }
     }
 
+    /// Bounds the trajectory for long runs: with `Some(m)` (m ≥ 1) the oldest rows are
+    /// dropped whenever more than 2m are kept, leaving the last m (so memory stays bounded
+    /// and the cost per row amortized constant); `None` (the default) keeps every row.
+    pub fn set_max_rows(&mut self, rows: Option<usize>) {
+        self.max_rows = rows.map(|m| m.max(1));
+        self.bound();
+    }
+
+    /// Drops the oldest rows when more than twice [`Trajectory::set_max_rows`]'s bound are kept.
+    fn bound(&mut self) {
+        if let Some(max) = self.max_rows
+            && self.len() > 2 * max
+        {
+            self.drop_front(self.len() - max);
+        }
+    }
+
     /// Drops the oldest `rows` rows (all of them at most) and their evaluations; the row
     /// that was `rows` becomes row 0 and [`Trajectory::first_step`] grows by `rows`.
     ///
@@ -178,5 +200,30 @@ impl Trajectory {
     /// The last row's point (None before the start is recorded).
     pub fn last_point(&self) -> Option<&[f64]> {
         self.len().checked_sub(1).map(|t| self.point(t))
+    }
+}
+
+impl Record for Trajectory {
+    /// Forgets every row (keeping the buffers' capacity and the row bound).
+    fn restart(&mut self, dim: usize) {
+        self.dim = dim;
+        self.clear();
+    }
+
+    fn row(&mut self, row: &Row<'_>) {
+        self.push(row.theta, row.loss, row.rate);
+        self.bound();
+    }
+
+    fn evaluation(&mut self, point: &[f64], loss: f64) {
+        self.push_evaluation(point, loss);
+    }
+
+    fn discard_evaluations(&mut self) {
+        Trajectory::discard_evaluations(self);
+    }
+
+    fn set_last_rate(&mut self, rate: f64) {
+        Trajectory::set_last_rate(self, rate);
     }
 }

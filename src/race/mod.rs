@@ -17,6 +17,7 @@
 //! ```
 
 pub mod charts;
+pub mod error;
 pub mod leaderboard;
 pub mod param;
 pub mod picture;
@@ -30,8 +31,9 @@ use crate::optim::settings::{Method, Settings};
 use crate::schedule::Schedule;
 use crate::surface::{Surface, SurfaceKind};
 use charts::ChartData;
+pub use error::RaceError;
 pub use param::MAX_RACERS;
-use param::{Param, RaceError, RaceParam, RacerParam, parse_number};
+use param::{Param, RaceParam, RacerParam};
 use picture::Picture;
 use preset::{Claim, Preset};
 use racer::{RACER_COLORS, Racer};
@@ -459,6 +461,14 @@ fn setting_name(setting: crate::optim::settings::Setting) -> &'static str {
         Setting::Method => "method",
         Setting::Hyper(h) => h.name(),
         Setting::Schedule(p) => p.name(),
+    }
+}
+
+/// Parses a number for setting `name`, refusing text and non-finite values.
+fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, RaceError> {
+    match value.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(RaceError::Value { name, value: value.to_string(), expected }),
     }
 }
 

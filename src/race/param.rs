@@ -1,5 +1,5 @@
-//! The race's setting names, as the page's controls carry them (`data-param`), and the errors
-//! a setting can give.
+//! The race's setting names, as the page's controls carry them (`data-param`), and the error
+//! a name that is none of them gives.
 //!
 //! Scene settings have plain names (`surface`, `noise`, …). A racer's settings are its
 //! optimizer settings ([`optim::settings`](crate::optim::settings): `method`, `lr`, the
@@ -17,9 +17,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::optim::settings::{Setting, SettingsError};
-use crate::schedule::{ScheduleError, ScheduleParam};
-use crate::surface::UnknownSurface;
+use crate::optim::settings::Setting;
+use crate::schedule::ScheduleParam;
 
 /// The most racers a race holds.
 pub const MAX_RACERS: usize = 8;
@@ -116,101 +115,58 @@ pub enum Param {
     Racer { index: usize, param: RacerParam },
 }
 
+/// A name that is no setting of the race, or a racer number past the last racer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnknownParam {
+    /// A name that is no setting of the race.
+    Name(String),
+    /// A racer number past the last racer.
+    Racer(usize),
+}
+
+impl fmt::Display for UnknownParam {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnknownParam::Name(name) => write!(
+                f,
+                "unknown race setting \"{name}\" (expected one of: {}, or racer<k>.<setting> for k < {MAX_RACERS})",
+                RaceParam::ALL.map(RaceParam::name).join(", ")
+            ),
+            UnknownParam::Racer(index) => {
+                write!(f, "there is no racer {index}: racers are numbered 0 to {}", MAX_RACERS - 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for UnknownParam {}
+
 impl FromStr for RacerParam {
-    type Err = RaceError;
+    type Err = UnknownParam;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "enabled" => Ok(RacerParam::Enabled),
             "own-schedule" => Ok(RacerParam::OwnSchedule),
             "noise-free" => Ok(RacerParam::NoiseFree),
-            _ => s.parse().map(RacerParam::Optimizer).map_err(|_| RaceError::UnknownParam(s.to_string())),
+            _ => s.parse().map(RacerParam::Optimizer).map_err(|_| UnknownParam::Name(s.to_string())),
         }
     }
 }
 
 impl FromStr for Param {
-    type Err = RaceError;
+    type Err = UnknownParam;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if let Some(param) = RaceParam::ALL.into_iter().find(|p| p.name() == s) {
             return Ok(Param::Race(param));
         }
-        let unknown = || RaceError::UnknownParam(s.to_string());
+        let unknown = || UnknownParam::Name(s.to_string());
         let (racer, name) = s.strip_prefix("racer").and_then(|rest| rest.split_once('.')).ok_or_else(unknown)?;
         let index: usize = racer.parse().map_err(|_| unknown())?;
         if index >= MAX_RACERS {
-            return Err(RaceError::NoRacer(index));
+            return Err(UnknownParam::Racer(index));
         }
         Ok(Param::Racer { index, param: name.parse().map_err(|_| unknown())? })
-    }
-}
-
-/// Why a race setting was refused. A refused setting changes nothing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RaceError {
-    /// A name that is no setting of the race.
-    UnknownParam(String),
-    /// A racer number past the last racer.
-    NoRacer(usize),
-    /// A value that does not parse or is out of range; `expected` says what is allowed.
-    Value { name: &'static str, value: String, expected: &'static str },
-    /// A surface name that is not one of the surfaces.
-    Surface(UnknownSurface),
-    /// A preset name that is not one of the presets.
-    UnknownPreset(String),
-    /// A shared schedule setting that was refused.
-    Schedule(ScheduleError),
-    /// Racer `index`'s optimizer setting was refused.
-    Racer { index: usize, error: SettingsError },
-    /// The classifier slice was asked for before the lab handed over its model.
-    NoClassifier,
-    /// A slice axis that names no parameter of the model.
-    SliceAxis { value: String, names: Vec<String> },
-}
-
-impl fmt::Display for RaceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RaceError::UnknownParam(name) => write!(
-                f,
-                "unknown race setting \"{name}\" (expected one of: {}, or racer<k>.<setting> for k < {MAX_RACERS})",
-                RaceParam::ALL.map(RaceParam::name).join(", ")
-            ),
-            RaceError::NoRacer(index) => {
-                write!(f, "there is no racer {index}: racers are numbered 0 to {}", MAX_RACERS - 1)
-            }
-            RaceError::Value { name, value, expected } => write!(f, "{name} must be {expected}, not \"{value}\""),
-            RaceError::Surface(e) => e.fmt(f),
-            RaceError::UnknownPreset(name) => write!(
-                f,
-                "unknown preset \"{name}\" (expected one of: {})",
-                crate::race::preset::Preset::ALL.map(crate::race::preset::Preset::name).join(", ")
-            ),
-            RaceError::Schedule(e) => e.fmt(f),
-            RaceError::Racer { index, error } => write!(f, "racer {index}: {error}"),
-            RaceError::NoClassifier => {
-                write!(f, "the classifier surface needs the classifier lab's model, which the race has not been given")
-            }
-            RaceError::SliceAxis { value, names } => {
-                write!(f, "the slice's axes are parameters of the model ({}), not \"{value}\"", names.join(", "))
-            }
-        }
-    }
-}
-
-impl std::error::Error for RaceError {}
-
-impl From<ScheduleError> for RaceError {
-    fn from(e: ScheduleError) -> Self {
-        RaceError::Schedule(e)
-    }
-}
-
-/// Parses a number for setting `name`, refusing text and non-finite values.
-pub(crate) fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, RaceError> {
-    match value.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(RaceError::Value { name, value: value.to_string(), expected }),
     }
 }

@@ -5,7 +5,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Race;
-use super::param::RaceError;
 use crate::optim::run::Run;
 use crate::surface::SurfaceKind;
 
@@ -431,10 +430,22 @@ impl fmt::Display for Preset {
     }
 }
 
+/// A preset name that is not one of [`Preset`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownPreset(pub String);
+
+impl fmt::Display for UnknownPreset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown preset \"{}\" (expected one of: {})", self.0, Preset::ALL.map(Preset::name).join(", "))
+    }
+}
+
+impl std::error::Error for UnknownPreset {}
+
 impl FromStr for Preset {
-    type Err = RaceError;
+    type Err = UnknownPreset;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Preset::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| RaceError::UnknownPreset(s.to_string()))
+        Preset::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| UnknownPreset(s.to_string()))
     }
 }

@@ -14,12 +14,12 @@
 //! scores, the two terms the varied parameters add, and the per-example loss.
 
 use crate::data::{Dataset, MAX_CLASSES};
+use crate::field::{Field, fill_separable};
 use crate::loss::LossKind;
 use crate::model::{Param, Shape};
 use crate::objective::Objective;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::{LossFn, StepError};
-use crate::render::field::{Field, fill_separable};
 use crate::surface::Domain;
 
 /// The half-width of the slice's view beyond the larger of the base point's two coordinates

@@ -1,9 +1,9 @@
 //! What the racers run on: one of the 2D test surfaces, or a slice through the classifier's
 //! own loss.
 
+use crate::field::Field;
 use crate::optim::{LossFn, StepError};
 use crate::race::slice::ClassifierSlice;
-use crate::render::field::Field;
 use crate::surface::{Domain, Minimum, Surface, SurfaceKind};
 
 /// The name of the classifier slice in the `surface` setting.

@@ -14,9 +14,9 @@
 //! need only the coordinates of the pixel's four neighbours (see
 //! [`contour`](crate::render::contour)).
 
+use crate::field::Field;
 use crate::render::colormap::{COLORMAP_SIZE, Colormap};
 use crate::render::contour::ContourStyle;
-use crate::render::field::Field;
 use crate::render::logscale::{LogScale, RELATIVE_EPSILON, fast_log2};
 use crate::render::raster::Raster;
 use crate::render::viewport::Viewport;

@@ -8,7 +8,6 @@ pub mod chart;
 pub mod colormap;
 pub mod contour;
 pub mod discs;
-pub mod field;
 pub mod heatmap;
 pub mod logscale;
 pub mod overlay;

@@ -103,7 +103,7 @@ macro_rules! named {
             }
         }
 
-        impl $crate::setting::Named for $name {
+        impl $crate::setting::named::Named for $name {
             const KIND: &'static str = $kind;
             const ALL: &'static [Self] = &$name::ALL;
 
@@ -118,7 +118,7 @@ macro_rules! named {
 
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str($crate::setting::Named::name(*self))
+                f.write_str($crate::setting::named::Named::name(*self))
             }
         }
 
@@ -126,7 +126,7 @@ macro_rules! named {
             type Err = $crate::setting::named::UnknownName;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                <$name as $crate::setting::Named>::from_name(s)
+                <$name as $crate::setting::named::Named>::from_name(s)
                     .ok_or_else(|| $crate::setting::named::UnknownName($crate::setting::named::unknown::<$name>(s)))
             }
         }

@@ -277,7 +277,7 @@ const MALFORMED = [
   {
     name: 'a bad value',
     hash: '#lab?loss=softmax&lr=abc&lambda=0.01',
-    notice: 'This link\'s setting lr=abc was ignored: lr must be a finite number ≥ 0, not "abc".',
+    notice: 'This link\'s setting lr=abc was ignored: lr must be a number from 1e-5 to 100, not "abc".',
     core: { loss: 'softmax', lambda: '0.01', lr: '0.1' },
     address: '#lab?loss=softmax&lambda=0.01',
   },

@@ -2,7 +2,7 @@
 //! caches) against their point-by-point values: the same to the last bit, on every surface,
 //! across the chunks of columns the caches are computed in, and beyond the domain.
 
-use descent::render::field::{Field, fill_separable};
+use descent::field::{Field, fill_separable};
 use descent::surface::{Surface, SurfaceKind};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -1,10 +1,9 @@
-//! The optimizers: golden trajectories from torch.optim, the driver, the settings, the CLI and their properties.
+//! The optimizers: golden trajectories from torch.optim, the driver, the settings and their properties.
 //!
 //! One test binary per layer (linking each file separately dominated the test build); each
 //! module is one former test file.
 
 mod classifier;
-mod cli;
 mod eigen;
 mod forms;
 mod golden;

@@ -3,6 +3,7 @@
 //! coarse heatmap a large dataset's slice is drawn with.
 
 use descent::data::{DatasetKind, DatasetSpec};
+use descent::field::Field;
 use descent::loss::{Loss, LossKind};
 use descent::model::CS231N_INITIAL;
 use descent::objective::{Difference, Objective, numeric_gradient};
@@ -11,7 +12,6 @@ use descent::optim::classifier::ClassifierLoss;
 use descent::race::Race;
 use descent::race::slice::{ClassifierSlice, ClassifierSource};
 use descent::regularizer::{Regularizer, RegularizerKind};
-use descent::render::field::Field;
 use descent::render::heatmap::{Heatmap, HeatmapStyle};
 use descent::render::viewport::Viewport;
 

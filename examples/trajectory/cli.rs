@@ -1,24 +1,14 @@
-//! The command line of `examples/trajectory.rs`: parsing (kept here so native tests pin its
-//! contract) and the CSV it prints.
-//!
-//! ```
-//! use descent::optim::cli::{Cli, parse};
-//! let Cli::Run(args) = parse(["--surface", "booth", "--optimizer", "adam", "--lr", "0.1"]).unwrap() else {
-//!     unreachable!()
-//! };
-//! let mut csv = Vec::new();
-//! args.write_csv(&mut csv).unwrap();
-//! assert!(String::from_utf8(csv).unwrap().starts_with("step,x,y,loss,lr\n0,-5,-5,"));
-//! assert_eq!(parse(["--lr", "fast"]).unwrap_err().to_string(), "--lr: lr must be a number from 1e-5 to 100, not \"fast\"");
-//! ```
+//! The command line of the trajectory tool: parsing the options into a run, and the CSV it
+//! prints. Its contract is pinned by the tests in `tests.rs` (`cargo test --example
+//! trajectory`, part of `cargo test --all-targets`).
 
 use std::fmt;
 use std::io::{self, Write};
 
-use super::noise::{GradientNoise, Normals};
-use super::run::{Run, RunError};
-use super::settings::{Method, Settings};
-use crate::surface::{Surface, SurfaceKind};
+use descent::optim::noise::{GradientNoise, Normals};
+use descent::optim::run::{Run, RunError};
+use descent::optim::settings::{Method, Settings};
+use descent::surface::{Surface, SurfaceKind};
 
 /// The most steps one invocation may ask for.
 pub const MAX_STEPS: usize = 1_000_000;

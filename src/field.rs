@@ -21,7 +21,7 @@ pub trait Field {
     /// per-column and per-row caches).
     ///
     /// ```
-    /// use descent::render::field::Field;
+    /// use descent::field::Field;
     /// let f = |p: [f64; 2]| p[0] * 10.0 + p[1];
     /// let mut out = [0.0; 6];
     /// f.fill_grid(&[1.0, 2.0, 3.0], &[0.5, 0.25], &mut out);
@@ -57,7 +57,7 @@ const CHUNK: usize = 256;
 /// same to the last bit.
 ///
 /// ```
-/// use descent::render::field::fill_separable;
+/// use descent::field::fill_separable;
 /// // f = cos x + y²: one cosine per column, one square per row.
 /// let (xs, ys) = ([0.0, 1.0, 2.0], [3.0, -1.0]);
 /// let mut out = [0.0; 6];

@@ -1,11 +1,15 @@
 //! Runs an optimizer on a 2D test surface and prints its trajectory as CSV:
 //! `cargo run --release --example trajectory -- --help`. The parsing and the CSV live in
-//! `descent::optim::cli`, where the tests pin them.
+//! `cli.rs`; `tests.rs` pins their contract.
+
+mod cli;
+#[cfg(test)]
+mod tests;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use descent::optim::cli::{Cli, HELP, parse};
+use cli::{Cli, HELP, parse};
 
 fn main() -> ExitCode {
     let cli = match parse(std::env::args().skip(1)) {

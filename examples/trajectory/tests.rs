@@ -1,7 +1,6 @@
-//! The trajectory tool's command-line contract (`examples/trajectory.rs` is a thin wrapper
-//! around `descent::optim::cli`).
+//! The trajectory tool's command-line contract (`main.rs` is a thin wrapper around `cli.rs`).
 
-use descent::optim::cli::{Cli, HELP, TrajectoryArgs, parse};
+use crate::cli::{Cli, HELP, TrajectoryArgs, parse};
 use descent::optim::run::RunError;
 use descent::optim::settings::Method;
 use descent::schedule::ScheduleKind;
@@ -21,6 +20,20 @@ fn csv(args: &[&str]) -> (Vec<Vec<f64>>, Option<RunError>) {
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("step,x,y,loss,lr"));
     (lines.map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect(), stopped)
+}
+
+#[test]
+fn adam_on_booth_prints_its_csv_from_the_surfaces_start() {
+    let Cli::Run(args) = parse(["--surface", "booth", "--optimizer", "adam", "--lr", "0.1"]).unwrap() else {
+        unreachable!()
+    };
+    let mut csv = Vec::new();
+    args.write_csv(&mut csv).unwrap();
+    assert!(String::from_utf8(csv).unwrap().starts_with("step,x,y,loss,lr\n0,-5,-5,"));
+    assert_eq!(
+        parse(["--lr", "fast"]).unwrap_err().to_string(),
+        "--lr: lr must be a number from 1e-5 to 100, not \"fast\""
+    );
 }
 
 #[test]
