@@ -1,7 +1,7 @@
 // The W and b grid of the classifier lab: for every parameter its value, its gradient ∂L/∂θ,
 // ▼▲ nudges and a slider. One row per class, coloured like the class. The numbers come from
 // the lab; the sliders are ordinary data-param controls.
-import { bindParams, clearNotice, report } from './ui.js';
+import { attempt, bindParams } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
 /** A number with `decimals` decimals, no "-0.00", and 1.2e5 for numbers of 10⁴ and more. */
@@ -35,12 +35,7 @@ export function mountGrid(root, lab, onChange) {
   let cells = [];
 
   const nudge = (name, up) => {
-    try {
-      lab.nudge(name, up);
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
+    attempt(() => lab.nudge(name, up));
     onChange(name);
   };
 

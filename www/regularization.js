@@ -9,19 +9,7 @@ import {
   SimplerView,
   WeightSpaceView,
 } from './pkg/descent.js';
-import { bindParams, clearNotice, deviceSize, report } from './ui.js';
-
-/** Runs `action`, reporting a refused edit (Rust's message) instead of throwing. */
-function attempt(action) {
-  try {
-    action();
-    clearNotice();
-    return true;
-  } catch (error) {
-    report(error);
-    return false;
-  }
-}
+import { attempt, bindParams, deviceSize } from './ui.js';
 
 /** Creates an element with attributes and children. */
 function element(tag, attributes = {}, children = []) {

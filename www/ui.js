@@ -37,16 +37,24 @@ export function clearNotice() {
   notice.textContent = '';
 }
 
-/** A handler for a button or gesture: runs `action` (a call into Rust), clears the notice when
- *  it is accepted or shows why it was refused, then runs `after` (a redraw) either way. */
+/** Runs `action` (a call into Rust): clears the notice when it is accepted, or shows why it
+ *  was refused. Returns whether it was accepted. */
+export function attempt(action) {
+  try {
+    action();
+    clearNotice();
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+/** A handler for a button or gesture: `attempt`s `action`, then runs `after` (a redraw) either
+ *  way. */
 export function guarded(action, after) {
   return () => {
-    try {
-      action();
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
+    attempt(action);
     after();
   };
 }
