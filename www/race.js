@@ -2,7 +2,7 @@
 // reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
 // and drags on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { bindParams, deviceSize, guarded, report } from './ui.js';
+import { bindParams, deviceSize, element, guarded, report } from './ui.js';
 
 /** The option lists Rust provides, by the name a select's data-options gives. */
 const LISTS = {
@@ -53,22 +53,13 @@ function showLeaderboard(body, rows) {
   body.dataset.key = key;
   body.replaceChildren(
     ...rows.map((r, n) => {
-      const tr = document.createElement('tr');
-      tr.dataset.racer = String(r.index);
-      if (r.diverged) tr.classList.add('diverged');
-      lines[n].forEach((text, column) => {
-        const td = document.createElement('td');
-        if (column === 0) {
-          const swatch = document.createElement('span');
-          swatch.className = 'race-swatch';
-          swatch.style.background = text;
-          td.append(swatch);
-        } else {
-          td.textContent = String(text);
-        }
-        tr.append(td);
-      });
-      return tr;
+      const [color, ...texts] = lines[n];
+      const swatch = element('span', { class: 'race-swatch' });
+      swatch.style.background = color;
+      const cells = [element('td', {}, [swatch]), ...texts.map((text) => element('td', { text: String(text) }))];
+      const row = element('tr', { 'data-racer': String(r.index) }, cells);
+      row.classList.toggle('diverged', r.diverged);
+      return row;
     }),
   );
 }

@@ -1,5 +1,6 @@
-// Helpers every scene's glue shares: error notices, device-pixel sizing and the generic
-// settings handler. None of it is math: values go to Rust as typed, and Rust parses them.
+// Helpers every scene's glue shares: error notices and guarded actions, building elements,
+// device-pixel sizing and pointer positions, and the generic settings handler. None of it is
+// math: values go to Rust as typed, and Rust parses them.
 
 const notice = document.getElementById('notice');
 // A notice stays until the next accepted change, or until it is clicked away: it floats over
@@ -57,6 +58,18 @@ export function guarded(action, after) {
     attempt(action);
     after();
   };
+}
+
+/** Creates an element: `attributes` are set as attributes, except `text`, which becomes its
+ *  text; `children` (elements or strings) are appended. */
+export function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
 }
 
 /** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
