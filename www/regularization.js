@@ -9,18 +9,7 @@ import {
   SimplerView,
   WeightSpaceView,
 } from './pkg/descent.js';
-import { attempt, bindParams, deviceSize } from './ui.js';
-
-/** Creates an element with attributes and children. */
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) node.append(child);
-  return node;
-}
+import { attempt, bindParams, deviceSize, element } from './ui.js';
 
 /** Keeps a canvas's backing store (and its chart's, if any) at its CSS size ×
  *  devicePixelRatio, and redraws on resize. */
