@@ -2,7 +2,7 @@
 // bytes to the lab, which reads them or says why it cannot; "Save CSV" downloads the lab's own
 // serialization of the current points. The dataset menu lists the loaded file.
 import { LabView } from './pkg/descent.js';
-import { attempt, report } from './ui.js';
+import { attempt, element, report } from './ui.js';
 
 /** The dataset menu's value for the loaded file (the lab's name for it). */
 const FILE = 'file';
@@ -51,7 +51,7 @@ export function bindCsv(root, lab, onChange) {
   $('#lab-save-csv').addEventListener('click', () => {
     const name = lab.get('dataset') === FILE ? lab.fileName : `descent-${lab.get('dataset')}.csv`;
     const url = URL.createObjectURL(new Blob([lab.toCsv()], { type: 'text/csv' }));
-    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    element('a', { href: url, download: name }).click();
     // The download has taken its copy by then.
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   });
