@@ -2,7 +2,7 @@
 // and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
 // after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { bindParams, deviceSize, element, guarded } from './ui.js';
+import { bindParams, element, fitCanvases, guarded } from './ui.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
@@ -103,14 +103,14 @@ export function mountLab(root) {
   refreshSettings = () => refreshers.forEach((refresh) => refresh());
   changed();
 
-  const draw = () => {
-    lab.resize(...deviceSize(canvas));
-    lab.resizeChart(...deviceSize(chart));
+  const sizes = [
+    [canvas, (...size) => lab.resize(...size)],
+    [chart, (...size) => lab.resizeChart(...size)],
+  ];
+  const draw = fitCanvases(sizes, () => {
     lab.render();
     show();
-  };
-  new ResizeObserver(draw).observe(canvas);
-  new ResizeObserver(draw).observe(chart);
+  });
   return {
     handle: lab,
     redraw: draw,

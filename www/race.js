@@ -2,7 +2,7 @@
 // reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
 // and drags on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { bindParams, deviceSize, element, guarded, report } from './ui.js';
+import { bindParams, devicePoint, element, fitCanvases, guarded, report } from './ui.js';
 
 /** The option lists Rust provides, by the name a select's data-options gives. */
 const LISTS = {
@@ -129,13 +129,15 @@ export function mountRace(root) {
     }
     fillSliceNames();
   };
-  const draw = () => {
-    race.resize(...deviceSize(surface));
-    race.resizeChart('loss', ...deviceSize(lossChart));
-    race.resizeChart('schedule', ...deviceSize(scheduleChart));
+  const sizes = [
+    [surface, (...size) => race.resize(...size)],
+    [lossChart, (...size) => race.resizeChart('loss', ...size)],
+    [scheduleChart, (...size) => race.resizeChart('schedule', ...size)],
+  ];
+  const draw = fitCanvases(sizes, () => {
     race.render();
     showProgress();
-  };
+  });
   const refresh = bindParams(root, race, () => {
     showSettings();
     draw();
@@ -158,10 +160,7 @@ export function mountRace(root) {
 
   // Click or drag on the canvas: the start follows the pointer, every racer restarts there.
   const place = (event) => {
-    const box = overlay.getBoundingClientRect();
-    const x = ((event.clientX - box.left) * overlay.width) / box.width;
-    const y = ((event.clientY - box.top) * overlay.height) / box.height;
-    race.placeStart(x, y);
+    race.placeStart(...devicePoint(overlay, event));
     refresh();
     showSettings();
   };
@@ -180,8 +179,6 @@ export function mountRace(root) {
   overlay.addEventListener('pointerup', release);
   overlay.addEventListener('pointercancel', release);
 
-  const resized = new ResizeObserver(draw);
-  for (const canvas of [surface, lossChart, scheduleChart]) resized.observe(canvas);
   return {
     handle: race,
     redraw() {

@@ -9,39 +9,20 @@ import {
   SimplerView,
   WeightSpaceView,
 } from './pkg/descent.js';
-import { attempt, bindParams, deviceSize, element } from './ui.js';
-
-/** Keeps a canvas's backing store (and its chart's, if any) at its CSS size ×
- *  devicePixelRatio, and redraws on resize. */
-function sized(canvas, view, draw, chart = null) {
-  const fit = () => {
-    view.resize(...deviceSize(canvas));
-    if (chart) view.resizeChart(...deviceSize(chart));
-    draw();
-  };
-  const observer = new ResizeObserver(fit);
-  observer.observe(canvas);
-  if (chart) observer.observe(chart);
-  return fit;
-}
+import { attempt, bindParams, devicePoint, element, fitCanvases } from './ui.js';
 
 /** Forwards pointer presses and drags on a canvas (in device pixels) to a view; `onRelease`
  *  redraws once the drag ends. */
 function draggable(canvas, view, draw, onMove, onRelease) {
-  const at = (event) => {
-    const box = canvas.getBoundingClientRect();
-    const ratio = canvas.width / box.width;
-    return [(event.clientX - box.left) * ratio, (event.clientY - box.top) * ratio];
-  };
   canvas.addEventListener('pointerdown', (event) => {
-    if (view.press(...at(event))) {
+    if (view.press(...devicePoint(canvas, event))) {
       canvas.setPointerCapture(event.pointerId);
       draw();
     }
   });
   canvas.addEventListener('pointermove', (event) => {
     if (!canvas.hasPointerCapture(event.pointerId)) return;
-    if (attempt(() => view.drag(...at(event)))) onMove();
+    if (attempt(() => view.drag(...devicePoint(canvas, event)))) onMove();
   });
   const release = (event) => {
     if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
@@ -73,7 +54,13 @@ function mountWeights(root) {
     show();
   };
   bindParams(root, view, draw);
-  const fit = sized(canvas, view, draw, chart);
+  const fit = fitCanvases(
+    [
+      [canvas, (...size) => view.resize(...size)],
+      [chart, (...size) => view.resizeChart(...size)],
+    ],
+    draw,
+  );
   return { handle: view, redraw: fit };
 }
 
@@ -124,7 +111,13 @@ function mountSimpler(root) {
   };
   bindParams(root, view, draw);
   draggable(canvas, view, drawFit, drawFit, draw);
-  const fit = sized(canvas, view, draw, chart);
+  const fit = fitCanvases(
+    [
+      [canvas, (...size) => view.resize(...size)],
+      [chart, (...size) => view.resizeChart(...size)],
+    ],
+    draw,
+  );
   return { handle: view, redraw: fit };
 }
 
@@ -166,7 +159,7 @@ function mountLandscape(root) {
   };
   fillAxes();
   const refresh = bindParams(root, view, draw);
-  const fit = sized(canvas, view, draw);
+  const fit = fitCanvases([[canvas, (...size) => view.resize(...size)]], draw);
   return {
     handle: view,
     redraw: () => {

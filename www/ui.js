@@ -73,10 +73,32 @@ export function element(tag, attributes = {}, children = []) {
 }
 
 /** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
-export function deviceSize(canvas) {
+function deviceSize(canvas) {
   const ratio = window.devicePixelRatio || 1;
   const box = canvas.getBoundingClientRect();
   return [Math.max(1, Math.round(box.width * ratio)), Math.max(1, Math.round(box.height * ratio)), ratio];
+}
+
+/**
+ * Keeps canvases' backing stores at their CSS size × devicePixelRatio: `sizes` pairs each
+ * canvas with the call that resizes it, given `deviceSize(canvas)`. Returns `fit`, which
+ * resizes every canvas and then runs `draw`; it runs whenever one of them changes size, and
+ * serves as the redraw on demand.
+ */
+export function fitCanvases(sizes, draw) {
+  const fit = () => {
+    for (const [canvas, resize] of sizes) resize(...deviceSize(canvas));
+    draw();
+  };
+  const observer = new ResizeObserver(fit);
+  for (const [canvas] of sizes) observer.observe(canvas);
+  return fit;
+}
+
+/** Where a pointer event falls on a canvas, in the canvas's device pixels: [x, y]. */
+export function devicePoint(canvas, event) {
+  const box = canvas.getBoundingClientRect();
+  return [((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height];
 }
 
 /** The value a control sends: checkboxes send "true"/"false"; a range marked data-scale="log"
