@@ -64,8 +64,9 @@ function showLeaderboard(body, rows) {
   );
 }
 
-/** Mounts the race in its section; returns the scene's hooks for the page's frame loop. */
-export function mountRace(root) {
+/** Mounts the race in its section; the classifier slice cuts through the model of `lab` (the
+ *  classifier lab's handle). Returns the scene's hooks for the page's frame loop. */
+export function mountRace(root, { lab }) {
   buildRacerRows(root);
   fillOptions(root);
   const surface = root.querySelector('#race-surface');
@@ -119,8 +120,6 @@ export function mountRace(root) {
   };
   // The classifier slice is cut at the lab's current W and b each time the race is shown.
   const takeLab = () => {
-    const lab = window.descent?.lab;
-    if (!lab) return;
     const snapshot = lab.snapshot();
     try {
       race.useLab(snapshot);

@@ -121,7 +121,7 @@ function mountSimpler(root) {
   return { handle: view, redraw: fit };
 }
 
-function mountLandscape(root) {
+function mountLandscape(root, { lab }) {
   const canvas = root.querySelector('#landscape-canvas');
   const view = new LandscapeView(canvas);
   const $ = (id) => root.querySelector(`#${id}`);
@@ -146,10 +146,8 @@ function mountLandscape(root) {
     view.render();
     show();
   };
-  // The lab's handle, which the page publishes once every scene is mounted.
+  // The plane goes through the lab's current model.
   const sync = () => {
-    const lab = window.descent?.lab;
-    if (!lab) return;
     const snapshot = lab.snapshot();
     try {
       if (view.sync(snapshot)) fillAxes();
@@ -301,11 +299,13 @@ const VIEWS = {
   calculator: mountCalculator,
 };
 
-/** Mounts the scene in its section; returns the scene's hooks for the page's frame loop. */
-export function mountRegularization(root) {
+/** Mounts the scene in its section; `scenes` holds what its views use of the other scenes
+ *  ({ lab }: the landscape slices the classifier lab's model). Returns the scene's hooks for
+ *  the page's frame loop. */
+export function mountRegularization(root, scenes) {
   const views = {};
   for (const [name, mount] of Object.entries(VIEWS)) {
-    views[name] = mount(root.querySelector(`.subview[data-view="${name}"]`));
+    views[name] = mount(root.querySelector(`.subview[data-view="${name}"]`), scenes);
   }
   const buttons = [...root.querySelectorAll('.subviews button')];
   let active = 'weights';
