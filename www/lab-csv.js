@@ -2,7 +2,7 @@
 // bytes to the lab, which reads them or says why it cannot; "Save CSV" downloads the lab's own
 // serialization of the current points. The dataset menu lists the loaded file.
 import { LabView } from './pkg/descent.js';
-import { clearNotice, report } from './ui.js';
+import { attempt, element, report } from './ui.js';
 
 /** The dataset menu's value for the loaded file (the lab's name for it). */
 const FILE = 'file';
@@ -15,16 +15,14 @@ export function bindCsv(root, lab, onChange) {
   const menu = $('[data-param="dataset"]');
   const target = $('.canvas-box');
 
-  async function load(file) {
-    try {
-      // At most one byte past the lab's limit: a larger file is refused without being read.
-      const slice = file.slice(0, LabView.csvByteLimit() + 1);
-      lab.loadCsv(file.name, new Uint8Array(await slice.arrayBuffer()));
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
-    onChange();
+  /** Reads the file (at most one byte past the lab's limit: a larger file is refused without
+   *  being read) and hands its bytes to the lab; a file that cannot be read is reported. */
+  function load(file) {
+    file
+      .slice(0, LabView.csvByteLimit() + 1)
+      .arrayBuffer()
+      .then((buffer) => attempt(() => lab.loadCsv(file.name, new Uint8Array(buffer))), report)
+      .then(() => onChange());
   }
 
   $('#lab-load-csv').addEventListener('click', () => input.click());
@@ -53,7 +51,7 @@ export function bindCsv(root, lab, onChange) {
   $('#lab-save-csv').addEventListener('click', () => {
     const name = lab.get('dataset') === FILE ? lab.fileName : `descent-${lab.get('dataset')}.csv`;
     const url = URL.createObjectURL(new Blob([lab.toCsv()], { type: 'text/csv' }));
-    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    element('a', { href: url, download: name }).click();
     // The download has taken its copy by then.
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   });

@@ -1,7 +1,7 @@
 // The W and b grid of the classifier lab: for every parameter its value, its gradient ∂L/∂θ,
 // ▼▲ nudges and a slider. One row per class, coloured like the class. The numbers come from
 // the lab; the sliders are ordinary data-param controls.
-import { bindParams, clearNotice, report } from './ui.js';
+import { attempt, bindParams, element } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
 /** A number with `decimals` decimals, no "-0.00", and 1.2e5 for numbers of 10⁴ and more. */
@@ -23,48 +23,27 @@ export function compact(value) {
   return short.length <= 6 ? short : value.toExponential(0).replace('e+', 'e');
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Builds the grid in `root`; returns { build, update } (build again when the shape changes). */
 export function mountGrid(root, lab, onChange) {
   let cells = [];
 
   const nudge = (name, up) => {
-    try {
-      lab.nudge(name, up);
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
+    attempt(() => lab.nudge(name, up));
     onChange(name);
   };
 
   function cell(name, k) {
-    const box = element('div', 'param');
-    box.style.setProperty('--class', LabView.classColor(k));
-    box.dataset.name = name;
-    const down = element('button', 'nudge', '▼');
-    const up = element('button', 'nudge', '▲');
-    down.type = up.type = 'button';
-    down.setAttribute('aria-label', `decrease ${name}`);
-    up.setAttribute('aria-label', `increase ${name}`);
+    const down = element('button', { class: 'nudge', type: 'button', 'aria-label': `decrease ${name}`, text: '▼' });
+    const up = element('button', { class: 'nudge', type: 'button', 'aria-label': `increase ${name}`, text: '▲' });
     down.addEventListener('click', () => nudge(name, false));
     up.addEventListener('click', () => nudge(name, true));
-    const value = element('output', 'value');
-    const grad = element('span', 'grad');
-    grad.title = `∂L/∂${name}, the analytic gradient`;
-    const slider = element('input', 'slider');
-    Object.assign(slider, { type: 'range', min: '-5', max: '5', step: '0.01' });
-    slider.dataset.param = name;
-    slider.setAttribute('aria-label', name);
-    const line = element('div', 'param-line');
-    line.append(down, value, up);
-    box.append(element('span', 'name', name), line, grad, slider);
+    const value = element('output', { class: 'value' });
+    const grad = element('span', { class: 'grad', title: `∂L/∂${name}, the analytic gradient` });
+    const slider = element('input', { class: 'slider', type: 'range', min: '-5', max: '5', step: '0.01', 'data-param': name, 'aria-label': name });
+    const line = element('div', { class: 'param-line' }, [down, value, up]);
+    const label = element('span', { class: 'name', text: name });
+    const box = element('div', { class: 'param', 'data-name': name }, [label, line, grad, slider]);
+    box.style.setProperty('--class', LabView.classColor(k));
     return { box, value, grad, slider };
   }
 

@@ -1,27 +1,9 @@
 // Pointer gestures on the lab's canvas, forwarded to the lab in device pixels: the lab decides
 // what a press, a drag, a modifier-press or a long press does to the points.
-import { clearNotice, report } from './ui.js';
+import { attempt, devicePoint } from './ui.js';
 
 /** How long a press must be held to remove a point (touch screens have no Shift key). */
 const LONG_PRESS_MS = 600;
-
-/** The device-pixel position of a pointer event on the canvas. */
-function devicePoint(canvas, event) {
-  const box = canvas.getBoundingClientRect();
-  return [
-    ((event.clientX - box.left) * canvas.width) / box.width,
-    ((event.clientY - box.top) * canvas.height) / box.height,
-  ];
-}
-
-function attempt(action) {
-  try {
-    action();
-    clearNotice();
-  } catch (error) {
-    report(error);
-  }
-}
 
 /** Wires the canvas's pointer events to the lab; `onHover` runs after every move. */
 export function bindPointer(canvas, lab, onHover) {

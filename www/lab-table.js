@@ -6,6 +6,7 @@
 // its right edge.
 import { LabView } from './pkg/descent.js';
 import { compact } from './lab-grid.js';
+import { element } from './ui.js';
 
 /** Height of a row in CSS pixels (the stylesheet's --row-height). */
 const ROW = 26;
@@ -14,20 +15,12 @@ const IN_BATCH = 1;
 const HOVERED = 2;
 const MISCLASSIFIED = 4;
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Builds the table in `root`; returns { build, update, reveal }. */
 export function mountTable(root, lab) {
-  const head = element('div', 'table-head');
-  const scroller = element('div', 'table-scroll');
-  const body = element('div', 'table-body');
-  const foot = element('div', 'table-foot');
-  scroller.append(head, body);
+  const head = element('div', { class: 'table-head' });
+  const body = element('div', { class: 'table-body' });
+  const scroller = element('div', { class: 'table-scroll' }, [head, body]);
+  const foot = element('div', { class: 'table-foot' });
   root.replaceChildren(scroller, foot);
   let pool = [];
   let classes = 0;
@@ -42,21 +35,21 @@ export function mountTable(root, lab) {
     const columns = 3 + classes + 1;
     root.style.setProperty('--classes', String(classes));
     head.replaceChildren(
-      ...['x₀', 'x₁', 'y'].map((t) => element('span', '', t)),
+      ...['x₀', 'x₁', 'y'].map((text) => element('span', { text })),
       ...Array.from({ length: classes }, (_, k) => {
-        const s = element('span', 'score', `s${String.fromCharCode(0x2080 + k)}`);
+        const s = element('span', { class: 'score', text: `s${String.fromCharCode(0x2080 + k)}` });
         s.style.setProperty('--class', LabView.classColor(k));
         return s;
       }),
-      element('span', 'loss', 'Lᵢ'),
+      element('span', { class: 'loss', text: 'Lᵢ' }),
     );
-    const label = element('span', 'mean-label', 'mean Lᵢ over all points (the data loss)');
-    foot.replaceChildren(label, element('span', 'loss mean'));
+    const label = element('span', { class: 'mean-label', text: 'mean Lᵢ over all points (the data loss)' });
+    foot.replaceChildren(label, element('span', { class: 'loss mean' }));
     root.classList.toggle('compact', classes > 3);
     const visible = Math.ceil(scroller.clientHeight / ROW) + 2;
     for (const row of pool) row.remove();
     pool = Array.from({ length: Math.max(visible, 12) }, () => {
-      const row = cells(element('div', 'table-row'), columns);
+      const row = cells(element('div', { class: 'table-row' }), columns);
       row.addEventListener('pointerenter', () => lab.setHover(Number(row.dataset.index)));
       body.append(row);
       return row;

@@ -2,7 +2,7 @@
 // and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
 // after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { bindParams, deviceSize, guarded } from './ui.js';
+import { bindParams, element, fitCanvases, guarded } from './ui.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
@@ -103,14 +103,14 @@ export function mountLab(root) {
   refreshSettings = () => refreshers.forEach((refresh) => refresh());
   changed();
 
-  const draw = () => {
-    lab.resize(...deviceSize(canvas));
-    lab.resizeChart(...deviceSize(chart));
+  const sizes = [
+    [canvas, (...size) => lab.resize(...size)],
+    [chart, (...size) => lab.resizeChart(...size)],
+  ];
+  const draw = fitCanvases(sizes, () => {
     lab.render();
     show();
-  };
-  new ResizeObserver(draw).observe(canvas);
-  new ResizeObserver(draw).observe(chart);
+  });
   return {
     handle: lab,
     redraw: draw,
@@ -125,18 +125,12 @@ export function mountLab(root) {
 function showGradientCheck(table, lab) {
   const names = lab.paramNames();
   const rows = lab.gradientCheck();
-  const head = document.createElement('tr');
-  for (const title of ['', 'analytic', 'numeric', 'relative error']) {
-    head.append(Object.assign(document.createElement('th'), { textContent: title }));
-  }
+  const titles = ['', 'analytic', 'numeric', 'relative error'];
+  const head = element('tr', {}, titles.map((text) => element('th', { text })));
   const body = names.map((name, i) => {
     const [analytic, numeric, error] = rows.subarray(3 * i, 3 * i + 3);
-    const tr = document.createElement('tr');
-    tr.className = error < 1e-6 ? 'pass' : 'fail';
-    for (const text of [name, analytic.toFixed(6), numeric.toFixed(6), error.toExponential(1)]) {
-      tr.append(Object.assign(document.createElement('td'), { textContent: text }));
-    }
-    return tr;
+    const texts = [name, analytic.toFixed(6), numeric.toFixed(6), error.toExponential(1)];
+    return element('tr', { class: error < 1e-6 ? 'pass' : 'fail' }, texts.map((text) => element('td', { text })));
   });
   table.replaceChildren(head, ...body);
 }

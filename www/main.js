@@ -10,21 +10,19 @@ import { fail } from './ui.js';
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
 
-/** Each scene: its section id and how to mount it. */
-const SCENES = {
-  lab: mountLab,
-  race: mountRace,
-  regularization: mountRegularization,
-};
-
 async function main() {
   await init();
-  const scenes = {};
-  for (const [id, mount] of Object.entries(SCENES)) {
-    scenes[id] = mount(document.getElementById(id));
-  }
-  // The handles, for the browser tests and the curious at the console.
-  window.descent = { lab: scenes.lab.handle, regionColor: LabView.regionColor, scenes };
+  // Each scene mounts in the section of its id and is given what it uses of the others: the
+  // race's classifier slice and the landscape view cut through the lab's model.
+  const section = (id) => document.getElementById(id);
+  const lab = mountLab(section('lab'));
+  const scenes = {
+    lab,
+    race: mountRace(section('race'), { lab: lab.handle }),
+    regularization: mountRegularization(section('regularization'), { lab: lab.handle }),
+  };
+  // The handles, for the browser tests and the curious at the console (no scene reads them).
+  window.descent = { lab: lab.handle, regionColor: LabView.regionColor, scenes };
 
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   let active = null;

@@ -2,7 +2,7 @@
 // reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
 // and drags on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { bindParams, deviceSize, guarded, report } from './ui.js';
+import { bindParams, devicePoint, element, fitCanvases, guarded, report } from './ui.js';
 
 /** The option lists Rust provides, by the name a select's data-options gives. */
 const LISTS = {
@@ -53,28 +53,20 @@ function showLeaderboard(body, rows) {
   body.dataset.key = key;
   body.replaceChildren(
     ...rows.map((r, n) => {
-      const tr = document.createElement('tr');
-      tr.dataset.racer = String(r.index);
-      if (r.diverged) tr.classList.add('diverged');
-      lines[n].forEach((text, column) => {
-        const td = document.createElement('td');
-        if (column === 0) {
-          const swatch = document.createElement('span');
-          swatch.className = 'race-swatch';
-          swatch.style.background = text;
-          td.append(swatch);
-        } else {
-          td.textContent = String(text);
-        }
-        tr.append(td);
-      });
-      return tr;
+      const [color, ...texts] = lines[n];
+      const swatch = element('span', { class: 'race-swatch' });
+      swatch.style.background = color;
+      const cells = [element('td', {}, [swatch]), ...texts.map((text) => element('td', { text: String(text) }))];
+      const row = element('tr', { 'data-racer': String(r.index) }, cells);
+      row.classList.toggle('diverged', r.diverged);
+      return row;
     }),
   );
 }
 
-/** Mounts the race in its section; returns the scene's hooks for the page's frame loop. */
-export function mountRace(root) {
+/** Mounts the race in its section; the classifier slice cuts through the model of `lab` (the
+ *  classifier lab's handle). Returns the scene's hooks for the page's frame loop. */
+export function mountRace(root, { lab }) {
   buildRacerRows(root);
   fillOptions(root);
   const surface = root.querySelector('#race-surface');
@@ -128,8 +120,6 @@ export function mountRace(root) {
   };
   // The classifier slice is cut at the lab's current W and b each time the race is shown.
   const takeLab = () => {
-    const lab = window.descent?.lab;
-    if (!lab) return;
     const snapshot = lab.snapshot();
     try {
       race.useLab(snapshot);
@@ -138,13 +128,15 @@ export function mountRace(root) {
     }
     fillSliceNames();
   };
-  const draw = () => {
-    race.resize(...deviceSize(surface));
-    race.resizeChart('loss', ...deviceSize(lossChart));
-    race.resizeChart('schedule', ...deviceSize(scheduleChart));
+  const sizes = [
+    [surface, (...size) => race.resize(...size)],
+    [lossChart, (...size) => race.resizeChart('loss', ...size)],
+    [scheduleChart, (...size) => race.resizeChart('schedule', ...size)],
+  ];
+  const draw = fitCanvases(sizes, () => {
     race.render();
     showProgress();
-  };
+  });
   const refresh = bindParams(root, race, () => {
     showSettings();
     draw();
@@ -167,10 +159,7 @@ export function mountRace(root) {
 
   // Click or drag on the canvas: the start follows the pointer, every racer restarts there.
   const place = (event) => {
-    const box = overlay.getBoundingClientRect();
-    const x = ((event.clientX - box.left) * overlay.width) / box.width;
-    const y = ((event.clientY - box.top) * overlay.height) / box.height;
-    race.placeStart(x, y);
+    race.placeStart(...devicePoint(overlay, event));
     refresh();
     showSettings();
   };
@@ -189,8 +178,6 @@ export function mountRace(root) {
   overlay.addEventListener('pointerup', release);
   overlay.addEventListener('pointercancel', release);
 
-  const resized = new ResizeObserver(draw);
-  for (const canvas of [surface, lossChart, scheduleChart]) resized.observe(canvas);
   return {
     handle: race,
     redraw() {

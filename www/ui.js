@@ -1,5 +1,6 @@
-// Helpers every scene's glue shares: error notices, device-pixel sizing and the generic
-// settings handler. None of it is math: values go to Rust as typed, and Rust parses them.
+// Helpers every scene's glue shares: error notices and guarded actions, building elements,
+// device-pixel sizing and pointer positions, and the generic settings handler. None of it is
+// math: values go to Rust as typed, and Rust parses them.
 
 const notice = document.getElementById('notice');
 // A notice stays until the next accepted change, or until it is clicked away: it floats over
@@ -37,25 +38,67 @@ export function clearNotice() {
   notice.textContent = '';
 }
 
-/** A handler for a button or gesture: runs `action` (a call into Rust), clears the notice when
- *  it is accepted or shows why it was refused, then runs `after` (a redraw) either way. */
+/** Runs `action` (a call into Rust): clears the notice when it is accepted, or shows why it
+ *  was refused. Returns whether it was accepted. */
+export function attempt(action) {
+  try {
+    action();
+    clearNotice();
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+/** A handler for a button or gesture: `attempt`s `action`, then runs `after` (a redraw) either
+ *  way. */
 export function guarded(action, after) {
   return () => {
-    try {
-      action();
-      clearNotice();
-    } catch (error) {
-      report(error);
-    }
+    attempt(action);
     after();
   };
 }
 
+/** Creates an element: `attributes` are set as attributes, except `text`, which becomes its
+ *  text; `children` (elements or strings) are appended. */
+export function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
 /** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
-export function deviceSize(canvas) {
+function deviceSize(canvas) {
   const ratio = window.devicePixelRatio || 1;
   const box = canvas.getBoundingClientRect();
   return [Math.max(1, Math.round(box.width * ratio)), Math.max(1, Math.round(box.height * ratio)), ratio];
+}
+
+/**
+ * Keeps canvases' backing stores at their CSS size × devicePixelRatio: `sizes` pairs each
+ * canvas with the call that resizes it, given `deviceSize(canvas)`. Returns `fit`, which
+ * resizes every canvas and then runs `draw`; it runs whenever one of them changes size, and
+ * serves as the redraw on demand.
+ */
+export function fitCanvases(sizes, draw) {
+  const fit = () => {
+    for (const [canvas, resize] of sizes) resize(...deviceSize(canvas));
+    draw();
+  };
+  const observer = new ResizeObserver(fit);
+  for (const [canvas] of sizes) observer.observe(canvas);
+  return fit;
+}
+
+/** Where a pointer event falls on a canvas, in the canvas's device pixels: [x, y]. */
+export function devicePoint(canvas, event) {
+  const box = canvas.getBoundingClientRect();
+  return [((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height];
 }
 
 /** The value a control sends: checkboxes send "true"/"false"; a range marked data-scale="log"

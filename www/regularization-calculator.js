@@ -1,0 +1,79 @@
+// The loss calculator: editable scores f(x, W) per class and example, with every step of the
+// SVM and softmax losses written out. The table is rebuilt when its size or class names change.
+import { CalculatorView } from './pkg/descent.js';
+import { bindParams, element } from './ui.js';
+
+/** Mounts the loss calculator in its panel; returns its handle and redraw. */
+export function mountCalculator(root) {
+  const view = new CalculatorView();
+  const table = root.querySelector('#calculator-table');
+  const steps = root.querySelector('#calculator-steps');
+  let shape = '';
+  let refreshTable = () => {};
+  const build = () => {
+    table.replaceChildren();
+    const head = element('tr', {}, [element('th', { text: 'scores' })]);
+    for (let i = 0; i < view.examples; i += 1) head.append(element('th', { text: `example ${i + 1}` }));
+    table.append(element('thead', {}, [head]));
+    const body = element('tbody');
+    for (let k = 0; k < view.classes; k += 1) {
+      const row = element('tr', {}, [
+        element('th', {}, [element('input', { type: 'text', 'data-param': `class.${k}`, 'aria-label': `class ${k + 1} name`, class: 'name' })]),
+      ]);
+      for (let i = 0; i < view.examples; i += 1) {
+        row.append(
+          element('td', {}, [
+            element('input', { type: 'number', step: '0.1', 'data-param': `score.${k}.${i}`, 'aria-label': `score of class ${k + 1} for example ${i + 1}` }),
+          ]),
+        );
+      }
+      body.append(row);
+    }
+    const labels = element('tr', { class: 'labels' }, [element('th', { text: 'true class' })]);
+    for (let i = 0; i < view.examples; i += 1) {
+      const select = element('select', { 'data-param': `label.${i}`, 'aria-label': `true class of example ${i + 1}` });
+      for (let k = 0; k < view.classes; k += 1) select.append(element('option', { value: String(k), text: view.get(`class.${k}`) }));
+      labels.append(element('td', {}, [select]));
+    }
+    body.append(labels);
+    const foot = element('tfoot');
+    for (const [kind, label] of [['svm', 'SVM loss'], ['softmax', 'softmax loss']]) {
+      const row = element('tr', { class: `losses ${kind}` }, [element('th', { text: label })]);
+      for (let i = 0; i < view.examples; i += 1) row.append(element('td', { 'data-example': String(i) }));
+      foot.append(row);
+    }
+    table.append(body, foot);
+    refreshTable = bindParams(table, view, changed);
+    shape = layout();
+  };
+  // The table's layout: its size and the class names the label menus list.
+  const layout = () => {
+    const names = Array.from({ length: view.classes }, (_, k) => view.get(`class.${k}`));
+    return `${view.examples}:${names.join('\u0000')}`;
+  };
+  const show = () => {
+    if (shape !== layout()) build();
+    refreshTable();
+    for (const cell of table.querySelectorAll('tr.svm td')) cell.textContent = view.svmLossText(Number(cell.dataset.example));
+    for (const cell of table.querySelectorAll('tr.softmax td')) cell.textContent = view.softmaxLossText(Number(cell.dataset.example));
+    steps.replaceChildren();
+    for (let i = 0; i < view.examples; i += 1) {
+      const name = view.get(`class.${view.get(`label.${i}`)}`);
+      const block = element('section', { class: 'example', 'data-example': String(i) }, [element('h3', { text: `Example ${i + 1} (true class: ${name})` })]);
+      for (const [kind, label, lines] of [['svm', 'SVM', view.svmSteps(i)], ['softmax', 'Softmax', view.softmaxSteps(i)]]) {
+        block.append(element('p', { class: `expression ${kind}` }, [element('strong', { text: `${label}: ` }), ...lines.map((line) => element('span', { text: line }))]));
+      }
+      steps.append(block);
+    }
+    steps.append(
+      element('p', { class: 'expression mean svm' }, [element('strong', { text: 'Mean SVM loss L = ' }), element('span', { text: view.meanSvmSteps })]),
+      element('p', { class: 'expression mean softmax' }, [element('strong', { text: 'Mean softmax loss L = ' }), element('span', { text: view.meanSoftmaxSteps })]),
+    );
+  };
+  // Names and dimensions change the table itself; every edit changes the losses.
+  const changed = () => show();
+  const controls = root.querySelector('.controls');
+  bindParams(controls, view, changed);
+  show();
+  return { handle: view, redraw: show };
+}

@@ -1,0 +1,58 @@
+// The "prefer simpler models" view: a polynomial fitted to noisy samples of sin(πx) by least
+// squares plus λΣc_k², with training points to drag and held-out points that measure the fit.
+import { SimplerView } from './pkg/descent.js';
+import { attempt, bindParams, devicePoint, fitCanvases } from './ui.js';
+
+/** Forwards pointer presses and drags on a canvas (in device pixels) to a view; `onRelease`
+ *  redraws once the drag ends. */
+function draggable(canvas, view, draw, onMove, onRelease) {
+  canvas.addEventListener('pointerdown', (event) => {
+    if (view.press(...devicePoint(canvas, event))) {
+      canvas.setPointerCapture(event.pointerId);
+      draw();
+    }
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (!canvas.hasPointerCapture(event.pointerId)) return;
+    if (attempt(() => view.drag(...devicePoint(canvas, event)))) onMove();
+  });
+  const release = (event) => {
+    if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
+    view.release();
+    onRelease();
+  };
+  canvas.addEventListener('pointerup', release);
+  canvas.addEventListener('pointercancel', release);
+}
+
+/** Mounts the simpler-models view in its panel; returns its handle and redraw. */
+export function mountSimpler(root) {
+  const canvas = root.querySelector('#simpler-canvas');
+  const chart = root.querySelector('#simpler-chart');
+  const view = new SimplerView(canvas, chart);
+  const $ = (id) => root.querySelector(`#${id}`);
+  const show = () => {
+    $('simpler-lambda').textContent = view.lambdaText;
+    $('simpler-train').textContent = view.trainErrorText;
+    $('simpler-test').textContent = view.testErrorText;
+    $('simpler-penalty').textContent = view.penaltyText;
+  };
+  const drawFit = () => {
+    view.render();
+    show();
+  };
+  const draw = () => {
+    drawFit();
+    view.renderChart();
+  };
+  bindParams(root, view, draw);
+  draggable(canvas, view, drawFit, drawFit, draw);
+  const fit = fitCanvases(
+    [
+      [canvas, (...size) => view.resize(...size)],
+      [chart, (...size) => view.resizeChart(...size)],
+    ],
+    draw,
+  );
+  return { handle: view, redraw: fit };
+}
