@@ -106,7 +106,24 @@ impl<'a> Evaluator<'a> {
         self.evaluate(theta, batch, Some(grad))
     }
 
-    fn evaluate(&mut self, theta: &[f64], batch: Option<&[usize]>, mut grad: Option<&mut [f64]>) -> Breakdown {
+    /// L(θ) and ∇_θ L over every example, and how many examples the model classifies
+    /// correctly (argmax_k s_k = y_i), in one pass over the data: what a redraw shows.
+    pub fn loss_gradient_and_correct(&mut self, theta: &[f64], grad: &mut [f64]) -> (Breakdown, usize) {
+        self.pass::<true>(theta, None, Some(grad))
+    }
+
+    fn evaluate(&mut self, theta: &[f64], batch: Option<&[usize]>, grad: Option<&mut [f64]>) -> Breakdown {
+        self.pass::<false>(theta, batch, grad).0
+    }
+
+    /// One pass over the examples `batch`: the loss, the gradient when asked, and when
+    /// `COUNT`, the number of examples classified correctly.
+    fn pass<const COUNT: bool>(
+        &mut self,
+        theta: &[f64],
+        batch: Option<&[usize]>,
+        mut grad: Option<&mut [f64]>,
+    ) -> (Breakdown, usize) {
         let shape = self.shape;
         if let Some(g) = grad.as_deref_mut() {
             g.fill(0.0);
@@ -114,11 +131,15 @@ impl<'a> Evaluator<'a> {
         let count = batch.map_or(self.data.len(), <[usize]>::len);
         let scale = if count == 0 { 0.0 } else { 1.0 / count as f64 };
         let mut data_loss = 0.0;
+        let mut correct = 0;
         for n in 0..count {
             let i = batch.map_or(n, |b| b[n]);
             let x = self.data.point(i);
             let y = self.data.label(i);
             shape.scores(theta, x, &mut self.scores);
+            if COUNT && crate::model::predict(&self.scores) == y {
+                correct += 1;
+            }
             match grad.as_deref_mut() {
                 None => data_loss += self.objective.loss.value(&self.scores, y),
                 Some(g) => {
@@ -140,7 +161,7 @@ impl<'a> Evaluator<'a> {
         if let Some(g) = grad {
             objective.regularizer.add_gradient(regularized, objective.lambda, &mut g[..regularized.len()]);
         }
-        Breakdown { data: scale * data_loss, regularization: objective.regularization(shape, theta) }
+        (Breakdown { data: scale * data_loss, regularization: objective.regularization(shape, theta) }, correct)
     }
 }
 

@@ -56,19 +56,10 @@ export function bindCsv(root, lab, onChange) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   });
 
+  /** The loaded file's entry in the dataset menu (Rust lists it, with a shortened name)
+   *  shows the whole name as its tooltip. */
   return function refresh() {
-    const name = lab.fileName;
-    let option = menu.querySelector(`option[value="${FILE}"]`);
-    if (name && !option) {
-      option = new Option('', FILE);
-      menu.append(option);
-    }
-    if (option) {
-      // A long name is shortened in the menu (which must show its whole text) and kept whole
-      // in the tooltip.
-      const short = name.length > 22 ? `${name.slice(0, 12)}…${name.slice(-9)}` : name;
-      option.textContent = `File: ${short}`;
-      option.title = name;
-    }
+    const option = menu.querySelector(`option[value="${FILE}"]`);
+    if (option) option.title = lab.fileName ?? '';
   };
 }

@@ -1,7 +1,7 @@
 // The W and b grid of the classifier lab: for every parameter its value, its gradient ∂L/∂θ,
 // ▼▲ nudges and a slider. One row per class, coloured like the class. The numbers come from
 // the lab; the sliders are ordinary data-param controls.
-import { attempt, bindParams, element } from './ui.js';
+import { attempt, element } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
 /** A number with `decimals` decimals, no "-0.00", and 1.2e5 for numbers of 10⁴ and more. */
@@ -39,7 +39,7 @@ export function mountGrid(root, lab, onChange) {
     up.addEventListener('click', () => nudge(name, true));
     const value = element('output', { class: 'value' });
     const grad = element('span', { class: 'grad', title: `∂L/∂${name}, the analytic gradient` });
-    const slider = element('input', { class: 'slider', type: 'range', min: '-5', max: '5', step: '0.01', 'data-param': name, 'aria-label': name });
+    const slider = element('input', { class: 'slider', type: 'range', min: '-5', max: '5', step: '0.01', 'data-param': name, 'data-view-range': '', 'aria-label': name });
     const line = element('div', { class: 'param-line' }, [down, value, up]);
     const label = element('span', { class: 'name', text: name });
     const box = element('div', { class: 'param', 'data-name': name }, [label, line, grad, slider]);
@@ -66,7 +66,6 @@ export function mountGrid(root, lab, onChange) {
       for (let l = 0; l < perClass; l += 1) root.append(cells[k * perClass + l].box);
       root.append(cells[perClass * classes + k].box);
     }
-    bindParams(root, lab, onChange);
   }
 
   function update() {

@@ -2,7 +2,8 @@
 // and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
 // after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { bindParams, element, fitCanvases, guarded } from './ui.js';
+import { element, fitCanvases, guarded } from './ui.js';
+import { bindSettings } from './settings.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
@@ -15,6 +16,9 @@ function loss(value) {
   return Math.abs(value) < 1e6 ? value.toFixed(DECIMALS) : value.toExponential(DECIMALS);
 }
 
+/** The readouts of one call to `lab.readouts()`, by position (see LabView::readouts). */
+const READOUT = { data: 0, regularization: 1, total: 2, accuracy: 3, step: 4, epoch: 5, lr: 6, running: 7, stopped: 8, points: 9, classes: 10 };
+
 /** Mounts the lab in its section; returns the scene's hooks for the page's frame loop. */
 export function mountLab(root) {
   const $ = (selector) => root.querySelector(selector);
@@ -22,21 +26,19 @@ export function mountLab(root) {
   const chart = $('#lab-chart');
   const lab = new LabView(canvas, chart);
   let classes = 0;
-  let refreshSettings = () => {};
-
-  const act = (action) => guarded(action, () => changed());
+  let running = false;
 
   const grid = mountGrid($('#lab-params'), lab, () => changed());
   const table = mountTable($('#lab-table'), lab);
   const refreshFile = bindCsv(root, lab, () => changed());
+  const act = (action) => guarded(action, () => changed());
 
-  /** Rebuilds what depends on the number of classes: grid, table columns, class picker.
-   *  Returns whether it did. */
-  function reshape() {
-    if (lab.classes === classes) return false;
-    classes = lab.classes;
-    const picker = $('#lab-add-class');
-    picker.replaceChildren(
+  /** Rebuilds what depends on the number of classes: grid, table columns, class picker (one
+   *  option per class, in its colour). Returns whether it did. */
+  function reshape(count) {
+    if (count === classes) return false;
+    classes = count;
+    $('#lab-add-class').replaceChildren(
       ...Array.from({ length: classes }, (_, k) => {
         const option = new Option(`class ${k}`, String(k));
         option.style.color = LabView.classColor(k);
@@ -45,63 +47,54 @@ export function mountLab(root) {
     );
     grid.build();
     table.build();
+    settings.all();
     return true;
   }
 
-  /** After any change: controls that no longer apply are disabled, values refreshed. */
+  /** After a change: the panel follows the settings that changed (the binding did that for a
+   *  control's own change; anything else asks the lab). */
   function changed() {
-    reshape();
-    refreshFile();
-    refreshSettings();
-    for (const control of root.querySelectorAll('.lab-settings [data-param], .canvas-tools [data-param]')) {
-      const applies = lab.applies(control.dataset.param);
-      const label = control.closest('label');
-      if (control.closest('.optimizer-settings')) {
-        // The optimizer lists only the current method's and schedule's settings.
-        if (label) label.hidden = !applies;
-      } else {
-        control.disabled = !applies;
-        label?.classList.toggle('inapplicable', !applies);
-      }
-    }
+    settings();
   }
 
   function show() {
+    const r = lab.readouts();
     // A change made through the handle rather than a control (the console, a test, another
     // scene) may have changed the shape: follow it.
-    if (reshape()) changed();
-    $('#data-loss').textContent = loss(lab.dataLoss);
-    $('#regularization-loss').textContent = loss(lab.regularizationLoss);
-    $('#total-loss').textContent = loss(lab.totalLoss);
-    $('#lab-accuracy').textContent = `${fixed(100 * lab.accuracy, 1)} %`;
-    $('#lab-steps').textContent = lab.epoch > 0 ? `${lab.steps} (epoch ${lab.epoch})` : String(lab.steps);
-    $('#lab-lr').textContent = String(Number(lab.learningRate.toPrecision(4)));
+    if (reshape(r[READOUT.classes])) settings();
+    $('#data-loss').textContent = loss(r[READOUT.data]);
+    $('#regularization-loss').textContent = loss(r[READOUT.regularization]);
+    $('#total-loss').textContent = loss(r[READOUT.total]);
+    const accuracy = r[READOUT.accuracy];
+    $('#lab-accuracy').textContent = Number.isNaN(accuracy) ? '– (no points)' : `${fixed(100 * accuracy, 1)} %`;
+    const [step, epoch] = [r[READOUT.step], r[READOUT.epoch]];
+    $('#lab-steps').textContent = epoch > 0 ? `${step} (epoch ${epoch})` : String(step);
+    $('#lab-lr').textContent = String(Number(r[READOUT.lr].toPrecision(4)));
+    running = r[READOUT.running] === 1;
     const play = $('#lab-play');
-    play.textContent = lab.running ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(lab.running));
-    const stopped = lab.stopped;
+    play.textContent = running ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(running));
     const divergence = $('#lab-divergence');
+    const stopped = r[READOUT.stopped] === 1 ? lab.stopped : null;
     divergence.hidden = !stopped;
-    divergence.textContent = stopped ?? '';
+    if (divergence.textContent !== (stopped ?? '')) divergence.textContent = stopped ?? '';
     grid.update();
     table.update();
   }
 
   $('#lab-step').addEventListener('click', act(() => lab.step()));
-  $('#lab-play').addEventListener('click', act(() => (lab.running ? lab.pause() : lab.play())));
+  $('#lab-play').addEventListener('click', act(() => (running ? lab.pause() : lab.play())));
   $('#lab-reset').addEventListener('click', act(() => lab.reset()));
   $('#lab-randomize').addEventListener('click', act(() => lab.randomize()));
   $('#lab-double').addEventListener('click', act(() => lab.scaleTheta(2)));
   $('#lab-regenerate').addEventListener('click', act(() => lab.regenerate()));
   $('#lab-check').addEventListener('click', () => showGradientCheck($('#lab-check-table'), lab));
   bindPointer(canvas, lab, () => {
+    changed();
     if (lab.hover >= 0) table.reveal(lab.hover);
   });
-  const refreshers = ['.data-settings', '.training-settings', '.canvas-tools', '.chart-box', '.lab-actions'].map((selector) =>
-    bindParams($(selector), lab, () => changed()),
-  );
-  refreshSettings = () => refreshers.forEach((refresh) => refresh());
-  changed();
+  const settings = bindSettings(root, lab, () => refreshFile());
+  reshape(lab.classes);
 
   const sizes = [
     [canvas, (...size) => lab.resize(...size)],

@@ -6,6 +6,7 @@
 // state (replaceState, once the state has been still for FOLLOW_MS), and copies the link.
 import { linkAddress, parseLink } from './pkg/descent.js';
 import { clearNotice, fail, refreshParams, report } from './ui.js';
+import { refreshSettings } from './settings.js';
 
 /** The address follows the state once it has been still this long (milliseconds): no
  *  history entry, and no link made, per slider tick (making one replays settings on a fresh
@@ -140,7 +141,9 @@ export function followLinks(scenes, select) {
       const notice = target(place).applyLink(link.query);
       if (notice) messages.push(notice);
       const section = document.getElementById(scene);
-      refreshParams((view && section.querySelector(`.subview[data-view="${view}"]`)) || section);
+      const within = (view && section.querySelector(`.subview[data-view="${view}"]`)) || section;
+      refreshParams(within);
+      refreshSettings(within);
       scenes[scene].redraw();
     }
     if (messages.length) report(messages.join(' '));

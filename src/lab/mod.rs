@@ -217,6 +217,14 @@ impl Lab {
         grad
     }
 
+    /// What a redraw shows, in one pass over the data: L(θ) with its parts, ∇_θ L written into
+    /// `grad`, and the accuracy (`None` without points: there is nothing to be right about).
+    pub fn readouts(&self, grad: &mut [f64]) -> (Breakdown, Option<f64>) {
+        let (loss, correct) = self.evaluator().loss_gradient_and_correct(self.theta(), grad);
+        let n = self.data.len();
+        (loss, (n > 0).then(|| correct as f64 / n as f64))
+    }
+
     /// The fraction of points whose predicted class is their label (1 for no points).
     pub fn accuracy(&self) -> f64 {
         let shape = self.shape();

@@ -161,6 +161,18 @@ fn parse_parameter(s: &str) -> Option<Param> {
     Some(Param::Bias { class: index(inner)? })
 }
 
+/// A file name short enough for the dataset menu, which must show its whole text: the first 12
+/// and last 9 characters around an ellipsis when it is longer than 22.
+fn short_name(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() <= 22 {
+        return name.to_string();
+    }
+    let head: String = chars[..12].iter().collect();
+    let tail: String = chars[chars.len() - 9..].iter().collect();
+    format!("{head}…{tail}")
+}
+
 /// The largest λ: far past any useful value (the slider spans 10⁻⁴ to 10⁶ on a log scale), small
 /// enough that the objective stays finite for every θ a control may set.
 pub const MAX_LAMBDA: f64 = 1e6;
@@ -192,7 +204,10 @@ impl Lab {
             LabParam::Dataset => {
                 let mut kind = Kind::choice_of::<DatasetKind>();
                 if let (Kind::Choice(options), Some(file)) = (&mut kind, self.file_name()) {
-                    options.push(Choice { value: super::csv::FILE_DATASET.into(), label: file.into() });
+                    options.push(Choice {
+                        value: super::csv::FILE_DATASET.into(),
+                        label: format!("File: {}", short_name(file)),
+                    });
                 }
                 ("Dataset", kind)
             }

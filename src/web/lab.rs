@@ -7,6 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::Canvas;
 use super::chart::ChartCanvas;
+use super::settings::SettingsMirror;
 use crate::lab::{Lab, LabParam, Snapshot};
 use crate::objective::Breakdown;
 use crate::render::palette::{class_color, region_color};
@@ -18,8 +19,10 @@ pub struct LabView {
     canvas: Canvas,
     chart: ChartCanvas,
     loss: Breakdown,
-    accuracy: f64,
+    accuracy: Option<f64>,
+    gradient: Vec<f64>,
     rows: Vec<f64>,
+    settings: SettingsMirror,
 }
 
 #[wasm_bindgen]
@@ -27,15 +30,18 @@ impl LabView {
     /// Binds the lab to its canvas and its loss chart's canvas.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<LabView, JsError> {
-        let lab = Lab::default();
-        Ok(LabView {
-            loss: lab.breakdown(),
-            accuracy: lab.accuracy(),
-            lab,
+        let mut view = LabView {
+            lab: Lab::default(),
+            loss: Breakdown::default(),
+            accuracy: None,
+            gradient: Vec::new(),
             canvas: Canvas::new(canvas)?,
             chart: ChartCanvas::new(chart),
             rows: Vec::new(),
-        })
+            settings: SettingsMirror::default(),
+        };
+        view.measure();
+        Ok(view)
     }
 
     /// Sizes the canvas to `width × height` device pixels (its CSS size times
@@ -72,14 +78,33 @@ impl LabView {
         let ratio = self.chart.ratio();
         let lab = &self.lab;
         self.chart.draw(|area| lab.draw_loss_chart(area, ratio))?;
-        self.loss = self.lab.breakdown();
-        self.accuracy = self.lab.accuracy();
+        self.measure();
         Ok(())
     }
 
-    /// Sets a named setting from its control's text (see `crate::lab::param`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.lab.set(name, value)?)
+    /// The loss, its gradient and the accuracy at the current θ, in one pass over the data.
+    fn measure(&mut self) {
+        self.gradient.resize(self.lab.theta().len(), 0.0);
+        (self.loss, self.accuracy) = self.lab.readouts(&mut self.gradient);
+    }
+
+    /// The lab's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.lab, &Lab::default())
+    }
+
+    /// Sets a named setting from its control's text (see `crate::lab::param`); returns the
+    /// settings that changed as JSON (see [`LabView::changes`]).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.lab.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.lab)
     }
 
     /// A named setting's current value, as its control shows it.
@@ -87,9 +112,24 @@ impl LabView {
         Ok(self.lab.get(name)?)
     }
 
-    /// Whether a named setting means anything in the current state.
-    pub fn applies(&self, name: &str) -> Result<bool, JsError> {
-        Ok(self.lab.applies(name.parse::<LabParam>()?))
+    /// The readouts of the last render in one call: data loss, regularization loss, total
+    /// loss, accuracy (NaN without points), step, epoch, the next update's learning rate,
+    /// playing (1/0), stopped (1/0: `stopped` says why), N and C.
+    pub fn readouts(&self) -> Vec<f64> {
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        vec![
+            self.loss.data,
+            self.loss.regularization,
+            self.loss.total(),
+            self.accuracy.unwrap_or(f64::NAN),
+            self.lab.steps() as f64,
+            self.lab.epoch() as f64,
+            self.lab.learning_rate(),
+            flag(self.lab.running()),
+            flag(self.lab.stopped().is_some()),
+            self.lab.data().len() as f64,
+            self.lab.shape().classes as f64,
+        ]
     }
 
     /// A press at device pixel (x, y) of the canvas; `remove` is the remove modifier.
@@ -224,9 +264,9 @@ impl LabView {
         LabSnapshot(self.lab.snapshot())
     }
 
-    /// ∇_θ L over the whole dataset.
+    /// ∇_θ L over the whole dataset at the last render.
     pub fn gradient(&self) -> Vec<f64> {
-        self.lab.gradient()
+        self.gradient.clone()
     }
 
     /// For every parameter: the analytic derivative, the centered-difference estimate and
@@ -327,10 +367,10 @@ impl LabView {
         self.lab.learning_rate()
     }
 
-    /// The training accuracy at the last render.
+    /// The training accuracy at the last render (NaN without points).
     #[wasm_bindgen(getter)]
     pub fn accuracy(&self) -> f64 {
-        self.accuracy
+        self.accuracy.unwrap_or(f64::NAN)
     }
 
     /// The class predicted at the centre of device pixel (i, j), computed independently of

@@ -3,13 +3,15 @@
 //! with Canvas2D, and returns readouts. Every export returns `Result<_, JsError>`.
 //!
 //! One file per scene (`lab.rs`, …) holds that scene's exported type; this file holds what
-//! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
+//! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context;
+//! `settings.rs` the settings tables every scene hands the page.
 
 mod chart;
 mod lab;
 mod link;
 mod race;
 mod regularization;
+mod settings;
 
 use wasm_bindgen::Clamped;
 use wasm_bindgen::prelude::*;

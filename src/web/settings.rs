@@ -1,0 +1,26 @@
+//! A scene's settings table at the boundary: the page asks for the table once, and after any
+//! change receives only the settings whose value, applicability, range or options differ from
+//! what it was last told, in one call.
+
+use crate::setting::{Entry, Table, changes_json, state, table_json};
+
+/// What the page was last told of a scene's settings.
+#[derive(Debug, Default)]
+pub(super) struct SettingsMirror(Vec<Entry>);
+
+impl SettingsMirror {
+    /// The whole table of `scene`, with each setting's default read from `blank` (the scene as
+    /// a freshly opened page has it), as JSON; the page now knows every setting.
+    pub(super) fn table(&mut self, scene: &dyn Table, blank: &dyn Table) -> String {
+        self.0 = state(scene);
+        table_json(scene, blank)
+    }
+
+    /// The settings of `scene` that changed since the page was last told, as JSON.
+    pub(super) fn changes(&mut self, scene: &dyn Table) -> String {
+        let now = state(scene);
+        let json = changes_json(&self.0, &now);
+        self.0 = now;
+        json
+    }
+}

@@ -1,0 +1,157 @@
+// The settings panel of a scene, built from the scene's settings table in Rust (src/setting):
+// the HTML says only where each control goes (`data-param="name"`); its range, step, scale,
+// options and label come from the table, and so does whether it applies now. A change goes to
+// Rust as text (Rust parses and checks it) and Rust answers with every setting that changed,
+// in one call.
+import { clearNotice, report } from './ui.js';
+
+/** A control's label element, if it sits in one. */
+const labelOf = (control) => control.closest('label');
+
+/** Sets the range, step, scale and options of `control` from its table entry `entry`. A
+ *  slider marked `data-view-range` keeps its own range: it is a window onto a wider one (the
+ *  lab's W sliders span ±5 of the ±10⁸ a value may have). */
+function annotate(control, entry) {
+  if (control.tagName === 'SELECT') {
+    if (!entry.options) return;
+    const key = JSON.stringify(entry.options);
+    if (control.dataset.options === key) return;
+    control.dataset.options = key;
+    control.replaceChildren(...entry.options.map(([value, label]) => new Option(label, value)));
+    return;
+  }
+  if (control.type === 'range' && !('viewRange' in control.dataset)) {
+    if (entry.scale === 'log') {
+      const step = 0.01;
+      // A range that starts at 0 gets one more step at the left end: 0 itself.
+      const left = Math.log10(entry.floor) - (entry.min === 0 ? step : 0);
+      Object.assign(control, { min: String(left), max: String(Math.log10(entry.max)), step: String(step) });
+      control.dataset.scale = 'log';
+      control.dataset.floor = String(entry.floor);
+      control.dataset.digits = String(entry.digits ?? 0);
+      control.dataset.whole = String(entry.kind === 'whole');
+    } else {
+      const step = entry.kind === 'whole' ? 1 : entry.step;
+      const max = entry.open ? entry.max - step : entry.max;
+      Object.assign(control, { min: String(entry.min), max: String(max), step: String(step) });
+    }
+  } else if (control.type === 'number') {
+    if (entry.min !== null && entry.min !== undefined) control.min = String(entry.min);
+    if (entry.max !== null && entry.max !== undefined) control.max = String(entry.open ? entry.max - entry.step : entry.max);
+    control.step = entry.kind === 'whole' ? '1' : 'any';
+  }
+  const label = labelOf(control);
+  // A label with no words of its own takes the table's.
+  if (label && !label.dataset.labelled && entry.label && ![...label.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) {
+    label.prepend(`${entry.label} `);
+  }
+  if (label) label.dataset.labelled = 'true';
+  control.title ||= `${entry.label || entry.name}: ${entry.expected}`;
+}
+
+/** The text a control sends: "true"/"false" for a checkbox; for a log-scale slider
+ *  10^position rounded to the table's significant digits (a whole number for whole kinds), or
+ *  0 at the extra step left of the floor. */
+function controlValue(control) {
+  if (control.type === 'checkbox') return String(control.checked);
+  if (control.dataset.scale === 'log') {
+    const position = Number(control.value);
+    const floor = Math.log10(Number(control.dataset.floor));
+    if (position < floor - Number(control.step) / 2) return '0';
+    const value = 10 ** position;
+    if (control.dataset.whole === 'true') return String(Math.round(value));
+    const digits = Number(control.dataset.digits);
+    return String(digits > 0 ? Number(value.toPrecision(digits)) : value);
+  }
+  return control.value;
+}
+
+/** Shows a setting's value (as Rust wrote it) in its control and the control's output. */
+function showValue(control, value) {
+  if (control.type === 'checkbox') control.checked = value === 'true';
+  else if (control.dataset.scale === 'log') {
+    const v = Number(value);
+    control.value = String(v > 0 ? Math.log10(v) : Number(control.min));
+  } else if (control.type === 'range' && 'viewRange' in control.dataset && document.activeElement === control) {
+    // A window slider being dragged keeps its position.
+  } else control.value = value;
+  const output = control.id && document.querySelector(`output[for="${control.id}"]`);
+  if (output) output.textContent = value;
+}
+
+/** Hides or disables a control that does not apply now: inside `data-inapplicable="hide"` its
+ *  label is hidden (the optimizer lists only the chosen method's settings), elsewhere it is
+ *  disabled and its label greyed. */
+function showApplies(control, applies) {
+  const label = labelOf(control);
+  if (control.closest('[data-inapplicable="hide"]')) {
+    (label ?? control).hidden = !applies;
+  } else {
+    control.disabled = !applies;
+    label?.classList.toggle('inapplicable', !applies);
+  }
+}
+
+/** Each bound root's refresh, for settings changed from elsewhere (a link). */
+const bindings = new Map();
+
+/** Refreshes every bound panel under `within` from its scene, as after a change made through
+ *  a control (a link set them). */
+export function refreshSettings(within) {
+  for (const [root, refresh] of bindings) {
+    if (root.isConnected && within.contains(root)) refresh();
+  }
+}
+
+/**
+ * Binds every `[data-param]` control under `root` (now or added later) to `scene`, which has
+ * `table()`, `set(name, value)` and `changes()` (each returning settings as JSON). Returns
+ * `refresh`, to call after anything that may change settings other than a control (a button,
+ * a gesture): it asks the scene what changed. `onChange(name, changed)` runs after every
+ * change, with the control's name (null for a refresh) and the entries that changed.
+ */
+export function bindSettings(root, scene, onChange = () => {}) {
+  const known = new Map();
+  const controls = (name) => root.querySelectorAll(`[data-param="${CSS.escape(name)}"]`);
+  const apply = (entries) => {
+    for (const entry of entries) {
+      known.set(entry.name, entry);
+      for (const control of controls(entry.name)) {
+        annotate(control, entry);
+        showValue(control, entry.value);
+        showApplies(control, entry.applies);
+      }
+    }
+    return entries;
+  };
+  const send = (control) => {
+    const name = control.dataset.param;
+    let changed = [];
+    try {
+      changed = apply(JSON.parse(scene.set(name, controlValue(control))));
+      clearNotice();
+    } catch (error) {
+      report(error);
+    }
+    // A refused value goes back to what the scene has.
+    const entry = known.get(name);
+    if (entry) for (const each of controls(name)) showValue(each, entry.value);
+    onChange(name, changed);
+  };
+  root.addEventListener('input', (event) => {
+    if (event.target.type === 'range' && event.target.dataset.param) send(event.target);
+  });
+  root.addEventListener('change', (event) => {
+    if (event.target.type !== 'range' && event.target.dataset.param) send(event.target);
+  });
+  apply(JSON.parse(scene.table()));
+  const refresh = () => {
+    const changed = apply(JSON.parse(scene.changes()));
+    onChange(null, changed);
+    return changed;
+  };
+  /** Shows every known setting again in the controls under root (new controls included). */
+  refresh.all = () => apply([...known.values()]);
+  bindings.set(root, refresh);
+  return refresh;
+}
