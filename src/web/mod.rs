@@ -6,6 +6,7 @@
 //! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context.
 
 mod chart;
+mod chart_backend;
 mod lab;
 mod link;
 mod race;
