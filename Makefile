@@ -7,21 +7,29 @@ SHELL := /bin/bash
 WASM_TARGET := wasm32-unknown-unknown
 # The wasm-bindgen CLI must match the crate exactly; read the version from the lockfile.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' Cargo.lock)
-WASM_FILE := target/$(WASM_TARGET)/release/descent.wasm
+# Cargo's target folder, as cargo itself resolves it (CARGO_TARGET_DIR, CARGO_BUILD_TARGET_DIR,
+# build.target-dir in a config file, else ./target); read once, when a recipe needs it.
+TARGET_DIR = $(eval TARGET_DIR := $$(or $$(shell cargo metadata --format-version 1 --no-deps --offline \
+  | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p'),target))$(TARGET_DIR)
+WASM_FILE = $(TARGET_DIR)/$(WASM_TARGET)/release/descent.wasm
 PKG := www/pkg
+DIST := dist
 PORT ?= 8000
+# 127.0.0.1 serves this machine only; HOST=0.0.0.0 serves every device on the network.
+HOST ?= 127.0.0.1
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve test wasm e2e lint native bench wasm-target wasm-bindgen-cli chromium npm-tools
+.PHONY: serve test wasm dist e2e tools-test lint native bench wasm-target wasm-bindgen-cli chromium npm-tools wasm-path
 
-## serve: build the wasm in release mode and serve www/ on http://127.0.0.1:$(PORT)
+## serve: build the wasm in release mode and serve www/ on http://$(HOST):$(PORT)
+## (`make serve HOST=0.0.0.0` for a classroom: it prints the addresses students type)
 serve: wasm
-	node tools/serve.mjs --port $(PORT)
+	node tools/serve.mjs --host $(HOST) --port $(PORT)
 
 ## test: format, clippy (native and wasm32), native tests, wasm build, browser tests
-test: lint native wasm e2e
+test: lint native wasm tools-test e2e
 
 lint: wasm-target
 	cargo fmt --check
@@ -36,8 +44,20 @@ wasm: wasm-target wasm-bindgen-cli
 	cargo build --lib --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_FILE)
 
+## dist: a self-contained static folder for any web host, with .gz and .br siblings
+dist: wasm
+	node tools/dist.mjs --out $(DIST)
+
+## wasm-path: where `make wasm` reads the release wasm from (follows CARGO_TARGET_DIR)
+wasm-path:
+	@echo $(WASM_FILE)
+
 e2e: wasm chromium npm-tools
 	npm run --silent e2e
+
+## tools-test: the server's answers to hostile requests and the Makefile's paths (no browser)
+tools-test:
+	npm run --silent tools-test
 
 bench:
 	cargo bench

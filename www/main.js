@@ -9,6 +9,9 @@ import { fail } from './ui.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
+// The settings forms are never sent anywhere (Enter in a field would submit one): the page
+// keeps no inline handler, for its Content-Security-Policy, and CSP's form-action is 'none'.
+document.addEventListener('submit', (event) => event.preventDefault());
 
 async function main() {
   await init();

@@ -2,9 +2,10 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsError;
 use web_sys::HtmlCanvasElement;
+
+use super::chart_backend::ChartBackend;
 
 use crate::render::viewport::checked_pixel_ratio;
 
@@ -38,10 +39,10 @@ impl ChartCanvas {
     pub(crate) fn draw<T>(
         &self,
         draw: impl FnOnce(
-            &DrawingArea<CanvasBackend, Shift>,
-        ) -> Result<T, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+            &DrawingArea<ChartBackend, Shift>,
+        ) -> Result<T, DrawingAreaErrorKind<<ChartBackend as DrawingBackend>::ErrorType>>,
     ) -> Result<T, JsError> {
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
+        let backend = ChartBackend::new(self.canvas.clone())
             .ok_or_else(|| JsError::new("the chart canvas gives no 2D context"))?;
         let area = backend.into_drawing_area();
         let result = draw(&area).map_err(|e| JsError::new(&format!("drawing the chart failed: {e}")))?;

@@ -7,6 +7,7 @@
 //! `settings.rs` the settings tables every scene hands the page.
 
 mod chart;
+mod chart_backend;
 mod lab;
 mod link;
 mod race;
