@@ -13,14 +13,12 @@ const labelOf = (control) => control.closest('label');
  *  lab's W sliders span ±5 of the ±10⁸ a value may have). */
 function annotate(control, entry) {
   if (control.tagName === 'SELECT') {
-    if (!entry.options) return;
     const key = JSON.stringify(entry.options);
-    if (control.dataset.options === key) return;
-    control.dataset.options = key;
-    control.replaceChildren(...entry.options.map(([value, label]) => new Option(label, value)));
-    return;
-  }
-  if (control.type === 'range' && !('viewRange' in control.dataset)) {
+    if (entry.options && control.dataset.options !== key) {
+      control.dataset.options = key;
+      control.replaceChildren(...entry.options.map(([value, label]) => new Option(label, value)));
+    }
+  } else if (control.type === 'range' && !('viewRange' in control.dataset)) {
     if (entry.scale === 'log') {
       const step = 0.01;
       // A range that starts at 0 gets one more step at the left end: 0 itself.
@@ -41,9 +39,10 @@ function annotate(control, entry) {
     control.step = entry.kind === 'whole' ? '1' : 'any';
   }
   const label = labelOf(control);
-  // A label with no words of its own takes the table's.
+  // A label with no words of its own takes the table's: after a checkbox, before the rest.
   if (label && !label.dataset.labelled && entry.label && ![...label.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) {
-    label.prepend(`${entry.label} `);
+    if (control.type === 'checkbox') control.after(` ${entry.label}`);
+    else label.prepend(`${entry.label} `);
   }
   if (label) label.dataset.labelled = 'true';
   control.title ||= `${entry.label || entry.name}: ${entry.expected}`;

@@ -1,8 +1,10 @@
-//! The page's controls against the lab: every `data-param` name in `www/index.html` is a
-//! setting the lab knows, and every option of its menus is a value the lab accepts, so a
-//! misspelling fails here rather than silently in the browser.
+//! The page's controls against the lab's settings table: every `data-param` name in
+//! `www/index.html` is a setting of the table, the HTML holds no second copy of a range or a
+//! menu (the page builds them from the table), and every row of the table accepts its own
+//! value, its default and every option it lists.
 
 use descent::lab::Lab;
+use descent::setting::{Kind, Table};
 
 const PAGE: &str = include_str!("../../www/index.html");
 
@@ -30,45 +32,77 @@ fn lab_section() -> &'static str {
 }
 
 #[test]
-fn every_control_names_a_setting_of_the_lab() {
+fn every_control_names_a_setting_of_the_table() {
     let lab = Lab::default();
+    let names: Vec<String> = lab.specs().into_iter().map(|s| s.name).collect();
     let params = attributes(lab_section(), "data-param");
     assert!(params.len() >= 35, "{} controls", params.len());
     for (name, tag) in params {
-        lab.get(name).unwrap_or_else(|e| panic!("{tag}: {e}"));
+        assert!(names.iter().any(|n| n == name), "{tag} names no setting of the table");
     }
 }
 
 #[test]
-fn every_menu_option_is_a_value_the_lab_accepts() {
-    let section = lab_section();
-    let mut checked = 0;
-    for (name, _) in attributes(section, "data-param") {
-        let select = format!("<select data-param=\"{name}\">");
-        let Some(start) = section.find(&select) else { continue };
-        let end = start + section[start..].find("</select>").unwrap();
-        for (value, _) in attributes(&section[start..end], "value") {
-            let mut lab = Lab::default();
-            lab.set(name, value).unwrap_or_else(|e| panic!("{name} = {value}: {e}"));
-            assert_eq!(lab.get(name).unwrap(), value);
-            checked += 1;
+fn the_html_holds_no_second_copy_of_a_range_or_a_menu() {
+    for (_, tag) in attributes(lab_section(), "data-param") {
+        for attribute in ["min", "max", "step", "data-scale", "data-digits"] {
+            assert!(attributes(tag, attribute).is_empty(), "{tag} has its own {attribute}");
         }
+    }
+    assert!(!lab_section().contains("<option"), "the lab's menus come from the table");
+}
+
+#[test]
+fn every_row_accepts_its_value_its_default_and_every_option_it_lists() {
+    let mut lab = Lab::default();
+    lab.set("dataset", "blobs").unwrap();
+    let mut checked = 0;
+    for spec in lab.specs() {
+        let value = lab.current(&spec.name);
+        let mut copy = lab.clone();
+        copy.set(&spec.name, &value).unwrap_or_else(|e| panic!("{} = {value}: {e}", spec.name));
+        assert_eq!(copy.current(&spec.name), value, "{} reads back", spec.name);
+        match &spec.kind {
+            Kind::Choice(options) => {
+                for option in options {
+                    let mut copy = lab.clone();
+                    copy.set(&spec.name, &option.value)
+                        .unwrap_or_else(|e| panic!("{} = {}: {e}", spec.name, option.value));
+                    assert_eq!(copy.current(&spec.name), option.value);
+                    assert!(!option.label.is_empty());
+                    checked += 1;
+                }
+            }
+            Kind::Number { min, max, open, .. } => {
+                let v: f64 = value.parse().unwrap();
+                assert!(*min <= v && (v < *max || !open && v == *max), "{} = {v} outside {min}..{max}", spec.name);
+                let outside = if *max < 1e300 { max * 2.0 + 1.0 } else { f64::INFINITY };
+                assert!(lab.clone().set(&spec.name, &outside.to_string()).is_err(), "{} accepts {outside}", spec.name);
+            }
+            Kind::Whole { min, max, .. } => {
+                let v: u64 = value.parse().unwrap();
+                assert!((*min..=*max).contains(&v), "{} = {v} outside {min}..{max}", spec.name);
+            }
+            Kind::Switch | Kind::Text { .. } => {}
+        }
+        assert!(!spec.label.is_empty(), "{} has a label", spec.name);
     }
     // Datasets 6, losses 4, regularizers 4, methods 10, momentum forms 2, schedules 5.
-    assert_eq!(checked, 31);
+    assert!(checked >= 31, "{checked} options");
 }
 
 #[test]
-fn the_sliders_ranges_hold_the_defaults() {
+fn a_freshly_opened_lab_is_inside_every_range_of_its_table() {
     let lab = Lab::default();
-    for (name, tag) in attributes(lab_section(), "data-param") {
-        if !tag.contains("type=\"range\"") {
-            continue;
-        }
-        let bound = |attr: &str| -> f64 { attributes(tag, attr)[0].0.parse().unwrap() };
-        let (min, max) = (bound("min"), bound("max"));
-        let value: f64 = lab.get(name).unwrap().parse().unwrap();
-        let position = if tag.contains("data-scale=\"log\"") { value.log10() } else { value };
-        assert!((min..=max).contains(&position), "{name} = {value} outside its slider {min}..{max}");
+    for spec in lab.specs() {
+        let value = lab.current(&spec.name);
+        let accepted = match &spec.kind {
+            Kind::Number { .. } => spec.kind.parse_number(&spec.name, &value).is_ok(),
+            Kind::Whole { .. } => spec.kind.parse_whole(&spec.name, &value).is_ok(),
+            Kind::Switch => spec.kind.parse_switch(&spec.name, &value).is_ok(),
+            Kind::Choice(options) => options.iter().any(|o| o.value == value),
+            Kind::Text { .. } => true,
+        };
+        assert!(accepted, "{} = {value} is outside its own row: {}", spec.name, spec.kind.expected());
     }
 }

@@ -8,6 +8,7 @@ mod lab_canvas;
 mod lab_csv;
 mod lab_page;
 mod lab_robustness;
+mod lab_table;
 mod lab_training;
 mod race;
 mod race_heatmap;
