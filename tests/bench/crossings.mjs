@@ -71,7 +71,7 @@ try {
     page.evaluate(() => {
       const slider = document.querySelector('#lab [data-param="lambda"]');
       slider.value = String(Number(slider.value) + 0.01);
-      slider.dispatchEvent(new Event('input'));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
     }),
   );
 
