@@ -8,6 +8,9 @@
 //!
 //! - [`data`]: seeded toy datasets in the plane (the cs231n demo's nine points, blobs, ring,
 //!   three modes, XOR, spiral) and CSV import.
+//! - [`setting`]: settings tables: each setting's name, label and kind (range, scale, options),
+//!   the one set of parsers every scene reads values with, `named!` enums, and the table and
+//!   its changes as the page receives them (how a setting flows to the pixels: `docs/design.md`).
 //! - [`field`]: functions f(x, y) of the plane filled a grid at a time, with per-column and
 //!   per-row caches for separable terms: what the surfaces and the race's classifier slice
 //!   provide and the heatmaps draw (neither side owns it).
@@ -26,7 +29,7 @@
 //! - [`schedule`]: learning-rate schedules with warmup.
 //! - [`surface`]: 2D test functions with gradient, Hessian, domain and minima.
 //! - [`lab`]: the classifier lab scene: its state and the rules of a setting change, the
-//!   settings by name ([`lab::LabParam`]), point editing, what the canvas shows, the per-point
+//!   settings table ([`lab::LabParam`], in link order), point editing, what the canvas shows, the per-point
 //!   table, training with the optimizer library, the bounded run history, the loss chart and
 //!   the snapshot the other scenes read.
 //! - [`race`]: the optimizer race scene: racers on one surface (or a slice of the lab's own
@@ -42,8 +45,8 @@
 //!   a grid at a time, or a grid of values refined level by level, in viridis ([`render::colormap`]) on a log scale
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
-//! - [`link`]: shareable links: a scene's settings in the address's hash, made by replaying
-//!   settings on a fresh scene, and opened setting by setting with every refusal explained.
+//! - [`link`]: shareable links: a scene's settings in the address's hash, in its table's order,
+//!   made by replaying settings on a fresh scene, and opened setting by setting with every refusal explained.
 //! - `web` (wasm32 only): the browser boundary, one file per scene; `web/mod.rs` holds the
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
