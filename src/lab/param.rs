@@ -1,5 +1,5 @@
 //! The lab's settings table: every setting's name (the `data-param` of its control), label and
-//! kind ([`LabParam::spec`]), in link order ([`LabParam::TABLE`], then W and b), read through
+//! kind ([`Lab::setting_spec`]), in link order ([`LabParam::table`], then W and b), read through
 //! the table's parsers ([`crate::setting`]) so that the range a control shows is the range the
 //! lab accepts, and a misspelled name fails a test instead of silently doing nothing.
 //!
