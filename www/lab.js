@@ -2,7 +2,7 @@
 // and the settings; forwards buttons, gestures and settings to the lab; shows its readouts
 // after every frame in which something changed. All state and all math live in the lab.
 import { LabView } from './pkg/descent.js';
-import { element, fitCanvases, guarded } from './ui.js';
+import { element, fitCanvases, guarded, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
@@ -24,7 +24,8 @@ export function mountLab(root) {
   const $ = (selector) => root.querySelector(selector);
   const canvas = $('#lab-canvas');
   const chart = $('#lab-chart');
-  const lab = new LabView(canvas, chart);
+  // Rebuildable: after an internal error the page makes a fresh lab behind the same handle.
+  const { handle: lab, rebuild, halt, halted } = rebuildable(() => new LabView(canvas, chart));
   let classes = 0;
   let running = false;
 
@@ -96,11 +97,13 @@ export function mountLab(root) {
   const settings = bindSettings(root, lab, () => refreshFile());
   reshape(lab.classes);
 
+  // A stopped lab is neither sized nor drawn until it is rebuilt.
   const sizes = [
-    [canvas, (...size) => lab.resize(...size)],
-    [chart, (...size) => lab.resizeChart(...size)],
+    [canvas, (...size) => halted() || lab.resize(...size)],
+    [chart, (...size) => halted() || lab.resizeChart(...size)],
   ];
   const draw = fitCanvases(sizes, () => {
+    if (halted()) return;
     lab.render();
     show();
   });
@@ -109,6 +112,17 @@ export function mountLab(root) {
     redraw: draw,
     frame() {
       if (lab.frame()) show();
+    },
+    /** Stops the lab after an internal error: it is no longer sized, drawn or asked anything,
+     *  and whoever asks gets `why`. */
+    halt,
+    /** A fresh lab in place of one that hit an internal error (the page then reopens the
+     *  link, which brings back its settings). */
+    rebuild() {
+      rebuild();
+      classes = 0;
+      draw();
+      settings();
     },
   };
 }

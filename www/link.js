@@ -52,14 +52,18 @@ async function copyText(text) {
 
 /**
  * Opens the address's link, follows the hash and the state from then on, and wires the Copy
- * link button. `select(id)` shows a scene. Returns `go(id)`, which shows a scene through the
- * address (a tab click: one history entry per scene change, as before).
+ * link button. `select(id)` shows a scene; `broken(id)` says a scene hit an internal error
+ * (its state is not asked for until it is rebuilt). Returns `go(id)`, which shows a scene
+ * through the address (a tab click: one history entry per scene change, as before), and
+ * `reopen(id)`, which opens a scene's last address again (a rebuilt scene returns to it).
  */
-export function followLinks(scenes, select) {
+export function followLinks(scenes, select, { broken = () => false } = {}) {
   const copyButton = document.getElementById('copy-link');
   const status = document.getElementById('link-status');
   let place = { scene: 'lab', view: null };
   let written = null;
+  // Each scene's last address written: the state a rebuilt scene returns to.
+  const lastGood = {};
   let timer = 0;
   let statusTimer = 0;
 
@@ -78,10 +82,12 @@ export function followLinks(scenes, select) {
   const follow = () => {
     clearTimeout(timer);
     timer = 0;
+    if (broken(place.scene)) return;
     try {
       const hash = addressOf(current());
       if (hash !== location.hash) history.replaceState(history.state, '', hash);
       written = hash;
+      lastGood[place.scene] = hash;
     } catch (error) {
       fail(error);
     }
@@ -174,9 +180,13 @@ export function followLinks(scenes, select) {
 
   open(location.hash);
   return {
+    /** Opens a scene's last address again (a rebuilt scene returns to it). */
+    reopen: (scene) => open(lastGood[scene] ?? `#${scene}`),
     go(scene) {
       const at = { scene, view: shownView(scene) };
       show(at);
+      // A stopped scene has no address to give until it is rebuilt.
+      if (broken(scene)) return;
       written = addressOf(at);
       if (location.hash !== written) location.hash = written;
     },

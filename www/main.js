@@ -5,7 +5,7 @@ import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
-import { fail } from './ui.js';
+import { element, fail } from './ui.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
@@ -29,6 +29,9 @@ async function main() {
 
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   let active = null;
+  // A scene that hit an internal error (a panic in wasm) stops: its frame loop and its link
+  // wait until it is rebuilt; the other scenes keep working.
+  const broken = new Set();
   // Shows a scene (link.js has checked the name).
   const select = (id) => {
     active = id;
@@ -38,12 +41,48 @@ async function main() {
   };
   // The address names the scene and its settings (link.js): it opens the link, follows the
   // hash, and a tab click changes the scene through the address.
-  const links = followLinks(scenes, select);
+  const links = followLinks(scenes, select, { broken: (id) => broken.has(id) });
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
+
+  /** Stops the active scene after a panic and says so, with the one button that rebuilds it
+   *  from its link without a reload. */
+  const stop = (error) => {
+    const id = active;
+    if (broken.has(id)) return;
+    broken.add(id);
+    console.error(error);
+    const name = document.querySelector(`[role="tab"][data-scene="${id}"]`)?.textContent.trim() ?? id;
+    scenes[id].halt?.(`the ${name.toLowerCase()} stopped after an internal error: rebuild it first`);
+    // Its controls are out of reach until then; the message's button is the way back.
+    const section = document.getElementById(id);
+    const parts = [...section.children];
+    for (const part of parts) part.inert = true;
+    const button = element('button', { type: 'button', class: 'primary', text: `Rebuild the ${name.toLowerCase()}` });
+    const banner = element('div', { class: 'crash', role: 'alert' }, [
+      element('p', {
+        text: `The ${name.toLowerCase()} hit an internal error and stopped. Nothing you did caused it, and the other scenes keep working. Rebuilding it brings it back as its link describes it.`,
+      }),
+      button,
+    ]);
+    button.addEventListener('click', () => {
+      if (typeof scenes[id].rebuild !== 'function') {
+        location.reload();
+        return;
+      }
+      scenes[id].rebuild();
+      broken.delete(id);
+      banner.remove();
+      for (const part of parts) part.inert = false;
+      links.reopen(id);
+    });
+    section.prepend(banner);
+    button.focus();
+  };
+  window.addEventListener('descent:panic', (event) => stop(event.detail));
 
   const loop = (now) => {
     try {
-      scenes[active].frame(now);
+      if (!broken.has(active)) scenes[active].frame(now);
     } catch (error) {
       fail(error);
     }

@@ -65,6 +65,14 @@ function controlValue(control) {
   return control.value;
 }
 
+/** A value as an output shows it: numbers far from 1 in exponent notation (1e-8, not
+ *  0.00000001), everything else as Rust wrote it. */
+function readable(value) {
+  const x = Number(value);
+  if (value === '' || !Number.isFinite(x) || x === 0) return value;
+  return Math.abs(x) < 1e-4 || Math.abs(x) >= 1e15 ? x.toExponential().replace('e+', 'e') : value;
+}
+
 /** Shows a setting's value (as Rust wrote it) in its control and the control's output. */
 function showValue(control, value) {
   if (control.type === 'checkbox') control.checked = value === 'true';
@@ -75,7 +83,7 @@ function showValue(control, value) {
     // A window slider being dragged keeps its position.
   } else control.value = value;
   const output = control.id && document.querySelector(`output[for="${control.id}"]`);
-  if (output) output.textContent = value;
+  if (output) output.textContent = readable(value);
 }
 
 /** Hides or disables a control that does not apply now: inside `data-inapplicable="hide"` its

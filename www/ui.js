@@ -14,10 +14,19 @@ function isRefusal(error) {
   return !(error instanceof Error) || error.constructor === Error;
 }
 
+/** Whether an error is a panic in wasm: the object that panicked is unusable from then on. */
+export function isPanic(error) {
+  return error instanceof WebAssembly.RuntimeError;
+}
+
 /** Shows a refusal or an error where the user sees it. A refusal goes to the console as
  *  information ("Refused: …"), not as an error: it is the page working as meant. A defect goes
  *  to the console as an error (and fails the browser tests). */
 export function report(error) {
+  if (isPanic(error)) {
+    window.dispatchEvent(new CustomEvent('descent:panic', { detail: error }));
+    return;
+  }
   notice.textContent = error instanceof Error ? error.message : String(error);
   notice.hidden = false;
   if (isRefusal(error)) console.info(`Refused: ${notice.textContent}`);
@@ -25,8 +34,13 @@ export function report(error) {
 }
 
 /** Shows a defect where the user sees it and logs it as an error, whatever its kind: for
- *  what no user input explains (an uncaught error, a failed animation frame). */
+ *  what no user input explains (an uncaught error, a failed animation frame). A panic is
+ *  handed to the page, which stops the scene and offers to rebuild it. */
 export function fail(error) {
+  if (isPanic(error)) {
+    window.dispatchEvent(new CustomEvent('descent:panic', { detail: error }));
+    return;
+  }
   notice.textContent = error instanceof Error ? error.message : String(error);
   notice.hidden = false;
   console.error(error);
@@ -164,4 +178,52 @@ export function bindParams(root, scene, onChange = () => {}) {
     onChange(null);
   });
   return refresh;
+}
+
+/**
+ * A handle on a wasm object that can be stopped and replaced by a fresh one: after a panic the
+ * old object answers nothing but errors, so `halt(why)` makes every use of the handle refuse
+ * with `why` (another scene asking for it gets a plain message, never the old object's), and
+ * `rebuild()` makes a new object with `create`; every property and method of the handle goes
+ * to it from then on (the scene's glue and the other scenes holding the handle need not know).
+ * `halted()` says whether the handle is stopped.
+ */
+export function rebuildable(create) {
+  let current = create();
+  let why = null;
+  const refuse = () => {
+    throw new Error(why);
+  };
+  const handle = new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (why) return refuse;
+        const value = current[key];
+        return typeof value === 'function' ? value.bind(current) : value;
+      },
+      set(_, key, value) {
+        current[key] = value;
+        return true;
+      },
+    },
+  );
+  const rebuild = () => {
+    const broken = current;
+    current = create();
+    why = null;
+    try {
+      broken.free();
+    } catch {
+      // A panicked object may refuse even to be freed: its memory is left to the page's end.
+    }
+  };
+  return {
+    handle,
+    rebuild,
+    halt: (reason) => {
+      why = reason;
+    },
+    halted: () => why !== null,
+  };
 }

@@ -11,6 +11,7 @@ use super::settings::SettingsMirror;
 use crate::lab::{Lab, LabParam, Snapshot};
 use crate::objective::Breakdown;
 use crate::render::palette::{class_color, region_color};
+use crate::render::raster::check_size;
 
 /// The classifier lab on a canvas and a chart canvas.
 #[wasm_bindgen]
@@ -45,17 +46,22 @@ impl LabView {
     }
 
     /// Sizes the canvas to `width × height` device pixels (its CSS size times
-    /// `devicePixelRatio`).
-    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+    /// `devicePixelRatio`); a size past the largest a canvas may have is refused.
+    pub fn resize(&mut self, width: u32, height: u32, pixel_ratio: f64) -> Result<(), JsError> {
+        check_size(width as usize, height as usize)?;
         self.canvas.resize(width, height);
         self.lab.resize(width as usize, height as usize, pixel_ratio);
+        Ok(())
     }
 
-    /// Sizes the chart's canvas to `width × height` device pixels.
+    /// Sizes the chart's canvas to `width × height` device pixels; a size past the largest a
+    /// canvas may have is refused.
     #[wasm_bindgen(js_name = resizeChart)]
-    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) {
+    pub fn resize_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) -> Result<(), JsError> {
+        check_size(width as usize, height as usize)?;
         self.chart.resize(width, height, pixel_ratio);
         self.lab.request_render();
+        Ok(())
     }
 
     /// One animation frame: the steps of this frame while playing, then a redraw of what
@@ -391,6 +397,17 @@ impl LabView {
     #[wasm_bindgen(js_name = classColor)]
     pub fn class_color(k: usize) -> String {
         class_color(k).css()
+    }
+}
+
+/// For the browser tests only: what a defect in the lab would do.
+#[wasm_bindgen]
+impl LabView {
+    /// Panics, as a defect in the lab would: the browser tests check that the page stops the
+    /// lab, says so, and rebuilds it from its link while the other scenes keep working.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&mut self) {
+        panic!("a panic forced by the browser tests");
     }
 }
 

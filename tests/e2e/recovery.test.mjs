@@ -1,0 +1,93 @@
+// An internal error never kills the lab: a panic (forced through the lab's test-only hook, by
+// the same path a button takes) stops the lab and says so, the other scenes keep working, and
+// one button rebuilds the lab from its link without a reload. A canvas size past the largest
+// is refused with a message before anything is allocated.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openLab, screenshot, settle } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
+
+const readout = (page, id) => page.locator(`#${id}`).textContent();
+
+test('a panic stops the lab with a plain message, the race goes on, Rebuild brings the lab back from its link', async () => {
+  const page = await openLab(env, { width: 1280, height: 720, hash: '#lab?loss=softmax&lambda=0.01&method=adam&lr=0.05' });
+  await page.click('#lab-step');
+  await page.click('#lab-play');
+  await settle(page);
+
+  // The panic, through ui.js's attempt(), as every button's handler runs.
+  await page.evaluate(async () => {
+    const { attempt } = await import('./ui.js');
+    attempt(() => window.descent.lab.panicForTests());
+  });
+  await settle(page);
+  const banner = page.locator('#lab .crash');
+  assert.ok(await banner.isVisible(), 'the lab says it stopped');
+  assert.match(await banner.textContent(), /classifier lab hit an internal error and stopped/);
+  assert.ok(await page.locator('#notice').isHidden(), 'the panic is not shown as a refusal');
+  await screenshot(page, 'recovery-crashed');
+  // The console has the panic (the hook's report and the page's), and nothing else.
+  const panics = page.problems.splice(0);
+  assert.ok(panics.length > 0 && panics.every((p) => /panic|unreachable|RuntimeError/i.test(p)), panics.join('\n'));
+
+  // Nothing else asks the broken lab for anything: no error per frame.
+  await page.waitForTimeout(300);
+  assert.deepEqual(page.problems, []);
+
+  // The race keeps working.
+  await page.click('[data-scene="race"]');
+  await page.click('#race-step');
+  await settle(page);
+  assert.equal(await readout(page, 'race-clock'), '1');
+  assert.deepEqual(page.problems, []);
+
+  // Back in the lab, one button rebuilds it as its link describes it.
+  await page.click('[data-scene="lab"]');
+  await page.locator('#lab .crash button').click();
+  await settle(page);
+  assert.equal(await page.locator('#lab .crash').count(), 0, 'the message goes');
+  const state = await page.evaluate(() => ({
+    loss: window.descent.lab.get('loss'),
+    lambda: window.descent.lab.get('lambda'),
+    method: window.descent.lab.get('method'),
+    lr: window.descent.lab.get('lr'),
+  }));
+  assert.deepEqual(state, { loss: 'softmax', lambda: '0.01', method: 'adam', lr: '0.05' });
+  assert.equal(await page.locator('#lab [data-param="loss"]').inputValue(), 'softmax', 'the panel follows');
+  await page.click('#lab-step');
+  await page.click('#lab-step');
+  await settle(page);
+  assert.equal(await readout(page, 'lab-steps'), '2', 'the rebuilt lab trains');
+  assert.deepEqual(page.problems, []);
+  await screenshot(page, 'recovery-rebuilt');
+});
+
+test('a canvas size past the largest is refused with a message and the lab goes on', async () => {
+  const page = await openLab(env);
+  for (const [w, h] of [
+    [70000, 70000],
+    [100000, 100000],
+    [16385, 10],
+  ]) {
+    const message = await page.evaluate(([width, height]) => {
+      try {
+        window.descent.lab.resize(width, height, 1);
+        return null;
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    }, [w, h]);
+    assert.match(message, /^Error: a canvas of \d+ × \d+ device pixels is larger than this page draws/);
+  }
+  await page.click('#lab-step');
+  await settle(page);
+  assert.equal(await readout(page, 'lab-steps'), '1');
+  assert.deepEqual(page.problems, []);
+});
