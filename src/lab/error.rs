@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::data::DataError;
+use crate::setting::echo;
 
 /// Why a lab setting or action was refused. The lab's state is unchanged when one is returned.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +35,7 @@ impl LabError {
 impl fmt::Display for LabError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LabError::UnknownParam(name) => write!(f, "the lab has no setting named \"{name}\""),
+            LabError::UnknownParam(name) => write!(f, "the lab has no setting named \"{}\"", echo(name)),
             LabError::Value { param, value, expected } => {
                 write!(f, "{param} must be {expected}, not \"{value}\"")
             }

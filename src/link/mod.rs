@@ -36,6 +36,7 @@ mod lab;
 mod race;
 mod regularization;
 
+use crate::setting::echo;
 use std::collections::{HashMap, HashSet};
 
 pub use address::{Address, Pair};
@@ -303,7 +304,8 @@ fn apply(scene: &mut dyn Linkable, pairs: &[Pair]) -> (Vec<Refusal>, Option<Pair
             }
         }
         if refused.is_empty() || !applied {
-            let refusals = refused.into_iter().map(|(pair, reason)| Refusal { setting: pair.to_string(), reason });
+            let refusals =
+                refused.into_iter().map(|(pair, reason)| Refusal { setting: echo(&pair.to_string()), reason });
             return (refusals.chain(beyond).collect(), preset);
         }
         pending = refused.into_iter().map(|(pair, _)| pair).collect();
@@ -320,8 +322,9 @@ fn last_of_each(pairs: &[Pair]) -> (Vec<&Pair>, Vec<Refusal>) {
     let mut refusals = Vec::new();
     if kept.len() > MAX_PAIRS {
         let reason = format!("a link carries at most {MAX_PAIRS} settings");
-        refusals
-            .extend(kept.drain(MAX_PAIRS..).map(|pair| Refusal { setting: pair.to_string(), reason: reason.clone() }));
+        refusals.extend(
+            kept.drain(MAX_PAIRS..).map(|pair| Refusal { setting: echo(&pair.to_string()), reason: reason.clone() }),
+        );
     }
     (kept, refusals)
 }

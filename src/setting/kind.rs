@@ -48,6 +48,38 @@ pub enum Kind {
     Text { expected: &'static str },
 }
 
+/// The most characters of a refused value a message repeats.
+pub const ECHO_CHARS: usize = 40;
+
+/// A value as a message repeats it: at most [`ECHO_CHARS`] characters (the rest replaced by an
+/// ellipsis, so a 100 KB value makes a one-line message), isolated in a first-strong isolate
+/// when it holds right-to-left text or bidirectional controls (so it cannot reorder the
+/// sentence around it).
+///
+/// ```
+/// use descent::setting::echo;
+/// assert_eq!(echo("abc"), "abc");
+/// assert_eq!(echo(&"x".repeat(100_000)).chars().count(), 41);
+/// assert_eq!(echo("1\u{202E}0"), "\u{2068}1\u{202E}0\u{2069}");
+/// assert_eq!(echo("قيمة"), "\u{2068}قيمة\u{2069}");
+/// ```
+pub fn echo(value: &str) -> String {
+    let mut shown: String = value.chars().take(ECHO_CHARS).collect();
+    if value.chars().nth(ECHO_CHARS).is_some() {
+        shown.push('…');
+    }
+    if shown.chars().any(right_to_left) { format!("\u{2068}{shown}\u{2069}") } else { shown }
+}
+
+/// Whether a character is written right to left or steers bidirectional text: the Hebrew,
+/// Arabic, Syriac, Thaana, NKo and related blocks, their presentation forms, and the
+/// directional marks, embeddings, overrides and isolates.
+fn right_to_left(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+        | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
 /// A bound as people read it: `1e-5` rather than `0.00001`, `100` and `-100000000` as they are.
 fn short(x: f64) -> String {
     if x != 0.0 && x.abs() < 1e-3 { format!("{x:e}") } else { x.to_string() }
@@ -58,9 +90,9 @@ fn short(x: f64) -> String {
 pub struct SettingError(String);
 
 impl SettingError {
-    /// `name` must be `expected`, not "`value`".
+    /// `name` must be `expected`, not "`value`" (the value as [`echo`] shows it).
     pub fn invalid(name: &str, value: &str, expected: &str) -> Self {
-        SettingError(format!("{name} must be {expected}, not \"{value}\""))
+        SettingError(format!("{name} must be {expected}, not \"{}\"", echo(value)))
     }
 
     /// Any other refusal, with its explanation.
@@ -141,13 +173,25 @@ impl Kind {
     /// let e = lambda.parse_number("lambda", "-1").unwrap_err().to_string();
     /// assert_eq!(e, "lambda must be a number from 0 to 10, not \"-1\"");
     /// assert!(Kind::rate(0.01).parse_number("beta1", "1").is_err());
+    /// let e = lambda.parse_number("lambda", "1e-400").unwrap_err().to_string();
+    /// assert!(e.ends_with("not \"1e-400\", which is too small to tell from 0"), "{e}");
+    /// assert_eq!(lambda.parse_number("lambda", "0e5").unwrap(), 0.0);
     /// ```
     pub fn parse_number(&self, name: &str, value: &str) -> Result<f64, SettingError> {
         let Kind::Number { min, max, open, .. } = *self else {
             return Err(self.refuse(name, value));
         };
         let within = |v: f64| v >= min && if open { v < max } else { v <= max };
-        match value.trim().replace('−', "-").parse::<f64>() {
+        let text = value.trim().replace('−', "-");
+        match text.parse::<f64>() {
+            // 1e-400 reads as 0: say so rather than set 0 without a word.
+            Ok(0.0) if text.split(['e', 'E']).next().is_some_and(|m| m.chars().any(|c| ('1'..='9').contains(&c))) => {
+                Err(SettingError(format!(
+                    "{name} must be {}, not \"{}\", which is too small to tell from 0",
+                    self.expected(),
+                    echo(value)
+                )))
+            }
             Ok(v) if v.is_finite() && within(v) => Ok(if v == 0.0 { 0.0 } else { v }),
             _ => Err(self.refuse(name, value)),
         }

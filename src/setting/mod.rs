@@ -28,6 +28,6 @@ pub mod named;
 mod table;
 
 pub use json::Json;
-pub use kind::{Choice, Kind, Scale, SettingError};
+pub use kind::{Choice, ECHO_CHARS, Kind, Scale, SettingError, echo};
 pub use named::Named;
 pub use table::{Entry, Spec, Table, changes, changes_json, state, table_json};
