@@ -18,4 +18,5 @@ mod regularization_examples;
 mod regularization_landscape;
 mod regularization_path;
 mod regularization_polyfit;
+mod regularization_settings;
 mod regularization_slice;
