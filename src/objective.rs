@@ -165,13 +165,14 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-/// How the numeric gradient differences.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Difference {
-    /// (f(θ + h e_i) − f(θ)) / h, the lecture's slides; error O(h).
-    Forward,
-    /// (f(θ + h e_i) − f(θ − h e_i)) / 2h; error O(h²).
-    Centered,
+crate::named! {
+    /// How the numeric gradient differences.
+    pub enum Difference: "difference" {
+        /// (f(θ + h e_i) − f(θ)) / h, the lecture's slides; error O(h).
+        Forward = "forward", "Forward (the slides)";
+        /// (f(θ + h e_i) − f(θ − h e_i)) / 2h; error O(h²).
+        Centered = "centered", "Centered";
+    }
 }
 
 /// The numeric gradient of `f` at `theta`, one coordinate at a time with step `h`.

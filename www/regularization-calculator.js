@@ -1,7 +1,9 @@
 // The loss calculator: editable scores f(x, W) per class and example, with every step of the
-// SVM and softmax losses written out. The table is rebuilt when its size or class names change.
+// SVM and softmax losses written out. The table is rebuilt when its size changes; the view's
+// settings table names its cells and gives the true-class menus their options.
 import { CalculatorView } from './pkg/descent.js';
-import { bindParams, element } from './ui.js';
+import { element } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Mounts the loss calculator in its panel; returns its handle and redraw. */
 export function mountCalculator(root) {
@@ -9,7 +11,6 @@ export function mountCalculator(root) {
   const table = root.querySelector('#calculator-table');
   const steps = root.querySelector('#calculator-steps');
   let shape = '';
-  let refreshTable = () => {};
   const build = () => {
     table.replaceChildren();
     const head = element('tr', {}, [element('th', { text: 'scores' })]);
@@ -23,7 +24,7 @@ export function mountCalculator(root) {
       for (let i = 0; i < view.examples; i += 1) {
         row.append(
           element('td', {}, [
-            element('input', { type: 'number', step: '0.1', 'data-param': `score.${k}.${i}`, 'aria-label': `score of class ${k + 1} for example ${i + 1}` }),
+            element('input', { type: 'number', 'data-param': `score.${k}.${i}`, 'aria-label': `score of class ${k + 1} for example ${i + 1}` }),
           ]),
         );
       }
@@ -31,9 +32,7 @@ export function mountCalculator(root) {
     }
     const labels = element('tr', { class: 'labels' }, [element('th', { text: 'true class' })]);
     for (let i = 0; i < view.examples; i += 1) {
-      const select = element('select', { 'data-param': `label.${i}`, 'aria-label': `true class of example ${i + 1}` });
-      for (let k = 0; k < view.classes; k += 1) select.append(element('option', { value: String(k), text: view.get(`class.${k}`) }));
-      labels.append(element('td', {}, [select]));
+      labels.append(element('td', {}, [element('select', { 'data-param': `label.${i}`, 'aria-label': `true class of example ${i + 1}` })]));
     }
     body.append(labels);
     const foot = element('tfoot');
@@ -43,17 +42,16 @@ export function mountCalculator(root) {
       foot.append(row);
     }
     table.append(body, foot);
-    refreshTable = bindParams(table, view, changed);
     shape = layout();
   };
-  // The table's layout: its size and the class names the label menus list.
-  const layout = () => {
-    const names = Array.from({ length: view.classes }, (_, k) => view.get(`class.${k}`));
-    return `${view.examples}:${names.join('\u0000')}`;
-  };
+  // The table's layout: its size.
+  const layout = () => `${view.classes}×${view.examples}`;
   const show = () => {
-    if (shape !== layout()) build();
-    refreshTable();
+    if (shape !== layout()) {
+      build();
+      // The new cells show what the view has.
+      settings.all();
+    }
     for (const cell of table.querySelectorAll('tr.svm td')) cell.textContent = view.svmLossText(Number(cell.dataset.example));
     for (const cell of table.querySelectorAll('tr.softmax td')) cell.textContent = view.softmaxLossText(Number(cell.dataset.example));
     steps.replaceChildren();
@@ -70,10 +68,9 @@ export function mountCalculator(root) {
       element('p', { class: 'expression mean softmax' }, [element('strong', { text: 'Mean softmax loss L = ' }), element('span', { text: view.meanSoftmaxSteps })]),
     );
   };
-  // Names and dimensions change the table itself; every edit changes the losses.
-  const changed = () => show();
-  const controls = root.querySelector('.controls');
-  bindParams(controls, view, changed);
+  // Dimensions change the table itself; every edit changes the losses.
+  build();
+  const settings = bindSettings(root, view, show);
   show();
   return { handle: view, redraw: show };
 }

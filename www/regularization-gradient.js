@@ -1,7 +1,8 @@
 // The numeric-gradient view: nudge one entry of W by h and watch (L(W + h) − L(W)) / h fill
 // the gradient entry by entry, beside the analytic gradient and their relative error.
 import { NumericGradientView } from './pkg/descent.js';
-import { bindParams, element } from './ui.js';
+import { element } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Mounts the numeric-gradient view in its panel; returns its handle and redraw. */
 export function mountGradient(root) {
@@ -11,7 +12,7 @@ export function mountGradient(root) {
     rows.append(
       element('tr', { 'data-entry': String(k) }, [
         element('th', { text: view.paramName(k) }),
-        element('td', {}, [element('input', { type: 'number', step: '0.01', 'data-param': `w.${k}`, 'aria-label': view.paramName(k) })]),
+        element('td', {}, [element('input', { type: 'number', 'data-param': `w.${k}`, 'aria-label': view.paramName(k) })]),
         element('td', { class: 'nudged' }),
         element('td', { class: 'numeric' }),
         element('td', { class: 'after analytic' }),
@@ -38,12 +39,12 @@ export function mountGradient(root) {
     root.querySelector('#gradient-formula').textContent =
       current >= 0 ? `dW[${current}] = ${view.quotientText(current)}` : 'Press “Next entry” to nudge the first entry of W.';
   };
-  bindParams(root, view, show);
+  const refresh = bindSettings(root, view, show);
   const buttons = { 'gradient-step': 'step', 'gradient-back': 'back', 'gradient-all': 'fillAll', 'gradient-reset': 'reset' };
   for (const [id, method] of Object.entries(buttons)) {
     root.querySelector(`#${id}`).addEventListener('click', () => {
       view[method]();
-      show();
+      refresh();
     });
   }
   return { handle: view, redraw: show };

@@ -1,7 +1,8 @@
 // The loss-landscape view: the classifier lab's total loss on a plane through its current θ,
 // L(θ + αd₁ + βd₂), computed progressively by the view across frames.
 import { LandscapeView } from './pkg/descent.js';
-import { bindParams, element, fitCanvases } from './ui.js';
+import { fitCanvases } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Mounts the landscape view in its panel; the plane goes through the model of `lab` (the
  *  classifier lab's handle). Returns its handle, redraw and frame hook. */
@@ -9,11 +10,6 @@ export function mountLandscape(root, { lab }) {
   const canvas = root.querySelector('#landscape-canvas');
   const view = new LandscapeView(canvas);
   const $ = (id) => root.querySelector(`#${id}`);
-  const fillAxes = () => {
-    for (const select of [$('landscape-axis1'), $('landscape-axis2')]) {
-      select.replaceChildren(...view.paramNames.map((name) => element('option', { value: name, text: name })));
-    }
-  };
   const show = () => {
     $('landscape-range').textContent = view.rangeText;
     $('landscape-center').textContent = view.centerValueText;
@@ -24,23 +20,23 @@ export function mountLandscape(root, { lab }) {
     $('landscape-resolution').textContent = n === 0 ? '…' : `${n} × ${n}${view.complete ? '' : ' …'}`;
     const [first, second] = view.axisNames;
     $('landscape-axes').textContent = `Horizontal: ${first}; vertical: ${second}. The white line is the optimizer's trajectory, projected onto the plane; the orange dot is θ.`;
-    for (const label of root.querySelectorAll('label.axis')) label.hidden = view.get('directions') !== 'axes';
   };
   const draw = () => {
     view.render();
     show();
   };
-  // The plane goes through the lab's current model.
+  // The plane goes through the lab's current model (whose parameters the axes offer).
   const sync = () => {
     const snapshot = lab.snapshot();
     try {
-      if (view.sync(snapshot)) fillAxes();
+      view.sync(snapshot);
     } finally {
       snapshot.free();
     }
   };
-  fillAxes();
-  const refresh = bindParams(root, view, draw);
+  // Which controls apply (the seed to random directions, the axes to two parameters) is the
+  // view's to say: the panel hides the others.
+  const refresh = bindSettings(root, view, draw);
   const fit = fitCanvases([[canvas, (...size) => view.resize(...size)]], draw);
   return {
     handle: view,

@@ -1,7 +1,8 @@
 // The preferences view: two weight vectors with the same score on x, and which of them each
 // penalty (L2, L1, elastic net) prefers. Its table of inputs is built here; the view scores them.
 import { PreferencesView } from './pkg/descent.js';
-import { bindParams, element } from './ui.js';
+import { element } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Mounts the preferences view in its panel; returns its handle and redraw. */
 export function mountPreferences(root) {
@@ -9,7 +10,7 @@ export function mountPreferences(root) {
   const inputs = root.querySelector('#preferences-inputs');
   for (const [row, label] of [['x', 'x'], ['w1', 'w₁'], ['w2', 'w₂']]) {
     const cells = [0, 1, 2, 3].map((l) =>
-      element('td', {}, [element('input', { type: 'number', step: '0.05', 'data-param': `${row}.${l}`, 'aria-label': `${label}[${l}]` })]),
+      element('td', {}, [element('input', { type: 'number', 'data-param': `${row}.${l}`, 'aria-label': `${label}[${l}]` })]),
     );
     inputs.append(element('tr', {}, [element('th', { text: label }), ...cells]));
   }
@@ -26,6 +27,6 @@ export function mountPreferences(root) {
     for (const kind of kinds) root.querySelector(`#pref-verdict-${kind}`).textContent = view.verdict(kind);
     root.querySelector('#pref-same').hidden = view.sameScore;
   };
-  bindParams(root, view, show);
+  bindSettings(root, view, show);
   return { handle: view, redraw: show };
 }

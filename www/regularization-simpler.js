@@ -1,7 +1,8 @@
 // The "prefer simpler models" view: a polynomial fitted to noisy samples of sin(πx) by least
 // squares plus λΣc_k², with training points to drag and held-out points that measure the fit.
 import { SimplerView } from './pkg/descent.js';
-import { attempt, bindParams, devicePoint, fitCanvases } from './ui.js';
+import { attempt, devicePoint, fitCanvases } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Forwards pointer presses and drags on a canvas (in device pixels) to a view; `onRelease`
  *  redraws once the drag ends. */
@@ -45,7 +46,8 @@ export function mountSimpler(root) {
     drawFit();
     view.renderChart();
   };
-  bindParams(root, view, draw);
+  // A drag moves points, which no setting describes: only the controls call the table.
+  bindSettings(root, view, draw);
   draggable(canvas, view, drawFit, drawFit, draw);
   const fit = fitCanvases(
     [

@@ -3,7 +3,8 @@
 // and elastic net, and a chart of the optimal weights against log λ. The view draws both and
 // formats every number shown.
 import { WeightSpaceView } from './pkg/descent.js';
-import { bindParams, fitCanvases } from './ui.js';
+import { fitCanvases } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Mounts the weight-space view in its panel; returns its handle and redraw. */
 export function mountWeights(root) {
@@ -26,7 +27,7 @@ export function mountWeights(root) {
     view.render();
     show();
   };
-  bindParams(root, view, draw);
+  bindSettings(root, view, draw);
   const fit = fitCanvases(
     [
       [canvas, (...size) => view.resize(...size)],

@@ -9,13 +9,19 @@ use super::Linkable;
 use crate::regularization::calculator::Calculator;
 use crate::regularization::landscape::Landscape;
 use crate::regularization::numeric_gradient::NumericGradient;
-use crate::regularization::preferences::{DIM, Preferences};
+use crate::regularization::preferences::Preferences;
 use crate::regularization::simpler::Simpler;
 use crate::regularization::weight_space::WeightSpace;
+use crate::setting::Table;
 
-/// A view's link values and settings are its `get` and `set`.
+/// A view's link names are its settings table's, in its order; its link values and settings
+/// are its `get` and `set`.
 macro_rules! by_name {
     () => {
+        fn link_names(&self) -> Vec<String> {
+            self.specs().into_iter().map(|spec| spec.name).collect()
+        }
+
         fn link_value(&self, name: &str) -> Result<String, String> {
             self.get(name).map_err(|e| e.to_string())
         }
@@ -26,16 +32,7 @@ macro_rules! by_name {
     };
 }
 
-fn names(list: &[&str]) -> Vec<String> {
-    list.iter().map(|name| name.to_string()).collect()
-}
-
 impl Linkable for WeightSpace {
-    /// Independent settings, in the order of the view's controls.
-    fn link_names(&self) -> Vec<String> {
-        names(&["penalty", "lambda", "beta", "dataset", "points", "noise", "angle", "seed"])
-    }
-
     by_name!();
 
     fn blank(&self) -> Self {
@@ -44,12 +41,6 @@ impl Linkable for WeightSpace {
 }
 
 impl Linkable for Preferences {
-    /// x, w₁ and w₂ entry by entry, then β.
-    fn link_names(&self) -> Vec<String> {
-        let entries = ["x", "w1", "w2"].into_iter().flat_map(|row| (0..DIM).map(move |l| format!("{row}.{l}")));
-        entries.chain(["beta".to_string()]).collect()
-    }
-
     by_name!();
 
     fn blank(&self) -> Self {
@@ -58,11 +49,6 @@ impl Linkable for Preferences {
 }
 
 impl Linkable for Simpler {
-    /// The points' recipe (each setting regenerates them), then the fit's degree and λ.
-    fn link_names(&self) -> Vec<String> {
-        names(&["points", "noise", "seed", "degree", "lambda"])
-    }
-
     by_name!();
 
     fn blank(&self) -> Self {
@@ -77,9 +63,9 @@ impl Linkable for Simpler {
 }
 
 impl Linkable for Landscape {
-    /// The kind of plane, the random directions' seed, the range, the two parameter axes.
+    /// The settings table's names, in its order.
     fn link_names(&self) -> Vec<String> {
-        names(&["directions", "seed", "range", "axis1", "axis2"])
+        self.specs().into_iter().map(|spec| spec.name).collect()
     }
 
     fn link_value(&self, name: &str) -> Result<String, String> {
@@ -124,12 +110,6 @@ impl Linkable for Landscape {
 }
 
 impl Linkable for NumericGradient {
-    /// The objective and the differences, then W entry by entry.
-    fn link_names(&self) -> Vec<String> {
-        let settings = names(&["loss", "lambda", "h", "difference"]);
-        settings.into_iter().chain((0..self.theta().len()).map(|k| format!("w.{k}"))).collect()
-    }
-
     by_name!();
 
     fn blank(&self) -> Self {
@@ -138,19 +118,6 @@ impl Linkable for NumericGradient {
 }
 
 impl Linkable for Calculator {
-    /// The table's size, each example's true class (by number, before any class is renamed,
-    /// so that a class named "2" cannot be mistaken for class 2), the scores, the class
-    /// names, then Δ and the scale.
-    fn link_names(&self) -> Vec<String> {
-        let (classes, examples) = (self.classes(), self.examples());
-        let mut names = names(&["classes", "examples"]);
-        names.extend((0..examples).map(|i| format!("label.{i}")));
-        names.extend((0..classes).flat_map(|k| (0..examples).map(move |i| format!("score.{k}.{i}"))));
-        names.extend((0..classes).map(|k| format!("class.{k}")));
-        names.extend(["margin", "scale"].map(String::from));
-        names
-    }
-
     by_name!();
 
     fn blank(&self) -> Self {

@@ -4,10 +4,10 @@
 
 use std::str::FromStr;
 
-use super::SettingError;
 use super::display::{number, plain, significant};
-use super::settings::{indexed, parse_count, parse_number};
+use super::settings::{indexed, read_count, read_number, unknown};
 use crate::loss::{Loss, LossKind};
+use crate::setting::{Choice, Kind, SettingError, Spec, Table};
 
 /// Most classes (rows) and examples (columns) the table holds.
 pub const MAX_ROWS: usize = 6;
@@ -37,11 +37,26 @@ pub enum CalculatorSetting {
 
 const EXPECTED: &str = "margin, scale, classes, examples, score.<class>.<example>, label.<example> or class.<class>";
 
+impl CalculatorSetting {
+    /// The name of its control and in links.
+    pub fn name(self) -> String {
+        match self {
+            CalculatorSetting::Margin => "margin".into(),
+            CalculatorSetting::Scale => "scale".into(),
+            CalculatorSetting::Classes => "classes".into(),
+            CalculatorSetting::Examples => "examples".into(),
+            CalculatorSetting::Score { class, example } => format!("score.{class}.{example}"),
+            CalculatorSetting::Label { example } => format!("label.{example}"),
+            CalculatorSetting::ClassName { class } => format!("class.{class}"),
+        }
+    }
+}
+
 impl FromStr for CalculatorSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        let unknown = || SettingError::unknown("loss calculator", name, EXPECTED);
+        let unknown = || unknown("loss calculator", name, EXPECTED);
         Ok(match indexed(name) {
             ("margin", i) if i.is_empty() => CalculatorSetting::Margin,
             ("scale", i) if i.is_empty() => CalculatorSetting::Scale,
@@ -115,6 +130,63 @@ impl Calculator {
         self.scores[i].iter().map(|s| self.scale * s).collect()
     }
 
+    /// Every setting of the table as it is, in link order: its size, each example's true
+    /// class (by number, before any class is renamed, so that a class named "2" cannot be
+    /// mistaken for class 2), the scores, the class names, then Δ and the scale.
+    pub fn settings(&self) -> Vec<CalculatorSetting> {
+        let (classes, examples) = (self.classes(), self.examples());
+        let mut settings = vec![CalculatorSetting::Classes, CalculatorSetting::Examples];
+        settings.extend((0..examples).map(|example| CalculatorSetting::Label { example }));
+        settings.extend(
+            (0..classes)
+                .flat_map(|class| (0..examples).map(move |example| CalculatorSetting::Score { class, example })),
+        );
+        settings.extend((0..classes).map(|class| CalculatorSetting::ClassName { class }));
+        settings.extend([CalculatorSetting::Margin, CalculatorSetting::Scale]);
+        settings
+    }
+
+    /// The label, the name in messages and the kind of a setting of the table as it is: the
+    /// true class is one of the classes (by number, labelled with its name), a score lies
+    /// within ±[`MAX_SCORE`], a class name has 1 to 20 characters.
+    fn row(&self, setting: CalculatorSetting) -> (String, String, Kind) {
+        match setting {
+            CalculatorSetting::Margin => ("Margin Δ".into(), "the margin Δ".into(), Kind::number(0.0, 100.0, 0.5)),
+            CalculatorSetting::Scale => ("Scale W ×".into(), "the scale".into(), Kind::number(0.0, 100.0, 0.5)),
+            CalculatorSetting::Classes => {
+                ("Classes".into(), "the number of classes".into(), Kind::whole(2, MAX_ROWS as u64))
+            }
+            CalculatorSetting::Examples => {
+                ("Examples".into(), "the number of examples".into(), Kind::whole(1, MAX_ROWS as u64))
+            }
+            CalculatorSetting::Score { class, example } => {
+                let name = self.names.get(class).map_or("", String::as_str);
+                let what = format!("the {name} score of example {}", example + 1);
+                (what.clone(), what, Kind::number(-MAX_SCORE, MAX_SCORE, 0.1))
+            }
+            CalculatorSetting::Label { example } => {
+                let options =
+                    self.names.iter().enumerate().map(|(k, name)| Choice { value: k.to_string(), label: name.clone() });
+                (
+                    format!("true class of example {}", example + 1),
+                    format!("the label of example {}", example + 1),
+                    Kind::Choice(options.collect()),
+                )
+            }
+            CalculatorSetting::ClassName { class } => (
+                format!("class {} name", class + 1),
+                "a class name".into(),
+                Kind::Text { expected: "1 to 20 characters" },
+            ),
+        }
+    }
+
+    /// A setting's row of the settings table.
+    pub fn spec(&self, setting: CalculatorSetting) -> Spec {
+        let (label, _, kind) = self.row(setting);
+        Spec::new(setting.name(), label, kind)
+    }
+
     /// Changes a setting; on error nothing changes.
     ///
     /// ```
@@ -126,11 +198,13 @@ impl Calculator {
     /// assert!(c.set("score.9.0", "1").is_err());
     /// ```
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
-        match name.parse()? {
-            CalculatorSetting::Margin => self.margin = parse_number("the margin Δ", value, 0.0, 100.0)?,
-            CalculatorSetting::Scale => self.scale = parse_number("the scale", value, 0.0, 100.0)?,
+        let setting: CalculatorSetting = name.parse()?;
+        let (_, what, kind) = self.row(setting);
+        match setting {
+            CalculatorSetting::Margin => self.margin = read_number(&kind, &what, value)?,
+            CalculatorSetting::Scale => self.scale = read_number(&kind, &what, value)?,
             CalculatorSetting::Classes => {
-                let c = parse_count("the number of classes", value, 2, MAX_ROWS)?;
+                let c = read_count(&kind, &what, value)?;
                 self.names.resize_with(c, Default::default);
                 for (k, name) in self.names.iter_mut().enumerate() {
                     if name.is_empty() {
@@ -145,7 +219,7 @@ impl Calculator {
                 }
             }
             CalculatorSetting::Examples => {
-                let n = parse_count("the number of examples", value, 1, MAX_ROWS)?;
+                let n = read_count(&kind, &what, value)?;
                 let c = self.classes();
                 self.scores.resize(n, vec![0.0; c]);
                 let old = self.labels.len();
@@ -154,8 +228,7 @@ impl Calculator {
             }
             CalculatorSetting::Score { class, example } => {
                 self.check_cell(name, Some(class), example)?;
-                let what = format!("the {} score of example {}", self.names[class], example + 1);
-                self.scores[example][class] = parse_number(&what, value, -MAX_SCORE, MAX_SCORE)?;
+                self.scores[example][class] = read_number(&kind, &what, value)?;
             }
             CalculatorSetting::Label { example } => {
                 self.check_cell(name, None, example)?;
@@ -165,7 +238,7 @@ impl Calculator {
                     Some(k) if k < self.classes() => self.labels[example] = k,
                     _ => {
                         return Err(SettingError::invalid(
-                            &format!("the label of example {}", example + 1),
+                            &what,
                             value,
                             &format!(
                                 "one of the classes ({}) or its number 0–{}",
@@ -180,7 +253,7 @@ impl Calculator {
                 self.check_cell(name, Some(class), 0)?;
                 let text = value.trim();
                 if text.is_empty() || text.chars().count() > 20 {
-                    return Err(SettingError::invalid("a class name", value, "1 to 20 characters"));
+                    return Err(SettingError::invalid(&what, value, &kind.expected()));
                 }
                 self.names[class] = text.to_string();
             }
@@ -328,5 +401,20 @@ impl Calculator {
         let mean = losses.iter().sum::<f64>() / losses.len() as f64;
         let terms: Vec<String> = losses.iter().map(|l| number(*l, DECIMALS)).collect();
         format!("(1/{})({}) = {}", losses.len(), terms.join(" + "), number(mean, DECIMALS))
+    }
+}
+
+impl Table for Calculator {
+    /// [`Calculator::settings`]; every setting always applies.
+    fn specs(&self) -> Vec<Spec> {
+        self.settings().into_iter().map(|s| self.spec(s)).collect()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    fn applies(&self, _name: &str) -> bool {
+        true
     }
 }

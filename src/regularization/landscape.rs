@@ -21,10 +21,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
+use super::HEATMAP;
 use super::display::plain;
-use super::settings::{parse_number, parse_seed};
+use super::settings::{listed, read_number, unknown};
 use super::slice::{Plane, Slice};
-use super::{HEATMAP, SettingError};
 use crate::lab::{Lab, Snapshot};
 use crate::model::{Param, Shape};
 use crate::render::contour::level_set;
@@ -34,6 +34,7 @@ use crate::render::palette::Rgb;
 use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::raster::Raster;
 use crate::render::viewport::{Viewport, checked_pixel_ratio};
+use crate::setting::{Choice, Kind, Named, SettingError, Spec, Table};
 
 /// Grid points per side: 2⁷ + 1, so that θ itself is the centre point.
 pub const GRID: usize = 129;
@@ -48,13 +49,14 @@ const TRAJECTORY_COLOR: Rgb = Rgb(0xff, 0xff, 0xff);
 /// Colour of θ's marker.
 const THETA_COLOR: Rgb = Rgb(0xD5, 0x5E, 0x00);
 
-/// How the plane is spanned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Directions {
-    /// Two seeded random directions, filter-normalized.
-    Random,
-    /// Two parameters.
-    Axes,
+crate::named! {
+    /// How the plane is spanned.
+    pub enum Directions: "directions" {
+        /// Two seeded random directions, filter-normalized.
+        Random = "random", "Random, filter-normalized";
+        /// Two parameters.
+        Axes = "axes", "Two parameters";
+    }
 }
 
 /// A setting of the view.
@@ -62,26 +64,60 @@ pub enum Directions {
 pub enum LandscapeSetting {
     /// `directions`: `random` or `axes`.
     Directions,
-    /// `axis1`, `axis2`: the parameters of the axes, by name (`W[0,1]`, `b[2]`).
-    Axis(usize),
     /// `seed`: the random directions' seed.
     Seed,
     /// `range`: α and β span [−range, range].
     Range,
+    /// `axis1`, `axis2`: the parameters of the axes, by name (`W[0,1]`, `b[2]`).
+    Axis(usize),
+}
+
+impl LandscapeSetting {
+    /// Every setting, in link order: the kind of plane, the random directions' seed, the
+    /// range, the two parameter axes.
+    pub const ALL: [LandscapeSetting; 5] = [
+        LandscapeSetting::Directions,
+        LandscapeSetting::Seed,
+        LandscapeSetting::Range,
+        LandscapeSetting::Axis(0),
+        LandscapeSetting::Axis(1),
+    ];
+
+    /// The name of its control and in links.
+    pub fn name(self) -> &'static str {
+        match self {
+            LandscapeSetting::Directions => "directions",
+            LandscapeSetting::Seed => "seed",
+            LandscapeSetting::Range => "range",
+            LandscapeSetting::Axis(0) => "axis1",
+            LandscapeSetting::Axis(_) => "axis2",
+        }
+    }
+
+    /// Its row of the settings table for a model of `shape`: an axis may be any of its
+    /// parameters; the range spans [`RANGE_LIMITS`] on a log scale.
+    pub fn spec(self, shape: Shape) -> Spec {
+        let (label, kind) = match self {
+            LandscapeSetting::Directions => ("Directions", Kind::choice_of::<Directions>()),
+            LandscapeSetting::Seed => ("Seed", Kind::seed()),
+            LandscapeSetting::Range => ("Range", Kind::log(RANGE_LIMITS.0, RANGE_LIMITS.1, 0)),
+            LandscapeSetting::Axis(a) => {
+                let params = (0..shape.len()).map(|k| Choice::plain(shape.param(k).to_string()));
+                (if a == 0 { "Axis 1" } else { "Axis 2" }, Kind::Choice(params.collect()))
+            }
+        };
+        Spec::new(self.name(), label, kind)
+    }
 }
 
 impl FromStr for LandscapeSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Ok(match name {
-            "directions" => LandscapeSetting::Directions,
-            "axis1" => LandscapeSetting::Axis(0),
-            "axis2" => LandscapeSetting::Axis(1),
-            "seed" => LandscapeSetting::Seed,
-            "range" => LandscapeSetting::Range,
-            _ => return Err(SettingError::unknown("landscape view", name, "directions, axis1, axis2, seed or range")),
-        })
+        LandscapeSetting::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| unknown("landscape view", name, &listed(&LandscapeSetting::ALL.map(LandscapeSetting::name))))
     }
 }
 
@@ -202,16 +238,16 @@ impl Landscape {
 
     /// Changes a setting and restarts the slice; on error nothing changes.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
+        let setting: LandscapeSetting = name.parse()?;
+        let kind = setting.spec(self.shape()).kind;
         let previous = (self.directions, self.axes, self.seed, self.range);
-        match name.parse()? {
+        match setting {
             LandscapeSetting::Directions => {
-                self.directions = match value.trim() {
-                    "random" => Directions::Random,
-                    "axes" => Directions::Axes,
-                    _ => return Err(SettingError::invalid("the directions", value, "\"random\" or \"axes\"")),
-                }
+                self.directions = Directions::from_name(value.trim())
+                    .ok_or_else(|| SettingError::invalid("the directions", value, "\"random\" or \"axes\""))?;
             }
             LandscapeSetting::Axis(a) => {
+                // The axes' own refusals say which parameters the model has.
                 let param = parse_param(value, self.shape())?;
                 if param == self.axes[1 - a] {
                     return Err(SettingError::other(format!(
@@ -220,8 +256,8 @@ impl Landscape {
                 }
                 self.axes[a] = param;
             }
-            LandscapeSetting::Seed => self.seed = parse_seed(value)?,
-            LandscapeSetting::Range => self.range = parse_number("the range", value, RANGE_LIMITS.0, RANGE_LIMITS.1)?,
+            LandscapeSetting::Seed => self.seed = kind.parse_whole("the seed", value)?,
+            LandscapeSetting::Range => self.range = read_number(&kind, "the range", value)?,
         }
         if let Err(e) = self.restart() {
             (self.directions, self.axes, self.seed, self.range) = previous;
@@ -234,10 +270,7 @@ impl Landscape {
     /// A setting's current value.
     pub fn get(&self, name: &str) -> Result<String, SettingError> {
         Ok(match name.parse()? {
-            LandscapeSetting::Directions => match self.directions {
-                Directions::Random => "random".into(),
-                Directions::Axes => "axes".into(),
-            },
+            LandscapeSetting::Directions => self.directions.name().to_string(),
             LandscapeSetting::Axis(a) => self.axes[a].to_string(),
             LandscapeSetting::Seed => self.seed.to_string(),
             LandscapeSetting::Range => plain(self.range),
@@ -458,5 +491,27 @@ impl Landscape {
     /// The range.
     pub fn range(&self) -> f64 {
         self.range
+    }
+}
+
+impl Table for Landscape {
+    /// [`LandscapeSetting::ALL`], the axes among the current model's parameters.
+    fn specs(&self) -> Vec<Spec> {
+        let shape = self.shape();
+        LandscapeSetting::ALL.map(|s| s.spec(shape)).into()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    /// The seed only for random directions, the axes only for two parameters.
+    fn applies(&self, name: &str) -> bool {
+        match name.parse() {
+            Ok(LandscapeSetting::Seed) => self.directions == Directions::Random,
+            Ok(LandscapeSetting::Axis(_)) => self.directions == Directions::Axes,
+            Ok(_) => true,
+            Err(_) => false,
+        }
     }
 }

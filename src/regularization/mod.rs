@@ -19,9 +19,12 @@
 //! [`render`](crate::render)'s: heatmaps of grids, marching-squares contours, clipped
 //! polylines.
 //!
-//! Every view takes its settings by name ([`set`](calculator::Calculator::set) /
-//! [`get`](calculator::Calculator::get), the names of the page's controls), validates each
-//! value and explains what is wrong with a [`SettingError`], keeping its state unchanged.
+//! Every view has a settings table ([`Table`](crate::setting::Table): each setting's name, the
+//! name of the page's control and of the link's key, its label and kind, in link order) and
+//! takes its settings by name ([`set`](calculator::Calculator::set) /
+//! [`get`](calculator::Calculator::get)), reading each value through its spec's kind and
+//! explaining what is wrong with a [`SettingError`](crate::setting::SettingError), keeping its
+//! state unchanged.
 
 pub mod calculator;
 pub mod charts;
@@ -38,8 +41,6 @@ pub mod slice;
 pub mod weight_space;
 
 mod settings;
-
-pub use settings::SettingError;
 
 use crate::render::contour::ContourStyle;
 use crate::render::heatmap::HeatmapStyle;

@@ -10,14 +10,14 @@
 
 use std::str::FromStr;
 
-use super::SettingError;
 use super::display::{number, plain, significant};
-use super::settings::{indexed, parse_number};
+use super::settings::{read_number, unknown};
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
 use crate::loss::{Loss, LossKind};
 use crate::model::Shape;
 use crate::objective::{Difference, Objective, numeric_gradient, relative_error};
 use crate::regularizer::{Regularizer, RegularizerKind};
+use crate::setting::{Kind, Named, SettingError, Spec, Table};
 
 /// The slides' W, as θ = (W row by row, b).
 pub const LECTURE_W: [f64; 9] = [0.34, -1.11, 0.78, 0.12, 0.55, 2.81, -3.1, -1.5, 0.33];
@@ -28,6 +28,8 @@ pub const LECTURE_H: f64 = 0.0001;
 pub const LOSS_DECIMALS: usize = 10;
 /// Entries are limited to |θ_k| ≤ this.
 pub const MAX_ENTRY: f64 = 100.0;
+/// The smallest step h: smaller steps measure only rounding.
+pub const MIN_H: f64 = 1e-12;
 
 /// A setting of the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,24 +46,52 @@ pub enum NumericGradientSetting {
     Entry(usize),
 }
 
+impl NumericGradientSetting {
+    /// Every setting for `parameters` entries of θ, in link order: the objective and the
+    /// differences, then θ entry by entry.
+    pub fn all(parameters: usize) -> impl Iterator<Item = NumericGradientSetting> {
+        let settings = [
+            NumericGradientSetting::Loss,
+            NumericGradientSetting::Lambda,
+            NumericGradientSetting::Step,
+            NumericGradientSetting::Difference,
+        ];
+        settings.into_iter().chain((0..parameters).map(NumericGradientSetting::Entry))
+    }
+
+    /// The name of its control and in links.
+    pub fn name(self) -> String {
+        match self {
+            NumericGradientSetting::Loss => "loss".into(),
+            NumericGradientSetting::Lambda => "lambda".into(),
+            NumericGradientSetting::Step => "h".into(),
+            NumericGradientSetting::Difference => "difference".into(),
+            NumericGradientSetting::Entry(k) => format!("w.{k}"),
+        }
+    }
+
+    /// Its row of the settings table, for a model of `shape`: the label is also its name in
+    /// messages (`λ`, `h`, `W[0,1]`); h is at least [`MIN_H`], entries lie within
+    /// ±[`MAX_ENTRY`].
+    pub fn spec(self, shape: Shape) -> Spec {
+        let (label, kind) = match self {
+            NumericGradientSetting::Loss => ("Loss".into(), Kind::choice_of::<LossKind>()),
+            NumericGradientSetting::Lambda => ("λ".into(), Kind::number(0.0, 100.0, 0.05)),
+            NumericGradientSetting::Step => ("h".into(), Kind::log(MIN_H, 1.0, 0)),
+            NumericGradientSetting::Difference => ("Difference".into(), Kind::choice_of::<Difference>()),
+            NumericGradientSetting::Entry(k) => (shape.param(k).to_string(), Kind::number(-MAX_ENTRY, MAX_ENTRY, 0.01)),
+        };
+        Spec::new(self.name(), label, kind)
+    }
+}
+
 impl FromStr for NumericGradientSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        let found = match indexed(name) {
-            ("loss", i) if i.is_empty() => Some(NumericGradientSetting::Loss),
-            ("lambda", i) if i.is_empty() => Some(NumericGradientSetting::Lambda),
-            ("h", i) if i.is_empty() => Some(NumericGradientSetting::Step),
-            ("difference", i) if i.is_empty() => Some(NumericGradientSetting::Difference),
-            ("w", i) => match i[..] {
-                [Some(k)] if k < LECTURE_W.len() => Some(NumericGradientSetting::Entry(k)),
-                _ => None,
-            },
-            _ => None,
-        };
-        found.ok_or_else(|| {
-            SettingError::unknown("numeric-gradient view", name, "loss, lambda, h, difference or w.0–w.8")
-        })
+        NumericGradientSetting::all(LECTURE_W.len())
+            .find(|s| s.name() == name)
+            .ok_or_else(|| unknown("numeric-gradient view", name, "loss, lambda, h, difference or w.0–w.8"))
     }
 }
 
@@ -125,33 +155,28 @@ impl NumericGradient {
     /// assert!(view.set("loss", "hinge").is_err());
     /// ```
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
-        match name.parse()? {
-            NumericGradientSetting::Loss => {
-                self.objective.loss.kind =
-                    value.trim().parse::<LossKind>().map_err(|e| SettingError::other(e.to_string()))?;
-            }
-            NumericGradientSetting::Lambda => self.objective.lambda = parse_number("λ", value, 0.0, 100.0)?,
+        let setting: NumericGradientSetting = name.parse()?;
+        let spec = setting.spec(self.shape());
+        let what = spec.label.as_str();
+        match setting {
+            NumericGradientSetting::Loss => self.objective.loss.kind = Kind::parse_named(value)?,
+            NumericGradientSetting::Lambda => self.objective.lambda = read_number(&spec.kind, what, value)?,
             NumericGradientSetting::Step => {
-                let h = parse_number("h", value, 0.0, 1.0)?;
-                if h < 1e-12 {
+                let too_fine = value.trim().replace('−', "-").parse::<f64>().is_ok_and(|h| (0.0..MIN_H).contains(&h));
+                if too_fine {
                     return Err(SettingError::invalid(
-                        "h",
+                        what,
                         value,
                         "at least 1e-12 (smaller steps measure only rounding)",
                     ));
                 }
-                self.h = h;
+                self.h = read_number(&spec.kind, what, value)?;
             }
             NumericGradientSetting::Difference => {
-                self.scheme = match value.trim() {
-                    "forward" => Difference::Forward,
-                    "centered" => Difference::Centered,
-                    _ => return Err(SettingError::invalid("the difference", value, "\"forward\" or \"centered\"")),
-                }
+                self.scheme = Difference::from_name(value.trim())
+                    .ok_or_else(|| SettingError::invalid("the difference", value, "\"forward\" or \"centered\""))?;
             }
-            NumericGradientSetting::Entry(k) => {
-                self.theta[k] = parse_number(&format!("{}", self.shape().param(k)), value, -MAX_ENTRY, MAX_ENTRY)?;
-            }
+            NumericGradientSetting::Entry(k) => self.theta[k] = read_number(&spec.kind, what, value)?,
         }
         self.filled = 0;
         self.recompute();
@@ -164,10 +189,7 @@ impl NumericGradient {
             NumericGradientSetting::Loss => self.objective.loss.kind.name().to_string(),
             NumericGradientSetting::Lambda => plain(self.objective.lambda),
             NumericGradientSetting::Step => plain(self.h),
-            NumericGradientSetting::Difference => match self.scheme {
-                Difference::Forward => "forward".into(),
-                Difference::Centered => "centered".into(),
-            },
+            NumericGradientSetting::Difference => self.scheme.name().to_string(),
             NumericGradientSetting::Entry(k) => plain(self.theta[k]),
         })
     }
@@ -275,5 +297,22 @@ impl NumericGradient {
     pub fn nudged_text(&self, k: usize) -> String {
         let sign = if self.scheme == Difference::Centered { "±" } else { "+" };
         format!("{} {sign} {}", number(self.theta[k], 6), plain(self.h))
+    }
+}
+
+impl Table for NumericGradient {
+    /// [`NumericGradientSetting::all`] for this θ; every setting always applies (the L2
+    /// penalty is always on).
+    fn specs(&self) -> Vec<Spec> {
+        let shape = self.shape();
+        NumericGradientSetting::all(self.theta.len()).map(|s| s.spec(shape)).collect()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    fn applies(&self, _name: &str) -> bool {
+        true
     }
 }

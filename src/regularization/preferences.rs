@@ -6,10 +6,10 @@
 
 use std::str::FromStr;
 
-use super::SettingError;
 use super::display::{number, plain};
-use super::settings::{indexed, parse_number};
+use super::settings::{read_number, unknown};
 use crate::regularizer::{Regularizer, RegularizerKind};
+use crate::setting::{Kind, SettingError, Spec, Table};
 
 /// Length of x, w₁ and w₂.
 pub const DIM: usize = 4;
@@ -31,22 +31,43 @@ pub enum PreferenceSetting {
     Beta,
 }
 
+impl PreferenceSetting {
+    /// Every setting, in link order: x, w₁ and w₂ entry by entry, then β.
+    pub fn all() -> impl Iterator<Item = PreferenceSetting> {
+        let inputs = (0..DIM).map(PreferenceSetting::Input);
+        let weights = (0..2).flat_map(|which| (0..DIM).map(move |entry| PreferenceSetting::Weight { which, entry }));
+        inputs.chain(weights).chain([PreferenceSetting::Beta])
+    }
+
+    /// The name of its control and in links: `x.0`, `w2.3`, `beta`.
+    pub fn name(self) -> String {
+        match self {
+            PreferenceSetting::Input(l) => format!("x.{l}"),
+            PreferenceSetting::Weight { which, entry } => format!("w{}.{entry}", which + 1),
+            PreferenceSetting::Beta => "beta".into(),
+        }
+    }
+
+    /// Its row of the settings table: the label is its name in messages (`x[0]`, `w₂[3]`,
+    /// `β`); entries lie within ±[`MAX_ENTRY`].
+    pub fn spec(self) -> Spec {
+        let entry = Kind::number(-MAX_ENTRY, MAX_ENTRY, 0.05);
+        let (label, kind) = match self {
+            PreferenceSetting::Input(l) => (format!("x[{l}]"), entry),
+            PreferenceSetting::Weight { which, entry: l } => (format!("w{}[{l}]", which + 1), entry),
+            PreferenceSetting::Beta => ("β".into(), Kind::number(0.0, 100.0, 0.1)),
+        };
+        Spec::new(self.name(), label, kind)
+    }
+}
+
 impl FromStr for PreferenceSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        let entry = |i: &[Option<usize>]| match i {
-            [Some(l)] if *l < DIM => Some(*l),
-            _ => None,
-        };
-        let found = match indexed(name) {
-            ("beta", i) if i.is_empty() => Some(PreferenceSetting::Beta),
-            ("x", i) => entry(&i).map(PreferenceSetting::Input),
-            ("w1", i) => entry(&i).map(|entry| PreferenceSetting::Weight { which: 0, entry }),
-            ("w2", i) => entry(&i).map(|entry| PreferenceSetting::Weight { which: 1, entry }),
-            _ => None,
-        };
-        found.ok_or_else(|| SettingError::unknown("preferences view", name, "x.0–x.3, w1.0–w1.3, w2.0–w2.3 or beta"))
+        PreferenceSetting::all()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| unknown("preferences view", name, "x.0–x.3, w1.0–w1.3, w2.0–w2.3 or beta"))
     }
 }
 
@@ -82,13 +103,13 @@ impl Default for Preferences {
 impl Preferences {
     /// Changes a setting; on error nothing changes.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
-        match name.parse()? {
-            PreferenceSetting::Input(l) => self.x[l] = parse_number(&format!("x[{l}]"), value, -MAX_ENTRY, MAX_ENTRY)?,
-            PreferenceSetting::Weight { which, entry } => {
-                let what = format!("w{}[{entry}]", which + 1);
-                self.w[which][entry] = parse_number(&what, value, -MAX_ENTRY, MAX_ENTRY)?;
-            }
-            PreferenceSetting::Beta => self.beta = parse_number("β", value, 0.0, 100.0)?,
+        let setting: PreferenceSetting = name.parse()?;
+        let spec = setting.spec();
+        let v = read_number(&spec.kind, &spec.label, value)?;
+        match setting {
+            PreferenceSetting::Input(l) => self.x[l] = v,
+            PreferenceSetting::Weight { which, entry } => self.w[which][entry] = v,
+            PreferenceSetting::Beta => self.beta = v,
         }
         Ok(())
     }
@@ -159,5 +180,21 @@ impl Preferences {
             Preference::Second => format!("{label} prefers w₂: R(w₂) = {b} < R(w₁) = {a}"),
             Preference::Neither => format!("{label} has no preference: R(w₁) = R(w₂) = {a}"),
         }
+    }
+}
+
+impl Table for Preferences {
+    /// [`PreferenceSetting::all`]; every setting always applies (β sets the elastic net's
+    /// column, always shown).
+    fn specs(&self) -> Vec<Spec> {
+        PreferenceSetting::all().map(PreferenceSetting::spec).collect()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    fn applies(&self, _name: &str) -> bool {
+        true
     }
 }

@@ -1,58 +1,48 @@
-//! Parsing and validating the values the page sends by name.
+//! How the regularization views read the values the page sends by name: each view has a
+//! settings table ([`crate::setting::Table`]) and reads every value through its spec's
+//! [`Kind`], so that the range a control shows is the range the view accepts. Messages name a
+//! setting as people read it ("λ", "the noise σ", "the seed") and word a number's range
+//! "between a and b", as these views always have.
 
-use std::fmt;
+use super::display::plain;
+use crate::setting::{Choice, Kind, Named, SettingError};
 
-/// Why a setting was refused. The view that refuses it keeps its previous state.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SettingError(String);
+/// A name the view does not have; `expected` describes the names it has.
+pub(crate) fn unknown(view: &str, name: &str, expected: &str) -> SettingError {
+    SettingError::other(format!("the {view} has no setting \"{name}\" (expected {expected})"))
+}
 
-impl SettingError {
-    /// A name the view does not have; `expected` describes the names it has.
-    pub fn unknown(view: &str, name: &str, expected: &str) -> Self {
-        SettingError(format!("the {view} has no setting \"{name}\" (expected {expected})"))
-    }
-
-    /// A value that does not fit its setting; `expectation` says what would.
-    pub fn invalid(setting: &str, value: &str, expectation: &str) -> Self {
-        SettingError(format!("{setting} must be {expectation}, not \"{value}\""))
-    }
-
-    /// Any other refusal, with its explanation.
-    pub fn other(message: impl Into<String>) -> Self {
-        SettingError(message.into())
+/// Names as a message lists them: "a, b or c".
+pub(crate) fn listed(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
-impl fmt::Display for SettingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// The options of a choice among some values of a named enum, in the given order.
+pub(crate) fn choice_among<T: Named>(values: &[T]) -> Kind {
+    Kind::Choice(values.iter().map(|v| Choice { value: v.name().into(), label: v.label().into() }).collect())
 }
 
-impl std::error::Error for SettingError {}
-
-/// A finite number in `[min, max]`, read from the page. Accepts the typographic minus "−" as
-/// well as "-"; −0 becomes 0.
-pub(crate) fn parse_number(setting: &str, value: &str, min: f64, max: f64) -> Result<f64, SettingError> {
-    let text = value.trim().replace('−', "-");
-    let expectation = || format!("a number between {} and {}", super::display::plain(min), super::display::plain(max));
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(if v == 0.0 { 0.0 } else { v }),
-        _ => Err(SettingError::invalid(setting, value, &expectation())),
-    }
+/// A number of `kind` for the setting people call `subject`: finite and in the kind's range,
+/// accepting the typographic minus "−"; −0 becomes 0.
+pub(crate) fn read_number(kind: &Kind, subject: &str, value: &str) -> Result<f64, SettingError> {
+    kind.parse_number(subject, value).map_err(|refused| match *kind {
+        Kind::Number { min, max, .. } => {
+            // A tiny bound as people read it: 1e-12 rather than 0.000000000001.
+            let bound = |x: f64| if x != 0.0 && x.abs() < 1e-3 { format!("{x:e}") } else { plain(x) };
+            SettingError::invalid(subject, value, &format!("a number between {} and {}", bound(min), bound(max)))
+        }
+        _ => refused,
+    })
 }
 
-/// A whole number in `[min, max]`, read from the page.
-pub(crate) fn parse_count(setting: &str, value: &str, min: usize, max: usize) -> Result<usize, SettingError> {
-    match value.trim().parse::<usize>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(SettingError::invalid(setting, value, &format!("a whole number from {min} to {max}"))),
-    }
-}
-
-/// A seed: any whole number from 0 to 2⁶⁴ − 1.
-pub(crate) fn parse_seed(value: &str) -> Result<u64, SettingError> {
-    value.trim().parse::<u64>().map_err(|_| SettingError::invalid("the seed", value, "a whole number ≥ 0"))
+/// A count of `kind` for the setting people call `subject`.
+pub(crate) fn read_count(kind: &Kind, subject: &str, value: &str) -> Result<usize, SettingError> {
+    let n = kind.parse_whole(subject, value)?;
+    usize::try_from(n).map_err(|_| SettingError::invalid(subject, value, &kind.expected()))
 }
 
 /// Splits a setting name like `score.1.2` into its stem and its indices.

@@ -14,13 +14,13 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
-use super::SettingError;
 use super::polyfit::{MAX_DEGREE, Polynomial, ridge_fit};
-use super::settings::{parse_count, parse_number, parse_seed};
+use super::settings::{listed, read_count, read_number, unknown};
 use crate::render::overlay::{Mark, Marks, push_axes};
 use crate::render::palette::Rgb;
 use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::viewport::{Viewport, checked_pixel_ratio};
+use crate::setting::{Kind, SettingError, Spec, Table};
 
 /// The smallest and largest λ of the slider and of the error-vs-λ curves.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-10, 10.0);
@@ -54,35 +54,58 @@ pub fn truth(x: f64) -> f64 {
 /// A setting of the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SimplerSetting {
-    /// `degree`: the polynomial's degree, 0 to 15.
-    Degree,
-    /// `lambda`: the ridge strength λ.
-    Lambda,
     /// `points`: the number of training points.
     Points,
     /// `noise`: the noise's standard deviation σ.
     Noise,
     /// `seed`: the points' seed.
     Seed,
+    /// `degree`: the polynomial's degree, 0 to 15.
+    Degree,
+    /// `lambda`: the ridge strength λ.
+    Lambda,
+}
+
+impl SimplerSetting {
+    /// Every setting, in link order: the points' recipe (each setting regenerates them), then
+    /// the fit's degree and λ.
+    pub const ALL: [SimplerSetting; 5] = [
+        SimplerSetting::Points,
+        SimplerSetting::Noise,
+        SimplerSetting::Seed,
+        SimplerSetting::Degree,
+        SimplerSetting::Lambda,
+    ];
+
+    /// The name of its control and in links.
+    pub fn name(self) -> &'static str {
+        self.row().0
+    }
+
+    /// Its row of the settings table.
+    pub fn spec(self) -> Spec {
+        let (name, label, _, kind) = self.row();
+        Spec::new(name, label, kind)
+    }
+
+    /// Its name, label, name in messages and kind: λ over [`LAMBDA_RANGE`] on a log scale.
+    fn row(self) -> (&'static str, &'static str, &'static str, Kind) {
+        match self {
+            SimplerSetting::Points => ("points", "Points", "the number of points", Kind::whole(2, MAX_POINTS as u64)),
+            SimplerSetting::Noise => ("noise", "Noise σ", "the noise σ", Kind::number(0.0, 1.0, 0.05)),
+            SimplerSetting::Seed => ("seed", "Seed", "the seed", Kind::seed()),
+            SimplerSetting::Degree => ("degree", "Degree", "the degree", Kind::whole(0, MAX_DEGREE as u64)),
+            SimplerSetting::Lambda => ("lambda", "λ", "λ", Kind::log(LAMBDA_RANGE.0, LAMBDA_RANGE.1, 0)),
+        }
+    }
 }
 
 impl FromStr for SimplerSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Ok(match name {
-            "degree" => SimplerSetting::Degree,
-            "lambda" => SimplerSetting::Lambda,
-            "points" => SimplerSetting::Points,
-            "noise" => SimplerSetting::Noise,
-            "seed" => SimplerSetting::Seed,
-            _ => {
-                return Err(SettingError::unknown(
-                    "simpler-models view",
-                    name,
-                    "degree, lambda, points, noise or seed",
-                ));
-            }
+        SimplerSetting::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+            unknown("simpler-models view", name, &listed(&SimplerSetting::ALL.map(SimplerSetting::name)))
         })
     }
 }
@@ -168,19 +191,21 @@ impl Simpler {
     }
 
     fn apply(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
-        match name.parse()? {
-            SimplerSetting::Degree => self.degree = parse_count("the degree", value, 0, MAX_DEGREE)?,
-            SimplerSetting::Lambda => self.lambda = parse_number("λ", value, LAMBDA_RANGE.0, LAMBDA_RANGE.1)?,
+        let setting: SimplerSetting = name.parse()?;
+        let (_, _, what, kind) = setting.row();
+        match setting {
+            SimplerSetting::Degree => self.degree = read_count(&kind, what, value)?,
+            SimplerSetting::Lambda => self.lambda = read_number(&kind, what, value)?,
             SimplerSetting::Points => {
-                self.points = parse_count("the number of points", value, 2, MAX_POINTS)?;
+                self.points = read_count(&kind, what, value)?;
                 self.regenerate();
             }
             SimplerSetting::Noise => {
-                self.noise = parse_number("the noise σ", value, 0.0, 1.0)?;
+                self.noise = read_number(&kind, what, value)?;
                 self.regenerate();
             }
             SimplerSetting::Seed => {
-                self.seed = parse_seed(value)?;
+                self.seed = kind.parse_whole(what, value)?;
                 self.regenerate();
             }
         }
@@ -345,5 +370,20 @@ impl Simpler {
     /// The view of the plane.
     pub fn view(&self) -> &Viewport {
         &self.view
+    }
+}
+
+impl Table for Simpler {
+    /// [`SimplerSetting::ALL`]; every setting always applies.
+    fn specs(&self) -> Vec<Spec> {
+        SimplerSetting::ALL.map(SimplerSetting::spec).into()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    fn applies(&self, _name: &str) -> bool {
+        true
     }
 }

@@ -9,11 +9,11 @@
 
 use std::str::FromStr;
 
+use super::HEATMAP;
 use super::display::{number, plain};
 use super::path::{PathPoint, TwoWeights, log_grid, path, penalty_weights, solve, zero_crossing};
-use super::settings::{parse_count, parse_number, parse_seed};
+use super::settings::{choice_among, listed, read_count, read_number, unknown};
 use super::slice::{Plane, Slice};
-use super::{HEATMAP, SettingError};
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
 use crate::loss::{Loss, LossKind};
 use crate::objective::Objective;
@@ -25,6 +25,7 @@ use crate::render::palette::Rgb;
 use crate::render::polyline::{Stroke, push_polyline};
 use crate::render::raster::Raster;
 use crate::render::viewport::{Viewport, checked_pixel_ratio};
+use crate::setting::{Kind, SettingError, Spec, Table};
 
 /// The λ range of the slider and of the path.
 pub const LAMBDA_RANGE: (f64, f64) = (1e-3, 10.0);
@@ -53,45 +54,74 @@ const TOUCH_COLOR: Rgb = Rgb(0xff, 0xff, 0xff);
 /// A setting of the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WeightSetting {
+    /// `penalty`: l2, l1 or elastic-net.
+    Penalty,
+    /// `lambda`: the strength λ.
+    Lambda,
+    /// `beta`: the elastic net's β.
+    Beta,
     /// `dataset`: a two-class dataset kind.
     Dataset,
     /// `points`: the number of points.
     Points,
     /// `noise`: the dataset's noise σ.
     Noise,
-    /// `seed`: the dataset's seed.
-    Seed,
     /// `angle`: the rotation of the dataset, in degrees (for blobs: the direction of class 1).
     Angle,
-    /// `penalty`: l2, l1 or elastic-net.
-    Penalty,
-    /// `beta`: the elastic net's β.
-    Beta,
-    /// `lambda`: the strength λ.
-    Lambda,
+    /// `seed`: the dataset's seed.
+    Seed,
+}
+
+impl WeightSetting {
+    /// Every setting, in link order: the penalty's, then the data's (none changes another).
+    pub const ALL: [WeightSetting; 8] = [
+        WeightSetting::Penalty,
+        WeightSetting::Lambda,
+        WeightSetting::Beta,
+        WeightSetting::Dataset,
+        WeightSetting::Points,
+        WeightSetting::Noise,
+        WeightSetting::Angle,
+        WeightSetting::Seed,
+    ];
+
+    /// The name of its control and in links.
+    pub fn name(self) -> &'static str {
+        self.row().0
+    }
+
+    /// Its row of the settings table.
+    pub fn spec(self) -> Spec {
+        let (name, label, _, kind) = self.row();
+        Spec::new(name, label, kind)
+    }
+
+    /// Its name, label, name in messages and kind: the datasets of two classes, the
+    /// [`PENALTIES`], λ over [`LAMBDA_RANGE`] on a log scale.
+    fn row(self) -> (&'static str, &'static str, &'static str, Kind) {
+        let two_classes: Vec<DatasetKind> =
+            DatasetKind::ALL.into_iter().filter(|k| (k.class_range().0..=k.class_range().1).contains(&2)).collect();
+        match self {
+            WeightSetting::Penalty => ("penalty", "Penalty", "the penalty", choice_among(&PENALTIES)),
+            WeightSetting::Lambda => ("lambda", "λ", "λ", Kind::log(LAMBDA_RANGE.0, LAMBDA_RANGE.1, 0)),
+            WeightSetting::Beta => ("beta", "β", "β", Kind::number(0.0, 10.0, 0.05)),
+            WeightSetting::Dataset => ("dataset", "Dataset", "the dataset", choice_among(&two_classes)),
+            WeightSetting::Points => ("points", "Points", "the number of points", Kind::whole(10, 1000)),
+            WeightSetting::Noise => ("noise", "Noise σ", "the noise σ", Kind::number(0.0, 2.0, 0.05)),
+            WeightSetting::Angle => ("angle", "Angle°", "the angle", Kind::number(-360.0, 360.0, 1.0)),
+            WeightSetting::Seed => ("seed", "Seed", "the seed", Kind::seed()),
+        }
+    }
 }
 
 impl FromStr for WeightSetting {
     type Err = SettingError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Ok(match name {
-            "dataset" => WeightSetting::Dataset,
-            "points" => WeightSetting::Points,
-            "noise" => WeightSetting::Noise,
-            "seed" => WeightSetting::Seed,
-            "angle" => WeightSetting::Angle,
-            "penalty" => WeightSetting::Penalty,
-            "beta" => WeightSetting::Beta,
-            "lambda" => WeightSetting::Lambda,
-            _ => {
-                return Err(SettingError::unknown(
-                    "weight-space view",
-                    name,
-                    "dataset, points, noise, seed, angle, penalty, beta or lambda",
-                ));
-            }
-        })
+        WeightSetting::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| unknown("weight-space view", name, &listed(&WeightSetting::ALL.map(WeightSetting::name))))
     }
 }
 
@@ -181,39 +211,40 @@ impl WeightSpace {
     }
 
     fn apply(&mut self, setting: WeightSetting, value: &str) -> Result<(), SettingError> {
+        let (_, _, what, kind) = setting.row();
         match setting {
             WeightSetting::Dataset => {
-                let kind = value.trim().parse::<DatasetKind>().map_err(|e| SettingError::other(e.to_string()))?;
-                if !(kind.class_range().0..=kind.class_range().1).contains(&2) {
+                let dataset: DatasetKind = Kind::parse_named(value)?;
+                if !(dataset.class_range().0..=dataset.class_range().1).contains(&2) {
                     return Err(SettingError::other(format!(
                         "the two-weight model needs a dataset of two classes; {} has {}",
-                        kind.name(),
-                        kind.class_range().0
+                        dataset.name(),
+                        dataset.class_range().0
                     )));
                 }
-                self.spec.kind = kind;
+                self.spec.kind = dataset;
             }
-            WeightSetting::Points => self.spec.points = parse_count("the number of points", value, 10, 1000)?,
-            WeightSetting::Noise => self.spec.noise = parse_number("the noise σ", value, 0.0, 2.0)?,
-            WeightSetting::Seed => self.spec.seed = parse_seed(value)?,
-            WeightSetting::Angle => self.angle = parse_number("the angle", value, -360.0, 360.0)?,
+            WeightSetting::Points => self.spec.points = read_count(&kind, what, value)?,
+            WeightSetting::Noise => self.spec.noise = read_number(&kind, what, value)?,
+            WeightSetting::Seed => self.spec.seed = kind.parse_whole(what, value)?,
+            WeightSetting::Angle => self.angle = read_number(&kind, what, value)?,
             WeightSetting::Penalty => {
-                let kind = value.trim().parse::<RegularizerKind>().map_err(|e| SettingError::other(e.to_string()))?;
-                if !PENALTIES.contains(&kind) {
-                    return Err(SettingError::invalid("the penalty", value, "l2, l1 or elastic-net"));
+                let penalty: RegularizerKind = Kind::parse_named(value)?;
+                if !PENALTIES.contains(&penalty) {
+                    return Err(SettingError::invalid(what, value, "l2, l1 or elastic-net"));
                 }
-                self.regularizer.kind = kind;
+                self.regularizer.kind = penalty;
                 self.update_optimum();
                 return Ok(());
             }
             WeightSetting::Beta => {
-                self.regularizer.beta = parse_number("β", value, 0.0, 10.0)?;
+                self.regularizer.beta = read_number(&kind, what, value)?;
                 self.rebuild_paths();
                 self.update_optimum();
                 return Ok(());
             }
             WeightSetting::Lambda => {
-                self.lambda = parse_number("λ", value, LAMBDA_RANGE.0, LAMBDA_RANGE.1)?;
+                self.lambda = read_number(&kind, what, value)?;
                 self.update_optimum();
                 return Ok(());
             }
@@ -495,4 +526,21 @@ pub fn level_set_outline(regularizer: &Regularizer, level: f64) -> Vec<[f64; 2]>
             [r * cos, r * sin]
         })
         .collect()
+}
+
+impl Table for WeightSpace {
+    /// [`WeightSetting::ALL`].
+    fn specs(&self) -> Vec<Spec> {
+        WeightSetting::ALL.map(WeightSetting::spec).into()
+    }
+
+    fn current(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+
+    /// Every setting always applies: β shapes the elastic net's path, which the view draws
+    /// whichever penalty is chosen.
+    fn applies(&self, _name: &str) -> bool {
+        true
+    }
 }

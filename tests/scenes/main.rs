@@ -19,4 +19,5 @@ mod regularization_examples;
 mod regularization_landscape;
 mod regularization_path;
 mod regularization_polyfit;
+mod regularization_settings;
 mod regularization_slice;

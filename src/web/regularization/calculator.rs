@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::calculator::{Calculator, DECIMALS};
 use crate::regularization::display::number;
 
@@ -9,6 +11,7 @@ use crate::regularization::display::number;
 #[wasm_bindgen]
 pub struct CalculatorView {
     pub(super) calculator: Calculator,
+    settings: SettingsMirror,
 }
 
 #[wasm_bindgen]
@@ -16,13 +19,26 @@ impl CalculatorView {
     /// The lecture's cat/car/frog table.
     #[wasm_bindgen(constructor)]
     pub fn new() -> CalculatorView {
-        CalculatorView { calculator: Calculator::default() }
+        CalculatorView { calculator: Calculator::default(), settings: SettingsMirror::default() }
     }
 
-    /// Changes a setting by name (`margin`, `scale`, `classes`, `examples`,
-    /// `score.<class>.<example>`, `label.<example>`, `class.<class>`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.calculator.set(name, value)?)
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.calculator.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.calculator, &Linkable::blank(&self.calculator))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.calculator)
     }
 
     /// A setting's value.

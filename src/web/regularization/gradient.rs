@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::display::{number, significant};
 use crate::regularization::numeric_gradient::{LOSS_DECIMALS, NumericGradient};
 
@@ -9,6 +11,7 @@ use crate::regularization::numeric_gradient::{LOSS_DECIMALS, NumericGradient};
 #[wasm_bindgen]
 pub struct NumericGradientView {
     pub(super) view: NumericGradient,
+    settings: SettingsMirror,
 }
 
 #[wasm_bindgen]
@@ -16,12 +19,26 @@ impl NumericGradientView {
     /// The slides' W and h.
     #[wasm_bindgen(constructor)]
     pub fn new() -> NumericGradientView {
-        NumericGradientView { view: NumericGradient::default() }
+        NumericGradientView { view: NumericGradient::default(), settings: SettingsMirror::default() }
     }
 
-    /// Changes a setting by name (`loss`, `lambda`, `h`, `difference`, `w.<k>`); starts over.
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.view.set(name, value)?)
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`). The filling starts over.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.view.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.view, &Linkable::blank(&self.view))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.view)
     }
 
     /// A setting's value.

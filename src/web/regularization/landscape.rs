@@ -6,6 +6,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::lab::LabSnapshot;
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::display::{number, significant};
 use crate::regularization::landscape::{GRID, Landscape};
 use crate::render::palette::Rgb;
@@ -27,6 +29,7 @@ struct Timings {
 #[wasm_bindgen]
 pub struct LandscapeView {
     pub(super) view: Landscape,
+    settings: SettingsMirror,
     canvas: Canvas,
     staging: Canvas,
     timings: Timings,
@@ -44,6 +47,7 @@ impl LandscapeView {
     pub fn new(canvas: HtmlCanvasElement) -> Result<LandscapeView, JsError> {
         Ok(LandscapeView {
             view: Landscape::default(),
+            settings: SettingsMirror::default(),
             canvas: Canvas::new(canvas)?,
             staging: Canvas::offscreen()?,
             timings: Timings { started: now(), ..Timings::default() },
@@ -51,11 +55,24 @@ impl LandscapeView {
         })
     }
 
-    /// Changes a setting by name (`directions`, `axis1`, `axis2`, `seed`, `range`); the slice
-    /// starts over.
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`). The slice starts over.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.view.set(name, value)?;
-        self.restarted()
+        self.restarted()?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.view, &Linkable::blank(&self.view))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.view)
     }
 
     /// A setting's value.

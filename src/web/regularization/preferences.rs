@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::display::number;
 use crate::regularization::preferences::{DECIMALS, Preference, Preferences};
 use crate::regularizer::RegularizerKind;
@@ -10,6 +12,7 @@ use crate::regularizer::RegularizerKind;
 #[wasm_bindgen]
 pub struct PreferencesView {
     pub(super) preferences: Preferences,
+    settings: SettingsMirror,
 }
 
 fn penalty(name: &str) -> Result<RegularizerKind, JsError> {
@@ -28,12 +31,26 @@ impl PreferencesView {
     /// The lecture's example.
     #[wasm_bindgen(constructor)]
     pub fn new() -> PreferencesView {
-        PreferencesView { preferences: Preferences::default() }
+        PreferencesView { preferences: Preferences::default(), settings: SettingsMirror::default() }
     }
 
-    /// Changes a setting by name (`x.<l>`, `w1.<l>`, `w2.<l>`, `beta`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.preferences.set(name, value)?)
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.preferences.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.preferences, &Linkable::blank(&self.preferences))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.preferences)
     }
 
     /// A setting's value.

@@ -5,6 +5,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::chart::ChartCanvas;
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::charts::draw_error_curves;
 use crate::regularization::display::significant;
 use crate::regularization::simpler::Simpler;
@@ -14,6 +16,7 @@ use crate::render::palette::Rgb;
 #[wasm_bindgen]
 pub struct SimplerView {
     pub(super) view: Simpler,
+    settings: SettingsMirror,
     canvas: Canvas,
     chart: ChartCanvas,
 }
@@ -23,7 +26,12 @@ impl SimplerView {
     /// Binds the view to its canvas and the canvas of its error-vs-λ chart.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<SimplerView, JsError> {
-        Ok(SimplerView { view: Simpler::default(), canvas: Canvas::new(canvas)?, chart: ChartCanvas::new(chart) })
+        Ok(SimplerView {
+            view: Simpler::default(),
+            settings: SettingsMirror::default(),
+            canvas: Canvas::new(canvas)?,
+            chart: ChartCanvas::new(chart),
+        })
     }
 
     /// Sizes the chart's canvas in device pixels.
@@ -41,9 +49,23 @@ impl SimplerView {
         Ok(())
     }
 
-    /// Changes a setting by name (`degree`, `lambda`, `points`, `noise`, `seed`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.view.set(name, value)?)
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.view.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.view, &Linkable::blank(&self.view))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.view)
     }
 
     /// A setting's value.

@@ -5,6 +5,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::chart::ChartCanvas;
+use super::super::settings::SettingsMirror;
+use crate::link::Linkable;
 use crate::regularization::charts::draw_weight_paths;
 use crate::regularization::display::{number, significant};
 use crate::regularization::weight_space::WeightSpace;
@@ -14,6 +16,7 @@ use crate::render::palette::Rgb;
 #[wasm_bindgen]
 pub struct WeightSpaceView {
     pub(super) view: WeightSpace,
+    settings: SettingsMirror,
     canvas: Canvas,
     chart: ChartCanvas,
     staging: Canvas,
@@ -26,6 +29,7 @@ impl WeightSpaceView {
     pub fn new(canvas: HtmlCanvasElement, chart: HtmlCanvasElement) -> Result<WeightSpaceView, JsError> {
         Ok(WeightSpaceView {
             view: WeightSpace::default(),
+            settings: SettingsMirror::default(),
             canvas: Canvas::new(canvas)?,
             chart: ChartCanvas::new(chart),
             staging: Canvas::offscreen()?,
@@ -38,10 +42,23 @@ impl WeightSpaceView {
         self.chart.resize(width, height, pixel_ratio);
     }
 
-    /// Changes a setting by name (`dataset`, `points`, `noise`, `seed`, `angle`, `penalty`,
-    /// `beta`, `lambda`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.view.set(name, value)?)
+    /// Changes a setting by name (the names of the view's settings table); returns the
+    /// settings that changed as JSON (see `changes`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.view.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.view, &Linkable::blank(&self.view))
+    }
+
+    /// The settings whose value, applicability, range or options changed since the page was
+    /// last told, as JSON: after a button, a gesture or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.view)
     }
 
     /// A setting's value.
