@@ -4,8 +4,10 @@
 //! [`MAX_RACERS`] racers (each an optimizer with its own colour, method, learning rate,
 //! hyperparameters and, optionally, its own schedule), the gradient noise σ with its seed, the
 //! shared schedule, and the clock. Every setting goes through [`Race::set`] by name (see
-//! [`param`]); every change that alters what the racers would do restarts them all at the
-//! start, so they always share one clock. Changing `steps-per-frame` or `target` restarts
+//! [`param`]), read with its row of the race's settings table ([`table`]: what each value may
+//! be and whether it applies now, which the page builds its panel from); every change that
+//! alters what the racers would do restarts them all at the start, so they always share one
+//! clock. Changing `steps-per-frame` or `target` restarts
 //! nothing.
 //!
 //! ```
