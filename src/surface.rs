@@ -11,99 +11,43 @@
 //! assert_eq!(rosenbrock.gradient([0.0, 0.0]), [-2.0, 0.0]);
 //! ```
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::field::{Field, fill_separable};
 use crate::optim::{LossFn, StepError};
 
-/// Which test function.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SurfaceKind {
-    /// ½(u² + κv²) with u = x cosθ + y sinθ, v = −x sinθ + y cosθ: a valley of condition
-    /// number κ turned by θ (the lecture's Problem #1).
-    #[default]
-    Quadratic,
-    /// x² − y²: the lecture's saddle point (Problem #2).
-    Saddle,
-    /// x³ − 3xy²: a saddle with three descending valleys and a zero Hessian at the origin.
-    MonkeySaddle,
-    /// (1 − x)² + 100(y − x²)²: a curved, narrow valley.
-    Rosenbrock,
-    /// (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²: flat plateaus, sharp ridges.
-    Beale,
-    /// (x + 2y − 7)² + (2x + y − 5)²: a tilted quadratic bowl.
-    Booth,
-    /// (x² + y − 11)² + (x + y² − 7)²: four global minima.
-    Himmelblau,
-    /// 20 + Σ (x_i² − 10 cos 2πx_i): Rastrigin with A = 10, a grid of local minima.
-    Rastrigin,
-    /// ½ Σ (x_i⁴ − 16x_i² + 5x_i): Styblinski–Tang, four minima of which one is global.
-    StyblinskiTang,
-    /// (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²: six local minima, two global.
-    SixHumpCamel,
+crate::named! {
+    /// Which test function. Its label is its name, as the race's menu lists it.
+    #[derive(Default)]
+    pub enum SurfaceKind: "surface" {
+        /// ½(u² + κv²) with u = x cosθ + y sinθ, v = −x sinθ + y cosθ: a valley of condition
+        /// number κ turned by θ (the lecture's Problem #1).
+        #[default]
+        Quadratic = "quadratic", "quadratic";
+        /// x² − y²: the lecture's saddle point (Problem #2).
+        Saddle = "saddle", "saddle";
+        /// x³ − 3xy²: a saddle with three descending valleys and a zero Hessian at the origin.
+        MonkeySaddle = "monkey-saddle", "monkey-saddle";
+        /// (1 − x)² + 100(y − x²)²: a curved, narrow valley.
+        Rosenbrock = "rosenbrock", "rosenbrock";
+        /// (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²: flat plateaus, sharp ridges.
+        Beale = "beale", "beale";
+        /// (x + 2y − 7)² + (2x + y − 5)²: a tilted quadratic bowl.
+        Booth = "booth", "booth";
+        /// (x² + y − 11)² + (x + y² − 7)²: four global minima.
+        Himmelblau = "himmelblau", "himmelblau";
+        /// 20 + Σ (x_i² − 10 cos 2πx_i): Rastrigin with A = 10, a grid of local minima.
+        Rastrigin = "rastrigin", "rastrigin";
+        /// ½ Σ (x_i⁴ − 16x_i² + 5x_i): Styblinski–Tang, four minima of which one is global.
+        StyblinskiTang = "styblinski-tang", "styblinski-tang";
+        /// (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²: six local minima, two global.
+        SixHumpCamel = "six-hump-camel", "six-hump-camel";
+    }
 }
 
 impl SurfaceKind {
-    /// Every surface, in the order the UI lists them.
-    pub const ALL: [SurfaceKind; 10] = [
-        SurfaceKind::Quadratic,
-        SurfaceKind::Saddle,
-        SurfaceKind::MonkeySaddle,
-        SurfaceKind::Rosenbrock,
-        SurfaceKind::Beale,
-        SurfaceKind::Booth,
-        SurfaceKind::Himmelblau,
-        SurfaceKind::Rastrigin,
-        SurfaceKind::StyblinskiTang,
-        SurfaceKind::SixHumpCamel,
-    ];
-
-    /// The name used in settings and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            SurfaceKind::Quadratic => "quadratic",
-            SurfaceKind::Saddle => "saddle",
-            SurfaceKind::MonkeySaddle => "monkey-saddle",
-            SurfaceKind::Rosenbrock => "rosenbrock",
-            SurfaceKind::Beale => "beale",
-            SurfaceKind::Booth => "booth",
-            SurfaceKind::Himmelblau => "himmelblau",
-            SurfaceKind::Rastrigin => "rastrigin",
-            SurfaceKind::StyblinskiTang => "styblinski-tang",
-            SurfaceKind::SixHumpCamel => "six-hump-camel",
-        }
-    }
-}
-
-impl fmt::Display for SurfaceKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A surface name that is not one of [`SurfaceKind`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownSurface(pub String);
-
-impl fmt::Display for UnknownSurface {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown surface \"{}\" (expected one of: {})",
-            self.0,
-            SurfaceKind::ALL.map(SurfaceKind::name).join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownSurface {}
-
-impl FromStr for SurfaceKind {
-    type Err = UnknownSurface;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SurfaceKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| UnknownSurface(s.to_string()))
+    /// Whether the surface has a shape to set, the condition number κ and the angle θ (only
+    /// the quadratic has).
+    pub fn has_shape(self) -> bool {
+        self == SurfaceKind::Quadratic
     }
 }
 

@@ -1,17 +1,10 @@
-// The optimizer race's glue: builds the racer rows and the option lists from what Rust
-// reports, binds the controls, shows the caption, claim and leaderboard, and forwards clicks
-// and drags on the canvas. No math: Rust holds the race.
+// The optimizer race's glue: builds the racer rows from their template, binds the panel to
+// the race's settings table (settings.js: ranges, options, values and which settings apply
+// all come from Rust), shows the caption, claim and leaderboard, and forwards clicks and drags
+// on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { bindParams, devicePoint, element, fitCanvases, guarded, report } from './ui.js';
-
-/** The option lists Rust provides, by the name a select's data-options gives. */
-const LISTS = {
-  presets: () => RaceView.presets(),
-  surfaces: () => RaceView.surfaces(),
-  methods: () => RaceView.methods(),
-  schedules: () => RaceView.schedules(),
-  forms: () => RaceView.forms(),
-};
+import { devicePoint, element, fitCanvases, guarded, report } from './ui.js';
+import { bindSettings } from './settings.js';
 
 /** Creates one row per racer slot from the template, its controls named racer<k>.<field>. */
 function buildRacerRows(root) {
@@ -33,15 +26,12 @@ function buildRacerRows(root) {
 /** The racer rows. */
 const racerRows = (root) => root.querySelectorAll('#race-racers .race-racer');
 
-/** Fills every select that names an option list. */
-function fillOptions(root) {
-  for (const select of root.querySelectorAll('select[data-options]')) {
-    for (const { name, label } of LISTS[select.dataset.options]()) select.add(new Option(label, name));
-  }
-  // A preset changed by hand reads back as "custom".
+/** Adds "custom" to the preset menu, disabled: what the menu reads once a setting changed
+ *  since the preset was loaded (the table lists only the presets that can be loaded). */
+function addCustomPreset(select) {
   const custom = new Option('custom', 'custom');
   custom.disabled = true;
-  root.querySelector('#race-preset').add(custom);
+  select.add(custom);
 }
 
 /** Writes the leaderboard rows (text only). */
@@ -68,7 +58,6 @@ function showLeaderboard(body, rows) {
  *  classifier lab's handle). Returns the scene's hooks for the page's frame loop. */
 export function mountRace(root, { lab }) {
   buildRacerRows(root);
-  fillOptions(root);
   const surface = root.querySelector('#race-surface');
   const overlay = root.querySelector('#race-overlay');
   const lossChart = root.querySelector('#race-loss-chart');
@@ -77,47 +66,59 @@ export function mountRace(root, { lab }) {
   const playButton = root.querySelector('#race-play');
   const clock = root.querySelector('#race-clock');
   const leaderboard = root.querySelector('#race-leaderboard');
+  const caption = root.querySelector('#race-caption');
 
   for (const row of racerRows(root)) {
     row.querySelector('.race-swatch').style.background = race.racerColor(Number(row.dataset.racer));
   }
   const addButton = root.querySelector('#race-add');
 
-  /** Fills the slice's axis menus with the lab's parameter names (when they change). */
-  const fillSliceNames = () => {
-    const names = race.sliceNames();
-    for (const select of root.querySelectorAll('.race-slice select')) {
-      if ([...select.options].map((o) => o.value).join() === names.join()) continue;
-      select.replaceChildren(...names.map((name) => new Option(name, name)));
-    }
-  };
-  /** Shows what depends on the settings: which controls apply, the caption, the claim. */
-  const showSettings = () => {
-    for (const label of root.querySelectorAll('.race-shape')) label.hidden = !race.hasShape();
-    for (const label of root.querySelectorAll('.race-slice')) label.hidden = !race.isSlice();
-    // Only the racing slots show; the others wait behind "Add racer".
+  /** Shows only the racing slots (the others wait behind "Add racer"), and tucks a racer's
+   *  hyperparameter or own-schedule line away when none of its settings applies (the
+   *  settings themselves are hidden by settings.js). Reads the controls only. */
+  const showRows = () => {
     let idle = 0;
     for (const row of racerRows(root)) {
-      const k = Number(row.dataset.racer);
-      const hypers = new Set(race.racerHypers(k));
-      for (const label of row.querySelectorAll('[data-hyper]')) label.hidden = !hypers.has(label.dataset.hyper);
-      row.querySelector('.race-hypers').hidden = hypers.size === 0;
-      row.querySelector('.race-own-schedule').hidden = race.get(`racer${k}.own-schedule`) !== 'true';
-      row.hidden = race.get(`racer${k}.enabled`) !== 'true';
+      row.hidden = !row.querySelector('[data-field="enabled"]').checked;
       if (row.hidden) idle += 1;
+      for (const line of row.querySelectorAll('.race-hypers, .race-own-schedule')) {
+        line.hidden = [...line.querySelectorAll('label')].every((label) => label.hidden);
+      }
     }
     addButton.disabled = idle === 0;
-    root.querySelector('#race-caption').textContent = race.caption();
   };
+  /** Shows the clock, the Play button, the standings and the claim: one call for all. */
   const showProgress = () => {
-    clock.textContent = String(race.clock);
-    playButton.textContent = race.playing ? 'Pause' : 'Play';
-    showLeaderboard(leaderboard, race.leaderboard());
-    const claim = race.claim();
+    const progress = race.progress();
+    clock.textContent = String(progress.clock);
+    playButton.textContent = progress.playing ? 'Pause' : 'Play';
+    showLeaderboard(leaderboard, progress.leaderboard);
+    const { claim } = progress;
     const claimLine = root.querySelector('#race-claim');
     claimLine.textContent = claim ? `Now: ${claim.evidence}${claim.holds ? ' — the claim holds.' : ''}` : '';
     claimLine.classList.toggle('holds', Boolean(claim?.holds));
   };
+  const render = () => {
+    race.render();
+    showProgress();
+  };
+  const sizes = [
+    [surface, (...size) => race.resize(...size)],
+    [lossChart, (...size) => race.resizeChart('loss', ...size)],
+    [scheduleChart, (...size) => race.resizeChart('schedule', ...size)],
+  ];
+  const draw = fitCanvases(sizes, render);
+  // After any change: the rows, the caption if the preset changed, and the picture.
+  const settings = bindSettings(root, race, (name, changed) => {
+    showRows();
+    if (changed.some((entry) => entry.name === 'preset')) caption.textContent = race.caption();
+    render();
+  });
+  addCustomPreset(root.querySelector('#race-preset'));
+  settings.all();
+  showRows();
+  caption.textContent = race.caption();
+
   // The classifier slice is cut at the lab's current W and b each time the race is shown.
   const takeLab = () => {
     const snapshot = lab.snapshot();
@@ -126,51 +127,33 @@ export function mountRace(root, { lab }) {
     } finally {
       snapshot.free();
     }
-    fillSliceNames();
   };
-  const sizes = [
-    [surface, (...size) => race.resize(...size)],
-    [lossChart, (...size) => race.resizeChart('loss', ...size)],
-    [scheduleChart, (...size) => race.resizeChart('schedule', ...size)],
-  ];
-  const draw = fitCanvases(sizes, () => {
-    race.render();
-    showProgress();
-  });
-  const refresh = bindParams(root, race, () => {
-    showSettings();
-    draw();
-  });
-  showSettings();
 
-  const act = (action) => guarded(action, () => draw());
+  const act = (action) => guarded(action, settings);
   // "Add racer" ticks the first idle slot's checkbox, as a click on it would.
   addButton.addEventListener('click', () => {
     const idle = [...racerRows(root)].find((row) => row.hidden);
     const box = idle?.querySelector('[data-field="enabled"]');
     if (!box) return;
     box.checked = true;
-    box.dispatchEvent(new Event('change'));
+    box.dispatchEvent(new Event('change', { bubbles: true }));
     idle.querySelector('[data-field="method"]').focus();
   });
-  root.querySelector('#race-step').addEventListener('click', act(() => race.step()));
-  root.querySelector('#race-reset').addEventListener('click', act(() => race.reset()));
-  playButton.addEventListener('click', act(() => (race.playing ? race.pause() : race.play())));
+  root.querySelector('#race-step').addEventListener('click', guarded(() => race.step(), render));
+  root.querySelector('#race-reset').addEventListener('click', guarded(() => race.reset(), render));
+  playButton.addEventListener('click', guarded(() => (race.playing ? race.pause() : race.play()), render));
 
-  // Click or drag on the canvas: the start follows the pointer, every racer restarts there.
-  const place = (event) => {
-    race.placeStart(...devicePoint(overlay, event));
-    refresh();
-    showSettings();
-  };
+  // Click or drag on the canvas: the start follows the pointer, every racer restarts there;
+  // one call then tells the panel what changed (the start, and the preset once).
+  const place = (event) => act(() => race.placeStart(...devicePoint(overlay, event)))();
   let dragging = false;
   overlay.addEventListener('pointerdown', (event) => {
     dragging = true;
     overlay.setPointerCapture(event.pointerId);
-    act(() => place(event))();
+    place(event);
   });
   overlay.addEventListener('pointermove', (event) => {
-    if (dragging) act(() => place(event))();
+    if (dragging) place(event);
   });
   const release = () => {
     dragging = false;
@@ -183,8 +166,7 @@ export function mountRace(root, { lab }) {
     redraw() {
       try {
         takeLab();
-        refresh();
-        showSettings();
+        settings();
       } catch (error) {
         report(error);
       }

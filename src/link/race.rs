@@ -4,46 +4,17 @@
 
 use super::{Linkable, Pair};
 use crate::data::Dataset;
-use crate::optim::settings::Setting;
+use crate::race::Race;
 use crate::race::param::RaceParam;
 use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
-use crate::race::{MAX_RACERS, Race};
-use crate::schedule::ScheduleParam;
-
-/// The scene-wide settings in link order: the classifier slice's axes (which a preset
-/// keeps), the preset, the terrain (a surface change moves the start, and so does a slice
-/// axis while the classifier slice shows), the start, then what changes nothing else.
-const SCENE: [RaceParam; 16] = [
-    RaceParam::SliceAxis(0),
-    RaceParam::SliceAxis(1),
-    RaceParam::Preset,
-    RaceParam::Surface,
-    RaceParam::Kappa,
-    RaceParam::Angle,
-    RaceParam::Start,
-    RaceParam::Noise,
-    RaceParam::Seed,
-    RaceParam::StepsPerFrame,
-    RaceParam::Target,
-    RaceParam::Schedule(ScheduleParam::Kind),
-    RaceParam::Schedule(ScheduleParam::StepSize),
-    RaceParam::Schedule(ScheduleParam::Gamma),
-    RaceParam::Schedule(ScheduleParam::Total),
-    RaceParam::Schedule(ScheduleParam::Warmup),
-];
+use crate::setting::Table;
 
 impl Linkable for Race {
-    /// The scene's settings, then each racer's: whether it races, its optimizer settings (the
-    /// method first: it resets the learning rate and the method's defaults), its own-schedule
-    /// and noise-free switches.
+    /// The settings table's names, in its order ([`Param::table`](crate::race::param::Param::table)):
+    /// the scene's settings, then each racer's.
     fn link_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = SCENE.iter().map(|p| p.name().to_string()).collect();
-        for k in 0..MAX_RACERS {
-            let own = ["enabled"].into_iter().chain(Setting::names()).chain(["own-schedule", "noise-free"]);
-            names.extend(own.map(|name| format!("racer{k}.{name}")));
-        }
-        names
+        self.specs().into_iter().map(|spec| spec.name).collect()
     }
 
     fn link_value(&self, name: &str) -> Result<String, String> {

@@ -1,27 +1,23 @@
 //! Why a race setting was refused: one error for every way [`Race::set`](super::Race::set)
-//! and the preset loader can fail. It wraps the name tables' own errors
-//! ([`UnknownParam`], [`UnknownPreset`], [`UnknownSurface`]), so it depends on those
-//! tables and they need nothing from it.
+//! and the preset loader can fail. It wraps the errors of the race's setting names
+//! ([`UnknownParam`]) and of the settings table's parsers ([`SettingError`]), so it depends
+//! on those and they need nothing from it.
 
 use std::fmt;
 
 use super::param::UnknownParam;
-use super::preset::UnknownPreset;
 use crate::optim::settings::SettingsError;
 use crate::schedule::ScheduleError;
-use crate::surface::UnknownSurface;
+use crate::setting::SettingError;
 
 /// Why a race setting was refused. A refused setting changes nothing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RaceError {
     /// A name that is no setting of the race, or a racer number past the last racer.
     Param(UnknownParam),
-    /// A value that does not parse or is out of range; `expected` says what is allowed.
-    Value { name: &'static str, value: String, expected: &'static str },
-    /// A surface name that is not one of the surfaces.
-    Surface(UnknownSurface),
-    /// A preset name that is not one of the presets.
-    Preset(UnknownPreset),
+    /// A value its row of the settings table refuses (out of range, not a number, an unknown
+    /// surface or preset); the text says why.
+    Invalid(SettingError),
     /// A shared schedule setting that was refused.
     Schedule(ScheduleError),
     /// Racer `index`'s optimizer setting was refused.
@@ -36,9 +32,7 @@ impl fmt::Display for RaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RaceError::Param(e) => e.fmt(f),
-            RaceError::Value { name, value, expected } => write!(f, "{name} must be {expected}, not \"{value}\""),
-            RaceError::Surface(e) => e.fmt(f),
-            RaceError::Preset(e) => e.fmt(f),
+            RaceError::Invalid(e) => e.fmt(f),
             RaceError::Schedule(e) => e.fmt(f),
             RaceError::Racer { index, error } => write!(f, "racer {index}: {error}"),
             RaceError::NoClassifier => {
@@ -65,8 +59,8 @@ impl From<UnknownParam> for RaceError {
     }
 }
 
-impl From<UnknownPreset> for RaceError {
-    fn from(e: UnknownPreset) -> Self {
-        RaceError::Preset(e)
+impl From<SettingError> for RaceError {
+    fn from(e: SettingError) -> Self {
+        RaceError::Invalid(e)
     }
 }

@@ -4,8 +4,10 @@
 //! [`MAX_RACERS`] racers (each an optimizer with its own colour, method, learning rate,
 //! hyperparameters and, optionally, its own schedule), the gradient noise σ with its seed, the
 //! shared schedule, and the clock. Every setting goes through [`Race::set`] by name (see
-//! [`param`]); every change that alters what the racers would do restarts them all at the
-//! start, so they always share one clock. Changing `steps-per-frame` or `target` restarts
+//! [`param`]), read with its row of the race's settings table ([`table`]: what each value may
+//! be and whether it applies now, which the page builds its panel from); every change that
+//! alters what the racers would do restarts them all at the start, so they always share one
+//! clock. Changing `steps-per-frame` or `target` restarts
 //! nothing.
 //!
 //! ```
@@ -24,11 +26,13 @@ pub mod picture;
 pub mod preset;
 pub mod racer;
 pub mod slice;
+pub mod table;
 pub mod terrain;
 pub mod trails;
 
 use crate::optim::settings::{Method, Settings};
 use crate::schedule::Schedule;
+use crate::setting::{Kind, SettingError, Spec};
 use crate::surface::{Surface, SurfaceKind};
 use charts::ChartData;
 pub use error::RaceError;
@@ -106,20 +110,21 @@ impl Default for Race {
 }
 
 impl Race {
-    /// Changes one setting by name (see [`param`]); a refused value changes nothing.
-    /// Every setting but `steps-per-frame` and `target` restarts the race, and every one but
-    /// those and `preset` makes the race a custom one.
+    /// Changes one setting by name (see [`param`]), its value read with its row of the
+    /// settings table ([`Race::setting_spec`]); a refused value changes nothing. Every setting
+    /// but `steps-per-frame` and `target` restarts the race, and every one but those and
+    /// `preset` makes the race a custom one.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), RaceError> {
         let param: Param = name.parse()?;
-        let pname = param_name(param);
+        let Spec { name, kind, .. } = self.setting_spec(param);
         match param {
-            Param::Race(RaceParam::Preset) => return self.load(value.trim().parse()?),
+            Param::Race(RaceParam::Preset) => return self.load(Kind::parse_named(value)?),
             Param::Race(RaceParam::StepsPerFrame) => {
-                self.steps_per_frame = parse_steps(value)?;
+                self.steps_per_frame = kind.parse_whole(&name, value)? as usize;
                 return Ok(());
             }
             Param::Race(RaceParam::Target) => {
-                self.target = parse_positive(pname, value)?;
+                self.target = kind.parse_number(&name, value)?;
                 return Ok(());
             }
             Param::Race(RaceParam::Surface) if value.trim() == CLASSIFIER => {
@@ -129,28 +134,26 @@ impl Race {
                 self.start = self.terrain.start();
             }
             Param::Race(RaceParam::Surface) => {
-                self.surface.kind = value.trim().parse().map_err(RaceError::Surface)?;
+                self.surface.kind = Kind::parse_named(value)?;
                 self.terrain = Terrain::Surface(self.surface);
                 self.terrain_changed();
                 self.start = self.terrain.start();
             }
             Param::Race(RaceParam::Kappa) => {
-                let kappa = parse_number(pname, value, KAPPA_RANGE)?;
-                if !(1.0..=1000.0).contains(&kappa) {
-                    return Err(RaceError::Value { name: pname, value: value.into(), expected: KAPPA_RANGE });
-                }
-                self.surface.kappa = kappa;
+                self.surface.kappa = kind.parse_number(&name, value)?;
                 self.surface_changed();
             }
             Param::Race(RaceParam::Angle) => {
-                self.surface.angle = parse_number(pname, value, "an angle in degrees")?;
+                self.surface.angle = kind.parse_number(&name, value)?;
                 self.surface_changed();
             }
             Param::Race(RaceParam::SliceAxis(axis)) => {
                 let source = self.classifier.as_ref().ok_or(RaceError::NoClassifier)?;
-                let index = source.index(value).ok_or_else(|| RaceError::SliceAxis {
-                    value: value.into(),
-                    names: (0..source.shape().len()).map(|i| source.shape().param(i).to_string()).collect(),
+                let index = kind.parse_option(&name, value).ok().and_then(|p| source.index(p)).ok_or_else(|| {
+                    RaceError::SliceAxis {
+                        value: value.into(),
+                        names: (0..source.shape().len()).map(|i| source.shape().param(i).to_string()).collect(),
+                    }
                 })?;
                 // Giving one axis the other's parameter swaps them.
                 if index == self.axes[1 - axis] {
@@ -163,21 +166,9 @@ impl Race {
                     self.start = self.terrain.start();
                 }
             }
-            Param::Race(RaceParam::Noise) => {
-                let sigma = parse_number(pname, value, NOISE_RANGE)?;
-                if !(0.0..=100.0).contains(&sigma) {
-                    return Err(RaceError::Value { name: pname, value: value.into(), expected: NOISE_RANGE });
-                }
-                self.sigma = sigma;
-            }
-            Param::Race(RaceParam::Seed) => {
-                self.seed = value.trim().parse().map_err(|_| RaceError::Value {
-                    name: pname,
-                    value: value.into(),
-                    expected: "a whole number ≥ 0",
-                })?;
-            }
-            Param::Race(RaceParam::Start) => self.start = parse_point(value)?,
+            Param::Race(RaceParam::Noise) => self.sigma = kind.parse_number(&name, value)?,
+            Param::Race(RaceParam::Seed) => self.seed = kind.parse_whole(&name, value)?,
+            Param::Race(RaceParam::Start) => self.start = parse_point(&kind, value)?,
             Param::Race(RaceParam::Schedule(p)) => self.shared.set(p.name(), value)?,
             Param::Racer { index, param } => self.set_racer(index, param, value)?,
         }
@@ -187,15 +178,15 @@ impl Race {
 
     /// Changes racer `index`'s setting `param` (atomically: a refused value changes nothing).
     fn set_racer(&mut self, index: usize, param: RacerParam, value: &str) -> Result<(), RaceError> {
+        let Spec { name, kind, .. } = param.spec(&format!("racer{index}."));
         let racer = &mut self.racers[index];
         match param {
-            RacerParam::Enabled => racer.set_enabled(parse_bool("enabled", value)?),
-            RacerParam::OwnSchedule => racer.set_own_schedule(parse_bool("own-schedule", value)?),
-            RacerParam::NoiseFree => racer.set_noise_free(parse_bool("noise-free", value)?),
-            RacerParam::Optimizer(setting) => racer
-                .settings_mut()
-                .set(setting_name(setting), value)
-                .map_err(|error| RaceError::Racer { index, error })?,
+            RacerParam::Enabled => racer.set_enabled(kind.parse_switch(&name, value)?),
+            RacerParam::OwnSchedule => racer.set_own_schedule(kind.parse_switch(&name, value)?),
+            RacerParam::NoiseFree => racer.set_noise_free(kind.parse_switch(&name, value)?),
+            RacerParam::Optimizer(setting) => {
+                racer.settings_mut().set(setting.name(), value).map_err(|error| RaceError::Racer { index, error })?
+            }
         }
         Ok(())
     }
@@ -226,10 +217,9 @@ impl Race {
                     RacerParam::Enabled => racer.enabled().to_string(),
                     RacerParam::OwnSchedule => racer.own_schedule().to_string(),
                     RacerParam::NoiseFree => racer.noise_free().to_string(),
-                    RacerParam::Optimizer(setting) => racer
-                        .settings()
-                        .get(setting_name(setting))
-                        .map_err(|error| RaceError::Racer { index, error })?,
+                    RacerParam::Optimizer(setting) => {
+                        racer.settings().get(setting.name()).map_err(|error| RaceError::Racer { index, error })?
+                    }
                 }
             }
         })
@@ -260,11 +250,9 @@ impl Race {
     pub fn set_classifier(&mut self, source: ClassifierSource) -> Result<(), RaceError> {
         let n = source.shape().len();
         if n < 2 || source.theta.len() != n {
-            return Err(RaceError::Value {
-                name: CLASSIFIER,
-                value: format!("{} parameters", source.theta.len()),
-                expected: "a model with at least two parameters, θ of its length",
-            });
+            let value = format!("{} parameters", source.theta.len());
+            let expected = "a model with at least two parameters, θ of its length";
+            return Err(SettingError::invalid(CLASSIFIER, &value, expected).into());
         }
         if self.classifier.as_ref() == Some(&source) {
             return Ok(());
@@ -443,74 +431,12 @@ impl Race {
     }
 }
 
-/// The text name of a parsed setting, for error messages.
-fn param_name(param: Param) -> &'static str {
-    match param {
-        Param::Race(p) => p.name(),
-        Param::Racer { param: RacerParam::Enabled, .. } => "enabled",
-        Param::Racer { param: RacerParam::OwnSchedule, .. } => "own-schedule",
-        Param::Racer { param: RacerParam::NoiseFree, .. } => "noise-free",
-        Param::Racer { param: RacerParam::Optimizer(s), .. } => setting_name(s),
-    }
-}
-
-/// The name of an optimizer setting.
-fn setting_name(setting: crate::optim::settings::Setting) -> &'static str {
-    use crate::optim::settings::Setting;
-    match setting {
-        Setting::Method => "method",
-        Setting::Hyper(h) => h.name(),
-        Setting::Schedule(p) => p.name(),
-    }
-}
-
-/// Parses a number for setting `name`, refusing text and non-finite values.
-fn parse_number(name: &'static str, value: &str, expected: &'static str) -> Result<f64, RaceError> {
-    match value.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(RaceError::Value { name, value: value.to_string(), expected }),
-    }
-}
-
-/// Parses `true`/`false`.
-fn parse_bool(name: &'static str, value: &str) -> Result<bool, RaceError> {
-    match value.trim() {
-        "true" => Ok(true),
-        "false" => Ok(false),
-        _ => Err(RaceError::Value { name, value: value.into(), expected: "true or false" }),
-    }
-}
-
-/// Parses `steps-per-frame`, a whole number from 1 to 100.
-fn parse_steps(value: &str) -> Result<usize, RaceError> {
-    match value.trim().parse::<usize>() {
-        Ok(n) if (1..=100).contains(&n) => Ok(n),
-        _ => Err(RaceError::Value {
-            name: "steps-per-frame",
-            value: value.into(),
-            expected: "a whole number from 1 to 100",
-        }),
-    }
-}
-
-/// Parses a number > 0.
-fn parse_positive(name: &'static str, value: &str) -> Result<f64, RaceError> {
-    match parse_number(name, value, "a number > 0")? {
-        v if v > 0.0 => Ok(v),
-        _ => Err(RaceError::Value { name, value: value.into(), expected: "a number > 0" }),
-    }
-}
-
-const KAPPA_RANGE: &str = "a number from 1 to 1000";
-const NOISE_RANGE: &str = "a number from 0 to 100";
-
 /// The largest |coordinate| a start may have.
 const START_LIMIT: f64 = 1e6;
 
-/// Parses a point `x,y`.
-fn parse_point(value: &str) -> Result<[f64; 2], RaceError> {
-    const EXPECTED: &str = "two numbers x,y of size at most 1e6";
-    let bad = || RaceError::Value { name: "start", value: value.into(), expected: EXPECTED };
+/// Reads a point `x,y` for the start, whose row of the table is `kind`.
+fn parse_point(kind: &Kind, value: &str) -> Result<[f64; 2], SettingError> {
+    let bad = || SettingError::invalid(RaceParam::Start.name(), value, &kind.expected());
     let (x, y) = value.split_once(',').ok_or_else(bad)?;
     let coordinate = |s: &str| match s.trim().parse::<f64>() {
         Ok(v) if v.abs() <= START_LIMIT => Ok(v),

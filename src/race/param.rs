@@ -1,5 +1,8 @@
-//! The race's setting names, as the page's controls carry them (`data-param`), and the error
-//! a name that is none of them gives.
+//! The race's settings: their names, as the page's controls carry them (`data-param`), in
+//! link order ([`Param::table`]), their labels and what their values may be (their rows of the
+//! settings table, see [`crate::setting`]; the rows that depend on the race's state, the
+//! surfaces and the slice's axes, are completed by [`Race::setting_spec`](super::Race::setting_spec)),
+//! and the error a name that is none of them gives.
 //!
 //! Scene settings have plain names (`surface`, `noise`, …). A racer's settings are its
 //! optimizer settings ([`optim::settings`](crate::optim::settings): `method`, `lr`, the
@@ -19,9 +22,24 @@ use std::str::FromStr;
 
 use crate::optim::settings::Setting;
 use crate::schedule::ScheduleParam;
+use crate::setting::{Kind, Spec};
+use crate::surface::SurfaceKind;
 
 /// The most racers a race holds.
 pub const MAX_RACERS: usize = 8;
+
+/// The largest condition number κ of the quadratic (the smallest is 1).
+pub const MAX_KAPPA: f64 = 1000.0;
+/// The largest gradient noise σ.
+pub const MAX_NOISE: f64 = 100.0;
+/// The most updates per animation frame.
+pub const MAX_STEPS_PER_FRAME: u64 = 100;
+/// The smallest ε of the leaderboard: a few rounding errors of a loss near 1.
+pub const MIN_TARGET: f64 = 1e-15;
+/// The largest ε of the leaderboard: above the range of every surface's values in view.
+pub const MAX_TARGET: f64 = 1e6;
+/// What a start must be.
+pub const START_EXPECTED: &str = "two numbers x,y of size at most 1e6";
 
 /// A scene-wide setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,24 +71,26 @@ pub enum RaceParam {
 }
 
 impl RaceParam {
-    /// Every scene-wide setting.
+    /// Every scene-wide setting, in link order: the classifier slice's axes (which a preset
+    /// keeps), the preset, the terrain (a surface change moves the start, and so does a slice
+    /// axis while the classifier slice shows), the start, then what changes nothing else.
     pub const ALL: [RaceParam; 16] = [
+        RaceParam::SliceAxis(0),
+        RaceParam::SliceAxis(1),
         RaceParam::Preset,
         RaceParam::Surface,
         RaceParam::Kappa,
         RaceParam::Angle,
+        RaceParam::Start,
         RaceParam::Noise,
         RaceParam::Seed,
         RaceParam::StepsPerFrame,
-        RaceParam::Start,
         RaceParam::Target,
         RaceParam::Schedule(ScheduleParam::Kind),
         RaceParam::Schedule(ScheduleParam::StepSize),
         RaceParam::Schedule(ScheduleParam::Gamma),
         RaceParam::Schedule(ScheduleParam::Total),
         RaceParam::Schedule(ScheduleParam::Warmup),
-        RaceParam::SliceAxis(0),
-        RaceParam::SliceAxis(1),
     ];
 
     /// The setting's name.
@@ -90,6 +110,43 @@ impl RaceParam {
             RaceParam::SliceAxis(_) => "slice-y",
         }
     }
+
+    /// The label of the setting's control.
+    pub fn label(self) -> &'static str {
+        match self {
+            RaceParam::Preset => "Preset",
+            RaceParam::Surface => "Surface",
+            RaceParam::Kappa => "Condition number κ",
+            RaceParam::Angle => "Angle θ",
+            RaceParam::Noise => "Noise σ",
+            RaceParam::Seed => "Seed",
+            RaceParam::StepsPerFrame => "Steps per frame",
+            RaceParam::Start => "Start",
+            RaceParam::Target => "Target ε",
+            RaceParam::Schedule(p) => p.label(),
+            RaceParam::SliceAxis(0) => "Slice x",
+            RaceParam::SliceAxis(_) => "Slice y",
+        }
+    }
+
+    /// What the setting's value may be, as far as it does not depend on the race: the
+    /// surfaces without the classifier slice, and no slice axes (the race adds both once it
+    /// has the lab's model, see [`Race::setting_spec`](super::Race::setting_spec)).
+    pub fn kind(self) -> Kind {
+        match self {
+            RaceParam::Preset => Kind::choice_of::<super::preset::Preset>(),
+            RaceParam::Surface => Kind::choice_of::<SurfaceKind>(),
+            RaceParam::Kappa => Kind::log(1.0, MAX_KAPPA, 3),
+            RaceParam::Angle => Kind::number(-90.0, 90.0, 1.0),
+            RaceParam::Noise => Kind::number(0.0, MAX_NOISE, 0.01),
+            RaceParam::Seed => Kind::seed(),
+            RaceParam::StepsPerFrame => Kind::whole(1, MAX_STEPS_PER_FRAME),
+            RaceParam::Start => Kind::Text { expected: START_EXPECTED },
+            RaceParam::Target => Kind::log(MIN_TARGET, MAX_TARGET, 3),
+            RaceParam::Schedule(p) => p.kind(),
+            RaceParam::SliceAxis(_) => Kind::Choice(Vec::new()),
+        }
+    }
 }
 
 /// A racer's own setting besides its optimizer settings.
@@ -106,6 +163,39 @@ pub enum RacerParam {
     Optimizer(Setting),
 }
 
+impl RacerParam {
+    /// A racer's settings in link order: whether it races, its optimizer settings (the method
+    /// first: it resets the learning rate and the method's defaults), its own-schedule and
+    /// noise-free switches.
+    pub fn table() -> impl Iterator<Item = RacerParam> {
+        std::iter::once(RacerParam::Enabled)
+            .chain(Setting::all().map(RacerParam::Optimizer))
+            .chain([RacerParam::OwnSchedule, RacerParam::NoiseFree])
+    }
+
+    /// The setting's name after the racer's prefix.
+    pub fn name(self) -> &'static str {
+        match self {
+            RacerParam::Enabled => "enabled",
+            RacerParam::OwnSchedule => "own-schedule",
+            RacerParam::NoiseFree => "noise-free",
+            RacerParam::Optimizer(setting) => setting.name(),
+        }
+    }
+
+    /// The setting's row of the table for the racer whose names start with `prefix`
+    /// (`racer2.`).
+    pub fn spec(self, prefix: &str) -> Spec {
+        let switch = |label: &str| Spec::new(format!("{prefix}{}", self.name()), label, Kind::Switch);
+        match self {
+            RacerParam::Enabled => switch("races"),
+            RacerParam::OwnSchedule => switch("own schedule"),
+            RacerParam::NoiseFree => switch("noise-free"),
+            RacerParam::Optimizer(setting) => setting.spec(prefix),
+        }
+    }
+}
+
 /// Any setting of the race.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Param {
@@ -113,6 +203,24 @@ pub enum Param {
     Race(RaceParam),
     /// Setting `param` of racer `index`.
     Racer { index: usize, param: RacerParam },
+}
+
+impl Param {
+    /// Every setting of the race, in link order: the scene's ([`RaceParam::ALL`]), then each
+    /// racer's ([`RacerParam::table`]).
+    pub fn table() -> impl Iterator<Item = Param> {
+        let racers =
+            (0..MAX_RACERS).flat_map(|index| RacerParam::table().map(move |param| Param::Racer { index, param }));
+        RaceParam::ALL.into_iter().map(Param::Race).chain(racers)
+    }
+
+    /// The setting's name: `noise`, `racer2.lr`.
+    pub fn name(self) -> String {
+        match self {
+            Param::Race(p) => p.name().to_string(),
+            Param::Racer { index, param } => format!("racer{index}.{}", param.name()),
+        }
+    }
 }
 
 /// A name that is no setting of the race, or a racer number past the last racer.

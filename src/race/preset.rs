@@ -1,9 +1,6 @@
 //! Presets: one race per point the lecture makes about optimization, each with the claim it
 //! demonstrates and a check of that claim in numbers after 200 steps.
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::Race;
 use crate::optim::run::Run;
 use crate::surface::SurfaceKind;
@@ -11,29 +8,30 @@ use crate::surface::SurfaceKind;
 /// The steps after which a preset's claim is checked.
 pub const CLAIM_STEPS: usize = 200;
 
-/// A preset race.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    /// Problem #1, poor conditioning: SGD zig-zags across a narrow valley and crawls along
-    /// it; momentum does not.
-    Conditioning,
-    /// Problem #2, a saddle point: SGD stays; RMSProp and Adam escape.
-    Saddle,
-    /// Problem #2, local minima on Styblinski–Tang: from one start, the method decides the
-    /// basin.
-    LocalMinima,
-    /// Problem #2, local minima on Rastrigin: every method stops in a local minimum; how far
-    /// it rolls first depends on the method.
-    Rastrigin,
-    /// Problem #3, noisy gradients: constant-rate SGD plateaus at the noise floor; a decaying
-    /// schedule breaks through.
-    Noise,
-    /// Adam's first step with and without bias correction.
-    AdamBias,
-    /// Second-order methods: Newton and L-BFGS against first-order ones on Rosenbrock.
-    SecondOrder,
-    /// L-BFGS with and without gradient noise: it needs full-batch, noise-free gradients.
-    LbfgsNoise,
+crate::named! {
+    /// A preset race; its label is the title the page lists.
+    pub enum Preset: "preset" {
+        /// Problem #1, poor conditioning: SGD zig-zags across a narrow valley and crawls along
+        /// it; momentum does not.
+        Conditioning = "conditioning", "Poor conditioning";
+        /// Problem #2, a saddle point: SGD stays; RMSProp and Adam escape.
+        Saddle = "saddle", "Saddle point";
+        /// Problem #2, local minima on Styblinski–Tang: from one start, the method decides the
+        /// basin.
+        LocalMinima = "local-minima", "Local minima: Styblinski–Tang";
+        /// Problem #2, local minima on Rastrigin: every method stops in a local minimum; how far
+        /// it rolls first depends on the method.
+        Rastrigin = "rastrigin", "Local minima: Rastrigin";
+        /// Problem #3, noisy gradients: constant-rate SGD plateaus at the noise floor; a decaying
+        /// schedule breaks through.
+        Noise = "noise", "Noisy gradients";
+        /// Adam's first step with and without bias correction.
+        AdamBias = "adam-bias", "Adam's first step";
+        /// Second-order methods: Newton and L-BFGS against first-order ones on Rosenbrock.
+        SecondOrder = "second-order", "Newton vs L-BFGS vs first order";
+        /// L-BFGS with and without gradient noise: it needs full-batch, noise-free gradients.
+        LbfgsNoise = "lbfgs-noise", "L-BFGS with noisy gradients";
+    }
 }
 
 /// What a preset sets up.
@@ -78,46 +76,6 @@ const QUADRATIC: Spec = Spec {
 };
 
 impl Preset {
-    /// Every preset, in the order the page lists them.
-    pub const ALL: [Preset; 8] = [
-        Preset::Conditioning,
-        Preset::Saddle,
-        Preset::LocalMinima,
-        Preset::Rastrigin,
-        Preset::Noise,
-        Preset::AdamBias,
-        Preset::SecondOrder,
-        Preset::LbfgsNoise,
-    ];
-
-    /// The name the `preset` setting uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Preset::Conditioning => "conditioning",
-            Preset::Saddle => "saddle",
-            Preset::LocalMinima => "local-minima",
-            Preset::Rastrigin => "rastrigin",
-            Preset::Noise => "noise",
-            Preset::AdamBias => "adam-bias",
-            Preset::SecondOrder => "second-order",
-            Preset::LbfgsNoise => "lbfgs-noise",
-        }
-    }
-
-    /// The title the page lists.
-    pub fn title(self) -> &'static str {
-        match self {
-            Preset::Conditioning => "Poor conditioning",
-            Preset::Saddle => "Saddle point",
-            Preset::LocalMinima => "Local minima: Styblinski–Tang",
-            Preset::Rastrigin => "Local minima: Rastrigin",
-            Preset::Noise => "Noisy gradients",
-            Preset::AdamBias => "Adam's first step",
-            Preset::SecondOrder => "Newton vs L-BFGS vs first order",
-            Preset::LbfgsNoise => "L-BFGS with noisy gradients",
-        }
-    }
-
     /// The lecture's claim the preset demonstrates, in one line.
     pub fn caption(self) -> &'static str {
         match self {
@@ -422,30 +380,4 @@ fn first_step(run: &Run) -> f64 {
     }
     let (a, b) = (tr.point(0), tr.point(1));
     (b[0] - a[0]).hypot(b[1] - a[1])
-}
-
-impl fmt::Display for Preset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A preset name that is not one of [`Preset`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownPreset(pub String);
-
-impl fmt::Display for UnknownPreset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown preset \"{}\" (expected one of: {})", self.0, Preset::ALL.map(Preset::name).join(", "))
-    }
-}
-
-impl std::error::Error for UnknownPreset {}
-
-impl FromStr for Preset {
-    type Err = UnknownPreset;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Preset::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| UnknownPreset(s.to_string()))
-    }
 }

@@ -6,16 +6,12 @@ use web_sys::HtmlCanvasElement;
 
 use super::chart::ChartCanvas;
 use super::lab::LabSnapshot;
+use super::settings::SettingsMirror;
 use super::{Canvas, OrJsError};
-use crate::optim::momentum::MomentumForm;
-use crate::optim::settings::Method;
 use crate::race::leaderboard::standings;
 use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
-use crate::race::terrain::CLASSIFIER;
 use crate::race::{MAX_RACERS, Race};
-use crate::schedule::ScheduleKind;
-use crate::surface::SurfaceKind;
 
 /// The optimizer race on three stacked canvases: the surface's heatmap (redrawn only when the
 /// surface or size changes), the trajectories (each frame adds only its new steps), and the
@@ -31,6 +27,7 @@ pub struct RaceView {
     schedule_chart: ChartCanvas,
     /// Animation frames drawn, to pace the charts.
     frames: u32,
+    settings: SettingsMirror,
 }
 
 /// While playing, the charts are redrawn every this many frames.
@@ -39,18 +36,6 @@ const CHART_FRAMES: u32 = 3;
 /// Sets `key` on a plain JS object.
 fn put(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsError> {
     Reflect::set(object, &JsValue::from_str(key), &value.into()).or_js_error().map(|_| ())
-}
-
-/// A JS array of `{name, label}` objects.
-fn named(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<Array, JsError> {
-    let array = Array::new();
-    for (name, label) in items {
-        let item = Object::new();
-        put(&item, "name", name)?;
-        put(&item, "label", label)?;
-        array.push(&item);
-    }
-    Ok(array)
 }
 
 #[wasm_bindgen]
@@ -72,6 +57,7 @@ impl RaceView {
             loss_chart: ChartCanvas::new(loss_chart),
             schedule_chart: ChartCanvas::new(schedule_chart),
             frames: 0,
+            settings: SettingsMirror::default(),
         })
     }
 
@@ -145,24 +131,28 @@ impl RaceView {
         Ok(())
     }
 
-    /// Changes a setting by name (see `race::param`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), JsError> {
-        Ok(self.race.set(name, value)?)
+    /// The race's settings table as JSON (see `crate::setting`): every setting's name, label,
+    /// kind, default, value and whether it applies, in link order.
+    pub fn table(&mut self) -> String {
+        self.settings.table(&self.race, &Race::default())
     }
 
-    /// A setting's value as text.
-    pub fn get(&self, name: &str) -> Result<String, JsError> {
-        Ok(self.race.get(name)?)
+    /// Changes a setting by name (see `race::param`); returns the settings that changed as
+    /// JSON (see [`RaceView::changes`]).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
+        self.race.set(name, value)?;
+        Ok(self.changes())
+    }
+
+    /// The settings whose value, applicability or options changed since the page was last
+    /// told, as JSON: after a button, a drag of the start, the lab's model or a link.
+    pub fn changes(&mut self) -> String {
+        self.settings.changes(&self.race)
     }
 
     /// One tick of the clock (the Step button).
     pub fn step(&mut self) {
         self.race.tick();
-    }
-
-    /// Advances `steps` ticks at once.
-    pub fn advance(&mut self, steps: usize) {
-        self.race.advance(steps);
     }
 
     /// Starts ticking each frame.
@@ -186,41 +176,65 @@ impl RaceView {
         self.race.reset();
     }
 
-    /// Ticks since the last restart.
-    #[wasm_bindgen(getter)]
-    pub fn clock(&self) -> usize {
-        self.race.clock()
-    }
-
     /// Puts the start under device pixel (x, y) and restarts every racer there.
     #[wasm_bindgen(js_name = placeStart)]
     pub fn place_start(&mut self, x: f64, y: f64) -> Result<(), JsError> {
         Ok(self.race.place_start([x, y])?)
     }
 
-    /// The device pixel of data point (x, y), as `[px, py]`.
-    #[wasm_bindgen(js_name = toPixel)]
-    pub fn to_pixel(&self, x: f64, y: f64) -> Vec<f64> {
-        self.race.picture().view().to_pixel([x, y]).to_vec()
-    }
-
-    /// The RGBA the heatmap computed for device pixel (i, j) (tests compare the canvas).
-    #[wasm_bindgen(js_name = heatmapPixel)]
-    pub fn heatmap_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
-        let raster = self.race.picture().heatmap().raster();
-        if i >= raster.width() || j >= raster.height() {
-            return Err(JsError::new(&format!(
-                "pixel ({i}, {j}) is outside the {}×{} heatmap",
-                raster.width(),
-                raster.height()
-            )));
-        }
-        Ok(raster.pixel(i, j).to_vec())
-    }
-
     /// The loaded preset's one-line claim ("" for a custom race).
     pub fn caption(&self) -> String {
         self.race.preset().map_or("", Preset::caption).to_string()
+    }
+
+    /// What the page shows of the race's progress, in one call: `{clock, playing, claim,
+    /// leaderboard}` with the claim and the standings as `claim()` and `leaderboard()` give
+    /// them.
+    pub fn progress(&self) -> Result<Object, JsError> {
+        let object = Object::new();
+        put(&object, "clock", self.race.clock() as u32)?;
+        put(&object, "playing", self.race.playing())?;
+        put(&object, "claim", self.claim()?)?;
+        put(&object, "leaderboard", self.leaderboard()?)?;
+        Ok(object)
+    }
+
+    /// Racer `k`'s colour as CSS.
+    #[wasm_bindgen(js_name = racerColor)]
+    pub fn racer_color(&self, k: usize) -> Result<String, JsError> {
+        Ok(self.racer(k)?.color().css())
+    }
+
+    /// The number of racer slots.
+    #[wasm_bindgen(js_name = racerCount)]
+    pub fn racer_count() -> usize {
+        MAX_RACERS
+    }
+
+    /// Takes the classifier lab's data, objective and current W and b (a `LabView.snapshot()`)
+    /// for the classifier slice (re-cut, with every racer restarted, if it is showing and the
+    /// lab changed).
+    #[wasm_bindgen(js_name = useLab)]
+    pub fn use_lab(&mut self, lab: &LabSnapshot) -> Result<(), JsError> {
+        let lab = &lab.0;
+        let source = ClassifierSource { data: lab.data.clone(), objective: lab.objective, theta: lab.theta.clone() };
+        Ok(self.race.set_classifier(source)?)
+    }
+}
+
+/// For the browser tests, the benchmarks and the curious at the console: the page itself
+/// calls none of these.
+#[wasm_bindgen]
+impl RaceView {
+    /// A setting's value as text (the page has them from `table()` and `changes()`).
+    pub fn get(&self, name: &str) -> Result<String, JsError> {
+        Ok(self.race.get(name)?)
+    }
+
+    /// Ticks since the last restart.
+    #[wasm_bindgen(getter)]
+    pub fn clock(&self) -> usize {
+        self.race.clock()
     }
 
     /// The loaded preset's claim checked on the race so far: `{holds, evidence}`, or null.
@@ -253,6 +267,31 @@ impl RaceView {
         Ok(rows)
     }
 
+    /// Advances `steps` ticks at once.
+    pub fn advance(&mut self, steps: usize) {
+        self.race.advance(steps);
+    }
+
+    /// The device pixel of data point (x, y), as `[px, py]`.
+    #[wasm_bindgen(js_name = toPixel)]
+    pub fn to_pixel(&self, x: f64, y: f64) -> Vec<f64> {
+        self.race.picture().view().to_pixel([x, y]).to_vec()
+    }
+
+    /// The RGBA the heatmap computed for device pixel (i, j) (tests compare the canvas).
+    #[wasm_bindgen(js_name = heatmapPixel)]
+    pub fn heatmap_pixel(&self, i: usize, j: usize) -> Result<Vec<u8>, JsError> {
+        let raster = self.race.picture().heatmap().raster();
+        if i >= raster.width() || j >= raster.height() {
+            return Err(JsError::new(&format!(
+                "pixel ({i}, {j}) is outside the {}×{} heatmap",
+                raster.width(),
+                raster.height()
+            )));
+        }
+        Ok(raster.pixel(i, j).to_vec())
+    }
+
     /// Racer `k`'s recorded points, flat: x₀, y₀, x₁, y₁, ….
     pub fn trajectory(&self, k: usize) -> Result<Vec<f64>, JsError> {
         Ok(self.racer(k)?.run().trajectory().points().to_vec())
@@ -267,81 +306,6 @@ impl RaceView {
     #[wasm_bindgen(js_name = evaluationCount)]
     pub fn evaluation_count(&self, k: usize) -> Result<usize, JsError> {
         Ok(self.racer(k)?.run().trajectory().evaluation_count())
-    }
-
-    /// The hyperparameters racer `k`'s method uses, by name.
-    #[wasm_bindgen(js_name = racerHypers)]
-    pub fn racer_hypers(&self, k: usize) -> Result<Vec<String>, JsError> {
-        Ok(self.racer(k)?.method().hypers().iter().map(|h| h.name().to_string()).collect())
-    }
-
-    /// Racer `k`'s colour as CSS.
-    #[wasm_bindgen(js_name = racerColor)]
-    pub fn racer_color(&self, k: usize) -> Result<String, JsError> {
-        Ok(self.racer(k)?.color().css())
-    }
-
-    /// The number of racer slots.
-    #[wasm_bindgen(js_name = racerCount)]
-    pub fn racer_count() -> usize {
-        MAX_RACERS
-    }
-
-    /// The presets: `{name, label}` with the label the title.
-    pub fn presets() -> Result<Array, JsError> {
-        named(Preset::ALL.into_iter().map(|p| (p.name(), p.title())))
-    }
-
-    /// The surfaces: `{name, label}`, the classifier lab's loss last.
-    pub fn surfaces() -> Result<Array, JsError> {
-        let classifier = std::iter::once((CLASSIFIER, "classifier (the lab's loss)"));
-        named(SurfaceKind::ALL.into_iter().map(|k| (k.name(), k.name())).chain(classifier))
-    }
-
-    /// Takes the classifier lab's data, objective and current W and b (a `LabView.snapshot()`)
-    /// for the classifier slice (re-cut, with every racer restarted, if it is showing and the
-    /// lab changed).
-    #[wasm_bindgen(js_name = useLab)]
-    pub fn use_lab(&mut self, lab: &LabSnapshot) -> Result<(), JsError> {
-        let lab = &lab.0;
-        let source = ClassifierSource { data: lab.data.clone(), objective: lab.objective, theta: lab.theta.clone() };
-        Ok(self.race.set_classifier(source)?)
-    }
-
-    /// The names of the parameters the classifier slice can vary (`W[0,0]` … `b[C−1]`).
-    #[wasm_bindgen(js_name = sliceNames)]
-    pub fn slice_names(&self) -> Vec<String> {
-        self.race.classifier().map_or_else(Vec::new, |source| {
-            let shape = source.shape();
-            (0..shape.len()).map(|i| shape.param(i).to_string()).collect()
-        })
-    }
-
-    /// Whether the classifier slice is showing.
-    #[wasm_bindgen(js_name = isSlice)]
-    pub fn is_slice(&self) -> bool {
-        self.race.terrain().name() == CLASSIFIER
-    }
-
-    /// The optimization methods: `{name, label}`.
-    pub fn methods() -> Result<Array, JsError> {
-        named(Method::ALL.into_iter().map(|m| (m.name(), m.label())))
-    }
-
-    /// The learning-rate schedules: `{name, label}`.
-    pub fn schedules() -> Result<Array, JsError> {
-        named(ScheduleKind::ALL.into_iter().map(|k| (k.name(), k.name())))
-    }
-
-    /// Momentum's two formulations: `{name, label}`.
-    pub fn forms() -> Result<Array, JsError> {
-        named(MomentumForm::ALL.into_iter().map(|f| (f.name(), f.name())))
-    }
-
-    /// Whether the current surface has the quadratic's κ and θ.
-    #[wasm_bindgen(js_name = hasShape)]
-    pub fn has_shape(&self) -> bool {
-        self.race.terrain().name() == SurfaceKind::Quadratic.name()
     }
 }
 

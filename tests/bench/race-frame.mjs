@@ -54,7 +54,8 @@ try {
       const kappa = [];
       for (let i = 0; i < renders + warmup; i += 1) kappa.push(time(() => race.set('kappa', String(10 + (i % 2) * 90 + i / 100))));
       results['quadratic (κ slider)'] = kappa.slice(warmup);
-      for (const { name } of window.descent.scenes.race.handle.constructor.surfaces()) {
+      const surfaces = JSON.parse(race.table()).find((entry) => entry.name === 'surface').options;
+      for (const [name] of surfaces) {
         if (name === 'quadratic') continue;
         const times = [];
         for (let i = 0; i < renders / 2 + 5; i += 1) {

@@ -348,7 +348,7 @@ fn the_reader_sees_the_edges_the_code_has() {
     assert!(has("optim::settings", "optim::sgd"), "use super::sgd::Sgd");
     assert!(has("optim", "optim::method"), "method::Method written out in the trait, a child's path");
     assert!(has("surface", "field"), "crate::field::{{Field, fill_separable}}");
-    assert!(has("race::error", "race::preset"), "super::preset::UnknownPreset");
+    assert!(has("race::error", "race::param"), "super::param::UnknownParam");
     assert!(!has("optim::run", "optim::run"), "no edge to itself");
     assert!(!has("optim::classifier", "optim::run"), "a path in a doc comment is no edge");
 }

@@ -15,6 +15,7 @@ mod race_heatmap;
 mod race_picture;
 mod race_presets;
 mod race_slice;
+mod race_table;
 mod regularization_examples;
 mod regularization_landscape;
 mod regularization_path;

@@ -303,7 +303,7 @@ fn every_preset_loads_paused_at_the_start_with_its_racers() {
         assert_eq!(race.terrain().name(), spec.surface.name());
         let enabled = race.racers().iter().filter(|r| r.enabled()).count();
         assert_eq!(enabled, spec.racers.len(), "{preset}");
-        assert!(!preset.caption().is_empty() && !preset.title().is_empty());
+        assert!(!preset.caption().is_empty() && !preset.label().is_empty());
         // Any change makes it a custom race.
         race.set("racer0.lr", "0.0123").unwrap();
         assert_eq!(race.get("preset").unwrap(), "custom");
