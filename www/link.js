@@ -5,7 +5,7 @@
 // the address when the page loads or the hash changes, keeps the address in step with the
 // state (replaceState, once the state has been still for FOLLOW_MS), and copies the link.
 import { linkAddress, parseLink } from './pkg/descent.js';
-import { clearNotice, fail, refreshParams, report } from './ui.js';
+import { clearNotice, fail, report } from './ui.js';
 import { refreshSettings } from './settings.js';
 
 /** The address follows the state once it has been still this long (milliseconds): no
@@ -148,7 +148,6 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
       if (notice) messages.push(notice);
       const section = document.getElementById(scene);
       const within = (view && section.querySelector(`.subview[data-view="${view}"]`)) || section;
-      refreshParams(within);
       refreshSettings(within);
       scenes[scene].redraw();
     }

@@ -1,6 +1,6 @@
 // Helpers every scene's glue shares: error notices and guarded actions, building elements,
-// device-pixel sizing and pointer positions, and the generic settings handler. None of it is
-// math: values go to Rust as typed, and Rust parses them.
+// device-pixel sizing and pointer positions, and rebuildable handles (settings.js holds the
+// settings panel). None of it is math.
 
 const notice = document.getElementById('notice');
 // A notice stays until the next accepted change, or until it is clicked away: it floats over
@@ -113,71 +113,6 @@ export function fitCanvases(sizes, draw) {
 export function devicePoint(canvas, event) {
   const box = canvas.getBoundingClientRect();
   return [((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height];
-}
-
-/** The value a control sends: checkboxes send "true"/"false"; a range marked data-scale="log"
- *  shows log10 of its value, so it sends 10^position, rounded to data-digits significant
- *  digits when the control has that attribute (a slider at 10^-0.99 sends 0.102, not
- *  0.10232929922807538). */
-function controlValue(control) {
-  if (control.type === 'checkbox') return String(control.checked);
-  if (control.dataset.scale === 'log') {
-    const value = 10 ** Number(control.value);
-    const digits = Number(control.dataset.digits);
-    return String(digits > 0 ? Number(value.toPrecision(digits)) : value);
-  }
-  return control.value;
-}
-
-/** Puts a setting's value (as Rust reports it) back into its control. */
-function showValue(control, value) {
-  if (control.type === 'checkbox') control.checked = value === 'true';
-  else if (control.dataset.scale === 'log') control.value = String(Math.log10(Number(value)));
-  else control.value = value;
-  const output = control.id && document.querySelector(`output[for="${control.id}"]`);
-  if (output) output.textContent = value;
-}
-
-/** Each bound root's refresh-and-notify, for settings changed from elsewhere (a link). */
-const bindings = new Map();
-
-/** Refreshes every bound control under `within` from its scene and runs each binding's
- *  change hook once, as after a change made through a control (a link set them). */
-export function refreshParams(within) {
-  for (const [root, update] of bindings) {
-    if (root.isConnected && within.contains(root)) update();
-  }
-}
-
-/**
- * Wires every [data-param] control under `root` to `scene.set(name, value)`; after each change
- * every control is refreshed from `scene.get(name)`, since one setting may change others.
- * Rust parses the names, so a misspelled one surfaces as a clear error.
- */
-export function bindParams(root, scene, onChange = () => {}) {
-  const controls = [...root.querySelectorAll('[data-param]')];
-  const refresh = () => {
-    for (const control of controls) showValue(control, scene.get(control.dataset.param));
-  };
-  for (const control of controls) {
-    const event = control.type === 'range' ? 'input' : 'change';
-    control.addEventListener(event, () => {
-      try {
-        scene.set(control.dataset.param, controlValue(control));
-        clearNotice();
-      } catch (error) {
-        report(error);
-      }
-      refresh();
-      onChange(control.dataset.param);
-    });
-  }
-  refresh();
-  bindings.set(root, () => {
-    refresh();
-    onChange(null);
-  });
-  return refresh;
 }
 
 /**
