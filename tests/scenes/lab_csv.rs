@@ -67,7 +67,7 @@ fn a_file_the_lab_cannot_show_is_refused_with_its_reason_and_changes_nothing() {
     let before = state(&lab);
     let cases: [(&str, Vec<u8>, &str); 9] = [
         ("bad.csv", b"x0,x1,label\n0.5,0.4,0\n0.1,abc,1\n".to_vec(), "CSV line 3: \"abc\" is not a number"),
-        ("ragged.csv", b"1,2,0\n1,2,3,1\n".to_vec(), "CSV line 2: expected 2 coordinates, found 3"),
+        ("ragged.csv", b"1,2,0\n1,2,3,1\n".to_vec(), "CSV line 2: 4 fields where the first data line had 3"),
         ("cube.csv", b"1,2,3,0\n4,5,6,1\n".to_vec(), "each line needs two coordinates and a label"),
         ("line.csv", b"1,0\n2,1\n".to_vec(), "this file's points have D = 1"),
         ("seven.csv", b"1,2,0\n3,4,6\n".to_vec(), "CSV line 2: label 6 is too large (at most 6 classes)"),
