@@ -308,7 +308,9 @@ impl Reader {
             // A row of empty cells, as spreadsheets write after the data.
             return Ok(());
         }
-        if self.width.is_none() && !fields.iter().any(|f| numeric(f)) {
+        // A header has no field that starts with a number ("1 2 0" is a point in the wrong dialect).
+        let starts_with_number = |f: &Cow<'_, str>| f.split_whitespace().next().is_some_and(numeric);
+        if self.width.is_none() && !fields.iter().any(starts_with_number) {
             self.width = Some((fields.len(), "the header"));
             return Ok(());
         }
