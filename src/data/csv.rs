@@ -229,8 +229,9 @@ fn numeric(field: &str) -> bool {
     field.parse::<f64>().is_ok() || field.replacen(',', ".", 1).parse::<f64>().is_ok()
 }
 
-/// A coordinate: a finite number written with the decimal mark of `separator`'s dialect.
-fn coordinate(field: &str, separator: Separator) -> Result<f64, String> {
+/// A coordinate: a finite number written with the decimal mark of `separator`'s dialect
+/// (`decimal` is scratch space for a decimal comma turned into a point).
+fn coordinate(field: &str, separator: Separator, decimal: &mut String) -> Result<f64, String> {
     let value = if separator.decimal_comma() {
         if field.contains('.') && field.parse::<f64>().is_ok() {
             return Err(format!(
@@ -238,7 +239,12 @@ fn coordinate(field: &str, separator: Separator) -> Result<f64, String> {
                 echo(field)
             ));
         }
-        field.replacen(',', ".", 1).parse::<f64>()
+        decimal.clear();
+        decimal.push_str(field);
+        if let Some(comma) = decimal.find(',') {
+            decimal.replace_range(comma..=comma, ".");
+        }
+        decimal.parse::<f64>()
     } else {
         field.parse::<f64>()
     };
@@ -277,6 +283,8 @@ struct Reader {
     largest: Option<(usize, usize)>,
     x: Vec<f64>,
     y: Vec<usize>,
+    /// Scratch space for reading decimal commas.
+    decimal: String,
 }
 
 impl Reader {
@@ -326,7 +334,8 @@ impl Reader {
         }
         let (coordinates, label_field) = fields.split_at(width - 1);
         for field in coordinates {
-            let value = coordinate(field, separator).map_err(|p| self.diagnose(line, separator, fields, p))?;
+            let value = coordinate(field, separator, &mut self.decimal)
+                .map_err(|p| self.diagnose(line, separator, fields, p))?;
             self.x.push(value);
         }
         let label = label(&label_field[0]).map_err(|p| self.diagnose(line, separator, fields, p))?;
