@@ -1,5 +1,6 @@
 //! Points from a CSV file and back. The lab reads what [`parse_csv`] reads (`x0,x1,label` per
-//! line, a header, comments and a `# classes: C` comment allowed), as long as it can show it:
+//! line, a header, comments and a `# classes: C` comment allowed, quoted fields, any line ends,
+//! and the semicolon (with decimal commas) and tab dialects), as long as it can show it:
 //! points in the plane, at most [`MAX_CLASSES`] classes (the palette's colours) and
 //! [`MAX_POINTS`] points, within ±[`MAX_COORDINATE`] of the origin, from a file of at most
 //! [`MAX_CSV_BYTES`]. Anything else is refused with the reason, and the lab keeps its points.
@@ -29,23 +30,28 @@ pub(crate) struct CsvFile {
     pub(crate) data: Dataset,
 }
 
-/// Reads the points of a CSV file's bytes (UTF-8, with or without a byte-order mark) if the
-/// lab can show them; otherwise says why.
+/// Reads the points of a CSV file's bytes (UTF-8 text, with or without a byte-order mark, in
+/// any dialect [`parse_csv`] reads) if the lab can show them; otherwise says why.
 ///
 /// ```
 /// use descent::lab::csv::read_points;
 /// assert_eq!(read_points(b"x0,x1,label\n0.5,0.4,0\n-0.4,0.3,1\n").unwrap().len(), 2);
 /// assert!(read_points(b"1,2,3,0\n").unwrap_err().contains("two coordinates"));
-/// assert_eq!(read_points(b"1,2,0\n1,\xff,1\n").unwrap_err(), "CSV line 2: not UTF-8 text");
+/// assert_eq!(read_points(b"1,2,0\r1,\xff,1\r").unwrap_err(), "CSV line 2: not UTF-8 text");
 /// ```
 pub fn read_points(bytes: &[u8]) -> Result<Dataset, String> {
     if bytes.len() > MAX_CSV_BYTES {
         return Err(format!("the lab reads CSV files of up to {} MB", MAX_CSV_BYTES >> 20));
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err("this file is UTF-16 text (as \"Unicode Text\" saves it); save it as CSV in UTF-8".into());
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("CSV line {line}: not UTF-8 text")
+        let read = &bytes[..e.valid_up_to()];
+        // Line ends as the reader counts them: LF, CRLF or a lone CR.
+        let ends =
+            read.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && read.get(i + 1) != Some(&b'\n')));
+        format!("CSV line {}: not UTF-8 text", ends.count() + 1)
     })?;
     let data = parse_csv(text).map_err(|e| e.to_string())?;
     if data.dim() != 2 {

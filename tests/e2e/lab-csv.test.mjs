@@ -126,6 +126,33 @@ test('a malformed or unshowable file leaves everything as it was and says why', 
   await page.context().close();
 });
 
+test('a spreadsheet\'s file (BOM, sep=;, decimal commas, CRLF) loads its exact points', async () => {
+  const page = await openLab(env);
+  const text = '\ufeffsep=;\r\n"x, in cm";"y";label\r\n9,5;-21;0\r\n11;-20,25;1\r\n10,125;-19;3\r\n;;\r\n';
+  await chooseFile(page, 'Tabelle1.csv', text);
+  assert.ok(await page.locator('#notice').isHidden());
+  const core = await page.evaluate(() => {
+    const lab = window.descent.lab;
+    return { points: lab.points, classes: lab.classes, dataset: lab.get('dataset'), csv: lab.toCsv() };
+  });
+  assert.deepEqual(core, {
+    points: 3,
+    classes: 4,
+    dataset: 'file',
+    csv: '# classes: 4\nx0,x1,label\n9.5,-21,0\n11,-20.25,1\n10.125,-19,3\n',
+  });
+  // A line in another dialect is refused by its line and problem, and changes nothing.
+  await chooseFile(page, 'mixed.csv', 'x;y;label\r\n1,5;2;0\r\n1.5,2,1\r\n');
+  await page.locator('#notice').waitFor({ state: 'visible' });
+  assert.equal(
+    await page.locator('#notice').textContent(),
+    '"mixed.csv" was not loaded: CSV line 3: semicolon-separated file, but this line has commas between fields. The points are unchanged.',
+  );
+  assert.equal(await page.evaluate(() => window.descent.lab.toCsv()), core.csv);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('Save CSV downloads the points shown, which load back unchanged', async () => {
   const page = await openLab(env);
   const save = async () => {

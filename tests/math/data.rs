@@ -160,7 +160,7 @@ fn csv_reads_points_and_names_the_line_of_a_problem() {
     assert_eq!((d.len(), d.dim(), d.classes()), (2, 2, 3));
     assert_eq!(d.point(1), &[-0.4, 0.3]);
     let problem = |text: &str| parse_csv(text).unwrap_err().to_string();
-    assert_eq!(problem("1,2,0\n1,2\n"), "CSV line 2: expected 2 coordinates, found 1");
+    assert_eq!(problem("1,2,0\n1,2\n"), "CSV line 2: 2 fields where the first data line had 3");
     assert_eq!(problem("1,2,0\n1,abc,1\n"), "CSV line 2: \"abc\" is not a number");
     assert_eq!(problem("1,2,0\n1,inf,1\n"), "CSV line 2: \"inf\" is not a finite number");
     assert!(problem("1,2,9\n").starts_with("CSV line 1: label 9 is too large"));

@@ -4,6 +4,7 @@
 //! module is one former test file.
 
 mod chart;
+mod csv;
 mod data;
 mod heatmap_grid;
 mod lecture_examples;

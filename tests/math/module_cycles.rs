@@ -24,7 +24,8 @@ use std::path::Path;
 /// Child → parent edges allowed to close a cycle with their parent: the child adds methods to
 /// the type the parent defines (or, for `link::address`, returns the parent's `Refusal`) while
 /// the parent holds the child's types. Nothing else may close one.
-const SPLIT_IMPL: [(&str, &str); 9] = [
+const SPLIT_IMPL: [(&str, &str); 10] = [
+    ("data::csv", "data"),
     ("lab::csv", "lab"),
     ("lab::param", "lab"),
     ("lab::points", "lab"),

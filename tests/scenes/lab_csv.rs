@@ -7,6 +7,7 @@ use descent::lab::Lab;
 use descent::lab::csv::{MAX_CSV_BYTES, read_points};
 use descent::lab::init::random_theta;
 use descent::model::{CS231N_INITIAL, Shape};
+use proptest::prelude::*;
 
 /// Four classes around (10, −20): a file far from the origin.
 const FOUR_CLASSES: &str = "# four clusters\nx0,x1,label\n9,-21,0\n11,-21,1\n9,-19,2\n11,-19,3\n10.5,-19.5,3\n";
@@ -67,7 +68,7 @@ fn a_file_the_lab_cannot_show_is_refused_with_its_reason_and_changes_nothing() {
     let before = state(&lab);
     let cases: [(&str, Vec<u8>, &str); 9] = [
         ("bad.csv", b"x0,x1,label\n0.5,0.4,0\n0.1,abc,1\n".to_vec(), "CSV line 3: \"abc\" is not a number"),
-        ("ragged.csv", b"1,2,0\n1,2,3,1\n".to_vec(), "CSV line 2: expected 2 coordinates, found 3"),
+        ("ragged.csv", b"1,2,0\n1,2,3,1\n".to_vec(), "CSV line 2: 4 fields where the first data line had 3"),
         ("cube.csv", b"1,2,3,0\n4,5,6,1\n".to_vec(), "each line needs two coordinates and a label"),
         ("line.csv", b"1,0\n2,1\n".to_vec(), "this file's points have D = 1"),
         ("seven.csv", b"1,2,0\n3,4,6\n".to_vec(), "CSV line 2: label 6 is too large (at most 6 classes)"),
@@ -100,6 +101,76 @@ fn a_file_the_lab_cannot_show_is_refused_with_its_reason_and_changes_nothing() {
 fn a_byte_order_mark_and_crlf_lines_are_read() {
     let data = read_points(b"\xef\xbb\xbfx0,x1,label\r\n0.5,0.4,0\r\n-0.4,0.3,1\r\n").unwrap();
     assert_eq!((data.len(), data.point(1)), (2, &[-0.4, 0.3][..]));
+}
+
+#[test]
+fn a_spreadsheets_semicolon_file_with_decimal_commas_loads_its_exact_points() {
+    let mut lab = Lab::default();
+    let bytes = "\u{feff}sep=;\r\n\"x, in cm\";\"y\";label\r\n9,5;-21;0\r\n11;-20,25;1\r\n10,125;-19;3\r\n;;\r\n";
+    lab.load_csv("Tabelle1.csv", bytes.as_bytes()).unwrap();
+    let points: Vec<&[f64]> = (0..lab.data().len()).map(|i| lab.data().point(i)).collect();
+    assert_eq!(points, [&[9.5, -21.0][..], &[11.0, -20.25], &[10.125, -19.0]]);
+    assert_eq!((lab.data().labels(), lab.shape()), (&[0, 1, 3][..], Shape { classes: 4, dim: 2 }));
+    // Tabs and CR-only line ends, as old spreadsheets on the Mac save them.
+    lab.load_csv("tabs.txt", b"x0\tx1\tlabel\r0.5\t0.4\t0\r-0.4\t0.3\t1\r").unwrap();
+    assert_eq!((lab.data().len(), lab.data().point(1)), (2, &[-0.4, 0.3][..]));
+}
+
+#[test]
+fn a_file_in_a_dialect_the_reader_cannot_read_changes_nothing() {
+    let mut lab = Lab::default();
+    lab.advance(3).unwrap();
+    let before = state(&lab);
+    let cases: [(&[u8], &str); 6] = [
+        (
+            b"x;y;label\r\n1,5;2;0\r\n1.5,2,1\r\n",
+            "CSV line 3: semicolon-separated file, but this line has commas between fields",
+        ),
+        (b"1,2,0\r1,2\r", "CSV line 2: 2 fields where the first data line had 3"),
+        (b"1,2,0\n\"1,2,1\n", "CSV line 2: an unclosed quote in field 1"),
+        (b"1;2;0\n1.5;2;1\n", "CSV line 2: \"1.5\" has a decimal point, but in a semicolon-separated file"),
+        (b"1,2,0\r1,\xe9,1\r", "CSV line 2: not UTF-8 text"),
+        (b"\xff\xfex\x000\x00", "this file is UTF-16 text"),
+    ];
+    for (bytes, reason) in cases {
+        let message = lab.load_csv("points.csv", bytes).unwrap_err().to_string();
+        assert!(message.starts_with("\"points.csv\" was not loaded: "), "{message}");
+        assert!(message.contains(reason), "{message}");
+        assert!(message.ends_with(". The points are unchanged."), "{message}");
+        assert_eq!(state(&lab), before, "{message}");
+        assert_eq!(lab.file_name(), None);
+    }
+}
+
+#[test]
+fn a_hundred_thousand_points_of_realistic_width_load() {
+    let text: String = (0..100_000).map(|i| format!("-12.345678,{}.876543,{}\n", i % 10, i % 3)).collect();
+    assert!(text.len() < MAX_CSV_BYTES / 7, "{} bytes", text.len());
+    let mut lab = Lab::default();
+    lab.load_csv("many.csv", text.as_bytes()).unwrap();
+    assert_eq!((lab.data().len(), lab.shape().classes), (100_000, 3));
+    assert_eq!(lab.data().point(99_999), &[-12.345678, 9.876543]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn arbitrary_bytes_load_as_read_or_change_nothing(bytes in prop::collection::vec(any::<u8>(), 0..300), csv_like in
+        prop::collection::vec(prop::sample::select(vec!["0", "1", "2", "5", ".", ",", ";", "\t", " ", "\"", "\n", "\r", "#", "-", "x"]), 0..60)) {
+        let mut lab = Lab::default();
+        lab.advance(2).unwrap();
+        for bytes in [bytes, csv_like.concat().into_bytes()] {
+            let before = state(&lab);
+            match lab.load_csv("any.csv", &bytes) {
+                Ok(()) => prop_assert_eq!(lab.data(), &read_points(&bytes).unwrap()),
+                Err(e) => {
+                    prop_assert!(e.to_string().ends_with(". The points are unchanged."));
+                    prop_assert_eq!(state(&lab), before);
+                }
+            }
+        }
+    }
 }
 
 #[test]
