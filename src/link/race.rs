@@ -14,7 +14,7 @@ use crate::schedule::ScheduleParam;
 /// The scene-wide settings in link order: the classifier slice's axes (which a preset
 /// keeps), the preset, the terrain (a surface change moves the start, and so does a slice
 /// axis while the classifier slice shows), the start, then what changes nothing else.
-const SCENE: [RaceParam; 16] = [
+const SCENE: [RaceParam; 29] = [
     RaceParam::SliceAxis(0),
     RaceParam::SliceAxis(1),
     RaceParam::Preset,
@@ -31,6 +31,19 @@ const SCENE: [RaceParam; 16] = [
     RaceParam::Schedule(ScheduleParam::Gamma),
     RaceParam::Schedule(ScheduleParam::Total),
     RaceParam::Schedule(ScheduleParam::Warmup),
+    RaceParam::Schedule(ScheduleParam::Milestones),
+    RaceParam::Schedule(ScheduleParam::Power),
+    RaceParam::Schedule(ScheduleParam::MinLr),
+    RaceParam::Schedule(ScheduleParam::Periodic),
+    RaceParam::Schedule(ScheduleParam::RestartPeriod),
+    RaceParam::Schedule(ScheduleParam::RestartMult),
+    RaceParam::Schedule(ScheduleParam::PctStart),
+    RaceParam::Schedule(ScheduleParam::DivFactor),
+    RaceParam::Schedule(ScheduleParam::FinalDivFactor),
+    RaceParam::Schedule(ScheduleParam::WarmupStart),
+    RaceParam::Schedule(ScheduleParam::Patience),
+    RaceParam::Schedule(ScheduleParam::Threshold),
+    RaceParam::Schedule(ScheduleParam::Cooldown),
 ];
 
 impl Linkable for Race {

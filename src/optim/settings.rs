@@ -274,16 +274,6 @@ const HISTORY: &str = "a whole number from 1 to 1000";
 pub const MAX_SAMPLES: usize = 10_000;
 const SAMPLES: &str = "a whole number from 1 to 10000";
 
-/// Whether a number lies in a numeric kind's range (the check [`Kind::parse_number`] and
-/// [`Kind::parse_whole`] make on text, for values set directly).
-fn admits(kind: &Kind, v: f64) -> bool {
-    match *kind {
-        Kind::Number { min, max, open, .. } => v.is_finite() && v >= min && if open { v < max } else { v <= max },
-        Kind::Whole { min, max, .. } => v >= min as f64 && v <= max as f64,
-        _ => true,
-    }
-}
-
 fn check_range(name: &'static str, v: f64, ok: bool, expected: &'static str) -> Result<(), SettingsError> {
     if ok { Ok(()) } else { Err(SettingsError::Value { name, value: v.to_string(), expected }) }
 }
@@ -347,7 +337,7 @@ impl Settings {
         ];
         for (hyper, value) in numbers {
             let kind = hyper.kind();
-            if !admits(&kind, value) {
+            if !kind.admits(value) {
                 return Err(SettingError::invalid(hyper.name(), &value.to_string(), &kind.expected()).into());
             }
         }

@@ -54,7 +54,7 @@ pub enum RaceParam {
 
 impl RaceParam {
     /// Every scene-wide setting.
-    pub const ALL: [RaceParam; 16] = [
+    pub const ALL: [RaceParam; 29] = [
         RaceParam::Preset,
         RaceParam::Surface,
         RaceParam::Kappa,
@@ -71,6 +71,19 @@ impl RaceParam {
         RaceParam::Schedule(ScheduleParam::Warmup),
         RaceParam::SliceAxis(0),
         RaceParam::SliceAxis(1),
+        RaceParam::Schedule(ScheduleParam::Milestones),
+        RaceParam::Schedule(ScheduleParam::Power),
+        RaceParam::Schedule(ScheduleParam::MinLr),
+        RaceParam::Schedule(ScheduleParam::Periodic),
+        RaceParam::Schedule(ScheduleParam::RestartPeriod),
+        RaceParam::Schedule(ScheduleParam::RestartMult),
+        RaceParam::Schedule(ScheduleParam::PctStart),
+        RaceParam::Schedule(ScheduleParam::DivFactor),
+        RaceParam::Schedule(ScheduleParam::FinalDivFactor),
+        RaceParam::Schedule(ScheduleParam::WarmupStart),
+        RaceParam::Schedule(ScheduleParam::Patience),
+        RaceParam::Schedule(ScheduleParam::Threshold),
+        RaceParam::Schedule(ScheduleParam::Cooldown),
     ];
 
     /// The setting's name.

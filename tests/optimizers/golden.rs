@@ -254,3 +254,16 @@ fn newton_finds_the_same_optimum_with_the_exact_softmax_hessian() {
     }
     assert_same_optimum(&theta, &optimum, 1e-9, "Newton");
 }
+
+#[test]
+fn every_schedule_kind_and_method_has_golden_trajectories() {
+    let cases = golden()["trajectories"].as_array().unwrap();
+    for kind in descent::schedule::ScheduleKind::ALL {
+        let n = cases.iter().filter(|c| c["schedule"]["schedule"].as_str() == Some(kind.name())).count();
+        assert!(n >= 4, "{kind}: {n} cases");
+    }
+    for method in Method::ALL.into_iter().filter(|m| *m != Method::RandomSearch) {
+        let n = cases.iter().filter(|c| c["method"].as_str() == Some(method.name())).count();
+        assert!(n >= 8, "{method}: {n} cases");
+    }
+}
