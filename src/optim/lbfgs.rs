@@ -58,12 +58,13 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 ///     lbfgs.step(&mut theta, 1.0, &mut s).unwrap();
 /// }
 /// assert!((theta[0] - 1.0).abs() < 1e-8 && (theta[1] - 1.0).abs() < 1e-8);
-/// // PyTorch's own defaults run up to 20 iterations in one step.
+/// // PyTorch's own defaults run up to 20 iterations in one step (here 19, until a tolerance
+/// // ends the step).
 /// let mut theta = s.start();
 /// let mut lbfgs = Lbfgs::new(10);
 /// (lbfgs.max_iter, lbfgs.tolerance_grad, lbfgs.tolerance_change) = (20, 1e-7, 1e-9);
 /// lbfgs.step(&mut theta, 1.0, &mut s).unwrap();
-/// assert_eq!(lbfgs.iterations(), 20);
+/// assert_eq!(lbfgs.iterations(), 19);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lbfgs {
