@@ -20,11 +20,11 @@ use descent::regularizer::{Regularizer, RegularizerKind};
 /// A learning rate that trains without diverging, per method.
 fn lr(method: Method) -> &'static str {
     match method {
-        Method::RandomSearch | Method::Newton | Method::Lbfgs => "1",
+        Method::RandomSearch | Method::Newton | Method::Lbfgs | Method::Adadelta => "1",
         Method::Sgd | Method::AdaGrad => "0.5",
         Method::Momentum | Method::Nesterov => "0.1",
-        Method::RmsProp => "0.01",
-        Method::Adam | Method::AdamW => "0.05",
+        Method::RmsProp | Method::Rprop => "0.01",
+        Method::Adam | Method::AdamW | Method::NAdam | Method::RAdam | Method::Adamax => "0.05",
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use descent::optim::noise::{GradientNoise, Normals};
 use descent::optim::run::{Run, RunError};
-use descent::optim::settings::{Method, Settings};
+use descent::optim::settings::{Method, Setting, Settings};
 use descent::surface::{Surface, SurfaceKind};
 
 /// The most steps one invocation may ask for.
@@ -29,26 +29,51 @@ Surface:
   --kappa K          the quadratic's condition number, > 0      [10]
   --angle DEG        the quadratic's angle in degrees           [0]
 Optimizer:
-  --optimizer NAME   random|sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw|newton|lbfgs [sgd]
-  --lr A             learning rate α₀ (random search: the scale of its draws)
-                     [PyTorch's default: 1e-3 sgd, momentum, nesterov, adam, adamw;
-                     1e-2 adagrad, rmsprop; 1 lbfgs, newton, random]
+  --optimizer NAME   random|sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw|nadam|radam|
+                     adamax|adadelta|rprop|newton|lbfgs         [sgd]
+  --lr A             learning rate α₀ (random search: the scale of its draws; rprop: its
+                     initial step size) [PyTorch's default: 1e-3 sgd, momentum, nesterov,
+                     adam, adamw, radam; 2e-3 nadam, adamax; 1e-2 adagrad, rmsprop, rprop;
+                     1 adadelta, lbfgs, newton, random]
   --momentum RHO     momentum and nesterov's ρ, in [0, 1)      [0.9]
   --form F           momentum's form: gradient (PyTorch's) or velocity   [gradient]
+  --dampening D      momentum's dampening, in [0, 1]            [0]
   --decay D          rmsprop's decay rate (PyTorch's alpha)     [0.99]
-  --beta1 B1         adam's β₁                                  [0.9]
-  --beta2 B2         adam's β₂                                  [0.999]
-  --eps E            ε of adagrad, rmsprop, adam                [1e-10 adagrad, else 1e-8]
+  --rmsprop-momentum MU  rmsprop's momentum, in [0, 1)          [0]
+  --centered BOOL    centered rmsprop: true or false            [false]
+  --lr-decay ETA     adagrad's lr_decay                         [0]
+  --initial-accumulator G0  adagrad's initial_accumulator_value [0]
+  --beta1 B1         β₁ of adam, adamw, nadam, radam, adamax    [0.9]
+  --beta2 B2         β₂ of the same                             [0.999]
+  --amsgrad BOOL     adam's and adamw's AMSGrad: true or false  [false]
+  --momentum-decay PSI  nadam's momentum_decay                  [0.004]
+  --rho RHO          adadelta's ρ                               [0.9]
+  --eps E            ε of the adaptive methods   [1e-10 adagrad, 1e-6 adadelta, else 1e-8]
   --weight-decay WD  PyTorch's weight_decay (decoupled for adamw) [0; adamw 0.01]
   --no-bias-correction  adam without bias correction (the lecture's \"Adam (almost)\")
+  --eta-minus E, --eta-plus E  rprop's etas                     [0.5, 1.2]
+  --step-min S, --step-max S   rprop's step_sizes               [1e-6, 50]
   --history M        lbfgs's history size                       [100]
+  --max-iter N       lbfgs's iterations per step (max_iter)     [1; PyTorch's default 20]
+  --max-eval N       lbfgs's evaluations per step (max_eval)    [25]
+  --tolerance-grad G, --tolerance-change C  lbfgs's tolerances  [0, 0; PyTorch's 1e-7, 1e-9]
+  --line-search L    lbfgs's line search: strong-wolfe or none  [strong-wolfe]
   --samples K        random search's candidates per step        [1]
 Schedule:
-  --schedule NAME    constant|step|cosine|linear|invsqrt        [constant]
+  --schedule NAME    constant|step|cosine|linear|invsqrt|exponential|multistep|
+                     polynomial|sgdr|onecycle|plateau           [constant]
   --step-size S      step: decay every S updates                [30]
-  --gamma G          step: factor per decay                     [0.1]
-  --total T          cosine, linear: horizon T                  [100]
+  --gamma G          step, exponential, multistep: factor; plateau: its factor  [0.1]
+  --milestones LIST  multistep: steps, comma-separated          [30,60]
+  --total T          cosine, linear, polynomial, onecycle: horizon T  [100]
+  --power P          polynomial's power                         [1]
+  --min-lr ETA       cosine's and sgdr's eta_min, plateau's min_lr  [0]
+  --periodic BOOL    cosine swings back up after T, as PyTorch's  [false: holds at η]
+  --t0 T0, --t-mult M  sgdr's first period and its factor       [10, 1]
+  --pct-start F, --div-factor D, --final-div-factor DF  onecycle's  [0.3, 25, 1e4]
+  --patience N, --threshold R, --cooldown N  plateau's          [10, 1e-4, 0]
   --warmup W         linear warmup over W updates               [0]
+  --warmup-start S   the warmup's start factor, in [0, 1]       [0]
 Run:
   --start X,Y        starting point                             [the surface's suggestion]
   --steps N          number of updates                          [100]
@@ -106,24 +131,6 @@ pub struct TrajectoryArgs {
 
 /// Options that take no value.
 const FLAGS: [&str; 2] = ["--help", "--no-bias-correction"];
-/// Options passed to [`Settings::set`] under their own name.
-const SETTINGS: [&str; 13] = [
-    "lr",
-    "momentum",
-    "form",
-    "decay",
-    "beta1",
-    "beta2",
-    "eps",
-    "weight-decay",
-    "history",
-    "samples",
-    "schedule",
-    "step-size",
-    "gamma",
-];
-/// The rest of the schedule's options.
-const SCHEDULE: [&str; 2] = ["total", "warmup"];
 /// Options the tool itself reads.
 const RUN: [&str; 8] = ["surface", "kappa", "angle", "optimizer", "start", "steps", "noise", "seed"];
 
@@ -142,7 +149,9 @@ fn number(option: &str, value: &str, ok: impl Fn(f64) -> bool, expected: &str) -
 fn pairs(args: Vec<String>) -> Result<Vec<(String, Option<String>)>, CliError> {
     let known = |name: &str| {
         let bare = name.trim_start_matches("--");
-        FLAGS.contains(&name) || SETTINGS.contains(&bare) || SCHEDULE.contains(&bare) || RUN.contains(&bare)
+        // Every optimizer setting but `method` (spelt --optimizer) goes to Settings::set.
+        let setting = bare != "method" && Setting::names().any(|n| n == bare);
+        FLAGS.contains(&name) || setting || RUN.contains(&bare)
     };
     let mut out = Vec::new();
     let mut args = args.into_iter();

@@ -252,3 +252,14 @@ fn noise_is_seeded() {
     assert_ne!(noisy("1"), noisy("2"));
     assert_ne!(noisy("1"), csv(&["--lr", "0.1", "--steps", "5"]).0);
 }
+
+#[test]
+fn every_optimizer_setting_is_an_option() {
+    use descent::optim::settings::{Method, Setting, Settings};
+    let defaults = Settings::new(Method::Lbfgs);
+    for name in Setting::names().filter(|n| *n != "method") {
+        let value = defaults.get(name).unwrap();
+        let args = ["--optimizer".to_string(), "lbfgs".into(), format!("--{name}"), value.clone()];
+        assert!(matches!(parse(args), Ok(Cli::Run(_))), "--{name} {value}");
+    }
+}

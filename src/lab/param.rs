@@ -16,7 +16,6 @@ use crate::loss::LossKind;
 use crate::model::Param;
 use crate::optim::settings::Setting;
 use crate::regularizer::RegularizerKind;
-use crate::schedule::{ScheduleKind, ScheduleParam};
 use crate::setting::{Choice, Kind, Scale, SettingError, Spec, Table};
 
 /// A named setting of the lab.
@@ -351,7 +350,7 @@ impl Lab {
     /// the file fixes it, Δ does not
     /// for softmax, β only for the elastic net, λ and regularize-bias not without a penalty,
     /// margin lines not for softmax; a method's hyperparameters only for that method, the
-    /// step schedule's s and γ only for it, the horizon T only for cosine and linear decay.
+    /// schedule's settings only where [`ScheduleParam::applies`](crate::schedule::ScheduleParam::applies).
     /// The page hides or greys out the others.
     pub fn applies(&self, param: LabParam) -> bool {
         let kind = self.spec.kind;
@@ -364,14 +363,7 @@ impl Lab {
             LabParam::Lambda | LabParam::RegularizeBias => regularized,
             LabParam::Parameter(p) => self.parameter_index(p).is_ok(),
             LabParam::Optimizer(Setting::Hyper(h)) => self.optimizer().method.hypers().contains(&h),
-            LabParam::Optimizer(Setting::Schedule(p)) => {
-                let kind = self.optimizer().schedule.kind;
-                match p {
-                    ScheduleParam::StepSize | ScheduleParam::Gamma => kind == ScheduleKind::Step,
-                    ScheduleParam::Total => kind.uses_total(),
-                    _ => true,
-                }
-            }
+            LabParam::Optimizer(Setting::Schedule(p)) => p.applies(&self.optimizer().schedule),
             _ => true,
         }
     }

@@ -152,7 +152,7 @@ impl Lab {
 
     /// α_t, the learning rate the next update uses.
     pub fn learning_rate(&self) -> f64 {
-        self.training.run.schedule().rate(self.steps())
+        self.training.run.rate()
     }
 
     /// Full passes over the data made by the minibatch sampler (0 for full batch).

@@ -15,9 +15,10 @@ use super::{LossFn, Optimizer, StepError};
 /// Progress along steep directions is damped, along flat ones accelerated, and the step
 /// decays towards zero over time.
 ///
-/// PyTorch: `torch.optim.Adagrad(params, lr, eps=ε, weight_decay=wd)` with `lr_decay=0` and
-/// `initial_accumulator_value=0` is this update with ε outside the square root, as in the
-/// lecture; PyTorch's default ε is 1e-10, the lecture's 1e-7.
+/// PyTorch: `torch.optim.Adagrad(params, lr, eps=ε, weight_decay=wd, lr_decay=η,
+/// initial_accumulator_value=G₀)` is this update with ε outside the square root, as in the
+/// lecture (PyTorch's default ε is 1e-10, the lecture's 1e-7), G starting at G₀ instead of 0,
+/// and the rate of update t (counted from 1) divided by 1 + (t − 1)η: α_t/(1 + (t − 1)η).
 ///
 /// ```
 /// use descent::optim::{Optimizer, adagrad::AdaGrad};
@@ -32,6 +33,11 @@ pub struct AdaGrad {
     pub eps: f64,
     /// PyTorch's `weight_decay` (coupled).
     pub weight_decay: f64,
+    /// PyTorch's `lr_decay` η: update t uses α_t/(1 + (t − 1)η).
+    pub lr_decay: f64,
+    /// PyTorch's `initial_accumulator_value` G₀.
+    pub initial_accumulator: f64,
+    steps: u32,
     sum: Vec<f64>,
     grad: Vec<f64>,
 }
@@ -39,7 +45,15 @@ pub struct AdaGrad {
 impl AdaGrad {
     /// AdaGrad with the given ε.
     pub fn new(eps: f64, weight_decay: f64) -> Self {
-        AdaGrad { eps, weight_decay, sum: Vec::new(), grad: Vec::new() }
+        AdaGrad {
+            eps,
+            weight_decay,
+            lr_decay: 0.0,
+            initial_accumulator: 0.0,
+            steps: 0,
+            sum: Vec::new(),
+            grad: Vec::new(),
+        }
     }
 
     /// The accumulated squared gradients G (empty before the first step).
@@ -54,15 +68,22 @@ impl Optimizer for AdaGrad {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        let first = self.sum.is_empty();
         let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.sum], &mut self.grad)?;
+        if first {
+            self.sum.fill(self.initial_accumulator);
+        }
+        self.steps = self.steps.saturating_add(1);
+        let clr = lr / (1.0 + (f64::from(self.steps) - 1.0) * self.lr_decay);
         for ((x, s), &g) in theta.iter_mut().zip(&mut self.sum).zip(grad) {
             *s += g * g;
-            *x += -lr * g / (s.sqrt() + self.eps);
+            *x += -clr * g / (s.sqrt() + self.eps);
         }
         Ok(())
     }
 
     fn reset(&mut self) {
+        self.steps = 0;
         self.sum.clear();
     }
 }

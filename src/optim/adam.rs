@@ -25,6 +25,11 @@ use super::{LossFn, Optimizer, StepError};
 /// (`torch.optim.AdamW`, Loshchilov and Hutter): x ← x·(1 − α·wd) before the Adam step,
 /// instead of adding wd·x to the gradient. PyTorch has no switch for bias correction.
 ///
+/// With `amsgrad` (Reddi et al., PyTorch's `amsgrad=True`) the denominator uses the largest
+/// second moment so far, v̂_t = max(v̂_{t−1}, v_t), instead of v_t: the effective rate
+/// α/√v̂ can then only shrink, where Adam's grows again whenever large gradients are
+/// forgotten (the counterexample of Reddi et al.).
+///
 /// ```
 /// use descent::optim::{Optimizer, adam::Adam};
 /// let mut x = [1.0];
@@ -46,9 +51,12 @@ pub struct Adam {
     pub bias_correction: bool,
     /// Decoupled weight decay: AdamW.
     pub decoupled: bool,
+    /// AMSGrad: divide by the running maximum of the second moment.
+    pub amsgrad: bool,
     steps: u32,
     first: Vec<f64>,
     second: Vec<f64>,
+    max_second: Vec<f64>,
     grad: Vec<f64>,
 }
 
@@ -62,9 +70,11 @@ impl Adam {
             weight_decay: 0.0,
             bias_correction: true,
             decoupled: false,
+            amsgrad: false,
             steps: 0,
             first: Vec::new(),
             second: Vec::new(),
+            max_second: Vec::new(),
             grad: Vec::new(),
         }
     }
@@ -81,7 +91,7 @@ impl Adam {
 }
 
 /// PyTorch's `lerp`: a + w(b − a) for |w| < ½, b − (b − a)(1 − w) otherwise.
-fn lerp(a: f64, b: f64, w: f64) -> f64 {
+pub(crate) fn lerp(a: f64, b: f64, w: f64) -> f64 {
     if w.abs() < 0.5 { a + w * (b - a) } else { b - (b - a) * (1.0 - w) }
 }
 
@@ -93,7 +103,12 @@ impl Optimizer for Adam {
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
         // AdamW's decay is decoupled: it shrinks θ below instead of adding wd·θ to g.
         let coupled = if self.decoupled { 0.0 } else { self.weight_decay };
-        let grad = gradient(f, theta, lr, coupled, &mut [&mut self.first, &mut self.second], &mut self.grad)?;
+        let states: &mut [&mut Vec<f64>] = if self.amsgrad {
+            &mut [&mut self.first, &mut self.second, &mut self.max_second]
+        } else {
+            &mut [&mut self.first, &mut self.second]
+        };
+        let grad = gradient(f, theta, lr, coupled, states, &mut self.grad)?;
         self.steps = self.steps.saturating_add(1);
         if self.decoupled && self.weight_decay != 0.0 {
             let shrink = 1.0 - lr * self.weight_decay;
@@ -106,10 +121,18 @@ impl Optimizer for Adam {
             (lr, 1.0)
         };
         let (w1, w2) = (1.0 - self.beta1, 1.0 - self.beta2);
-        for (((x, m), v), &g) in theta.iter_mut().zip(&mut self.first).zip(&mut self.second).zip(grad) {
+        for (i, ((x, m), v)) in theta.iter_mut().zip(&mut self.first).zip(&mut self.second).enumerate() {
+            let g = grad[i];
             *m = lerp(*m, g, w1);
             *v = *v * self.beta2 + w2 * g * g;
-            let denom = v.sqrt() / correction2_sqrt + self.eps;
+            let second = if self.amsgrad {
+                let max = &mut self.max_second[i];
+                *max = max.max(*v);
+                *max
+            } else {
+                *v
+            };
+            let denom = second.sqrt() / correction2_sqrt + self.eps;
             *x += -step_size * *m / denom;
         }
         Ok(())
@@ -119,5 +142,6 @@ impl Optimizer for Adam {
         self.steps = 0;
         self.first.clear();
         self.second.clear();
+        self.max_second.clear();
     }
 }

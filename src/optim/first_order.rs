@@ -1,4 +1,5 @@
-//! The start every first-order step shares (SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam):
+//! The start every first-order step shares (SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam,
+//! NAdam, RAdam, Adamax, Adadelta, Rprop):
 //! check α_t, size the per-parameter state on the first step, evaluate g = ∇L(θ) once and add
 //! PyTorch's coupled weight decay, g ← g + wd·θ.
 

@@ -1,13 +1,13 @@
-//! L-BFGS with a strong-Wolfe line search, one iteration per step, as PyTorch does it.
+//! L-BFGS with a strong-Wolfe line search or none, as PyTorch does it.
 
 use std::collections::VecDeque;
 
-use super::line_search::{py_min, strong_wolfe};
+use super::line_search::{LineSearch, py_min, strong_wolfe};
 use super::method::Method;
 use super::{LossFn, Optimizer, StepError, check_lr};
 
-/// Evaluations one step may make in all (PyTorch's `max_eval`): one at θ, the rest in the
-/// line search.
+/// The default number of evaluations one step may make in all (PyTorch's `max_eval`, whose
+/// own default is 1.25 × `max_iter` = 25): one at θ, the rest in the line search.
 pub const MAX_EVAL: usize = 25;
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -16,30 +16,37 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 
 /// L-BFGS: a quasi-Newton method that approximates H⁻¹∇f from the last m pairs
 /// s = θ_{k+1} − θ_k, y = ∇f_{k+1} − ∇f_k (the two-loop recursion), without ever forming a
-/// matrix, and picks the step length with a strong-Wolfe line search.
+/// matrix, and picks the step length with a strong-Wolfe line search (or takes t = α).
 ///
 /// One [`Optimizer::step`] is exactly one call of
-/// `torch.optim.LBFGS(lr=α, max_iter=1, max_eval=25, history_size=m,
-/// line_search_fn="strong_wolfe", tolerance_grad=0, tolerance_change=0).step(closure)`:
+/// `torch.optim.LBFGS(lr=α, max_iter, max_eval, history_size=m, line_search_fn,
+/// tolerance_grad, tolerance_change).step(closure)`; [`Lbfgs::new`] gives the lab's defaults,
+/// `max_iter=1, max_eval=25, line_search_fn="strong_wolfe", tolerance_grad=0,
+/// tolerance_change=0` (one iteration per step, so the trajectory shows each):
 ///
-/// 1. evaluate f and g = ∇f at θ (PyTorch's `orig_loss = closure()`); stop if g = 0;
-/// 2. on the first iteration d = −g and the trial step is min(1, 1/‖g‖₁)·α; later, add
+/// 1. evaluate f and g = ∇f at θ (PyTorch's `orig_loss = closure()`); stop if
+///    max|g| ≤ `tolerance_grad`; then iterate, at most `max_iter` times:
+/// 2. on the very first iteration d = −g and the trial step is min(1, 1/‖g‖₁)·α; later, add
 ///    (s, y) = (t·d_prev, g − g_prev) to the history when yᵀs > 1e-10 (dropping the oldest
 ///    beyond m), scale the initial inverse Hessian by yᵀs/yᵀy, run the two-loop recursion
 ///    for d ≈ −H⁻¹g, and try t = α;
-/// 3. stop if d is not a descent direction (gᵀd > 0); otherwise search along d with the
-///    strong-Wolfe line search (c₁ = 1e-4, c₂ = 0.9, at most 24 more evaluations) and move
-///    θ ← θ + t·d.
+/// 3. stop if d is not a descent direction enough (gᵀd > −`tolerance_change`); otherwise
+///    search along d with the strong-Wolfe line search (c₁ = 1e-4, c₂ = 0.9, at most the
+///    evaluations left of `max_eval`) and move θ ← θ + t·d, taking f and g from the
+///    accepted trial; without a line search move θ ← θ + t·d and evaluate f and g there
+///    (unless this was the last iteration);
+/// 4. stop after `max_iter` iterations or `max_eval` evaluations, when max|g| ≤
+///    `tolerance_grad`, when max|t·d| ≤ `tolerance_change`, or when the loss changed by less
+///    than `tolerance_change`.
 ///
 /// Where PyTorch writes `a.add_(b, alpha=c)` (the two-loop recursion's updates and θ + t·d),
 /// its CPU kernel computes a fused multiply-add; this uses [`f64::mul_add`] at the same
 /// places, so the iterates agree to rounding even where L-BFGS amplifies the last bit
 /// (30 iterations on Rosenbrock with m = 3 turn one ulp into 1e-8 otherwise).
 ///
-/// Every line-search trial calls the loss function, so the driver records them all. L-BFGS
-/// wants a deterministic full-batch f: with minibatches or noise the curvature pairs mix
-/// different functions (the lecture: it "does not transfer very well to mini-batch
-/// setting").
+/// Every trial calls the loss function, so the driver records them all. L-BFGS wants a
+/// deterministic full-batch f: with minibatches or noise the curvature pairs mix different
+/// functions (the lecture: it "does not transfer very well to mini-batch setting").
 ///
 /// ```
 /// use descent::optim::{Optimizer, lbfgs::Lbfgs};
@@ -51,11 +58,29 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 ///     lbfgs.step(&mut theta, 1.0, &mut s).unwrap();
 /// }
 /// assert!((theta[0] - 1.0).abs() < 1e-8 && (theta[1] - 1.0).abs() < 1e-8);
+/// // PyTorch's own defaults run up to 20 iterations in one step (here 19, until a tolerance
+/// // ends the step).
+/// let mut theta = s.start();
+/// let mut lbfgs = Lbfgs::new(10);
+/// (lbfgs.max_iter, lbfgs.tolerance_grad, lbfgs.tolerance_change) = (20, 1e-7, 1e-9);
+/// lbfgs.step(&mut theta, 1.0, &mut s).unwrap();
+/// assert_eq!(lbfgs.iterations(), 19);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lbfgs {
     /// The history size m.
     pub history: usize,
+    /// Iterations per step (PyTorch's `max_iter`, ≥ 1).
+    pub max_iter: usize,
+    /// Evaluations per step (PyTorch's `max_eval`).
+    pub max_eval: usize,
+    /// A step stops once max|∇f| ≤ this (PyTorch's `tolerance_grad`).
+    pub tolerance_grad: f64,
+    /// A step stops once max|t·d| or the change of the loss is below this (PyTorch's
+    /// `tolerance_change`).
+    pub tolerance_change: f64,
+    /// The line search, or none.
+    pub line_search: LineSearch,
     iterations: usize,
     /// Curvature pairs (y, s, 1/yᵀs), oldest first.
     pairs: VecDeque<(Vec<f64>, Vec<f64>, f64)>,
@@ -67,14 +92,22 @@ pub struct Lbfgs {
     grad: Vec<f64>,
     trial: Vec<f64>,
     trial_grad: Vec<f64>,
+    /// The gradient at each line-search trial of the current iteration.
+    trial_grads: Vec<Vec<f64>>,
     alphas: Vec<f64>,
 }
 
 impl Lbfgs {
-    /// L-BFGS keeping the last `history` curvature pairs (at least 1).
+    /// L-BFGS keeping the last `history` curvature pairs (at least 1), one iteration per step
+    /// with at most [`MAX_EVAL`] evaluations, both tolerances 0 and the strong-Wolfe search.
     pub fn new(history: usize) -> Self {
         Lbfgs {
             history: history.max(1),
+            max_iter: 1,
+            max_eval: MAX_EVAL,
+            tolerance_grad: 0.0,
+            tolerance_change: 0.0,
+            line_search: LineSearch::StrongWolfe,
             iterations: 0,
             pairs: VecDeque::new(),
             h_diag: 1.0,
@@ -84,6 +117,7 @@ impl Lbfgs {
             grad: Vec::new(),
             trial: Vec::new(),
             trial_grad: Vec::new(),
+            trial_grads: Vec::new(),
             alphas: Vec::new(),
         }
     }
@@ -96,6 +130,51 @@ impl Lbfgs {
     /// The curvature pairs held.
     pub fn pairs(&self) -> usize {
         self.pairs.len()
+    }
+
+    /// θ ← θ + t·d (PyTorch's `_add_grad`).
+    fn move_along(&self, theta: &mut [f64]) {
+        for (x, d) in theta.iter_mut().zip(&self.direction) {
+            *x = self.t.mul_add(*d, *x);
+        }
+    }
+
+    /// The strong-Wolfe search along d from θ, with the evaluations left of `max_eval` after
+    /// `spent`; moves θ to the accepted step and takes ∇f there as the gradient. Returns t,
+    /// f there and the evaluations it made.
+    fn search(
+        &mut self,
+        theta: &mut [f64],
+        f: &mut dyn LossFn,
+        loss: f64,
+        gtd: f64,
+        spent: usize,
+    ) -> (f64, f64, usize) {
+        let n = theta.len();
+        let d_norm = max_abs(&self.direction);
+        self.trial.resize(n, 0.0);
+        let mut calls = 0;
+        let (direction, trial, grads) = (&self.direction, &mut self.trial, &mut self.trial_grads);
+        let evaluate = |step: f64| {
+            for ((p, x), d) in trial.iter_mut().zip(theta.iter()).zip(direction) {
+                *p = step.mul_add(*d, *x);
+            }
+            if grads.len() <= calls {
+                grads.push(Vec::new());
+            }
+            let g = &mut grads[calls];
+            g.resize(n, 0.0);
+            calls += 1;
+            let value = f.loss_and_gradient(trial, g);
+            (value, dot(g, direction))
+        };
+        let accepted = strong_wolfe(evaluate, self.t, d_norm, loss, gtd, self.max_eval.saturating_sub(spent));
+        if let Some(k) = accepted.evaluation {
+            self.grad.copy_from_slice(&self.trial_grads[k]);
+        }
+        self.t = accepted.t;
+        self.move_along(theta);
+        (accepted.t, accepted.f, calls)
     }
 
     /// Updates the history with the last step and computes d ≈ −H⁻¹g by the two-loop
@@ -175,47 +254,64 @@ impl Optimizer for Lbfgs {
             return Err(StepError::Dimension { expected: self.prev_grad.len(), found: n });
         }
         self.grad.resize(n, 0.0);
-        let loss = f.loss_and_gradient(theta, &mut self.grad);
-        if self.grad.iter().fold(0.0, |m, g| py_max_abs(m, *g)) <= 0.0 {
+        let mut loss = f.loss_and_gradient(theta, &mut self.grad);
+        let mut evaluations = 1;
+        if max_abs(&self.grad) <= self.tolerance_grad {
             return Ok(());
         }
-        self.iterations += 1;
-        if self.iterations == 1 {
-            self.direction.clear();
-            self.direction.extend(self.grad.iter().map(|g| -g));
-            self.pairs.clear();
-            self.h_diag = 1.0;
-        } else {
-            self.quasi_newton_direction();
-        }
-        self.prev_grad.clear();
-        self.prev_grad.extend_from_slice(&self.grad);
-        let t = if self.iterations == 1 {
-            py_min(1.0, 1.0 / self.grad.iter().map(|g| g.abs()).sum::<f64>()) * lr
-        } else {
-            lr
-        };
-        let gtd = dot(&self.grad, &self.direction);
-        // PyTorch's `gtd > -tolerance_change` with tolerance_change = 0.
-        if gtd > -0.0 {
-            self.t = t;
-            return Ok(());
-        }
-        let d_norm = self.direction.iter().fold(0.0, |m: f64, d| py_max_abs(m, *d));
-        self.trial.resize(n, 0.0);
-        self.trial_grad.resize(n, 0.0);
-        let (direction, trial, trial_grad) = (&self.direction, &mut self.trial, &mut self.trial_grad);
-        let evaluate = |step: f64| {
-            for ((p, x), d) in trial.iter_mut().zip(theta.iter()).zip(direction) {
-                *p = step.mul_add(*d, *x);
+        let max_iter = self.max_iter.max(1);
+        let mut n_iter = 0;
+        while n_iter < max_iter {
+            n_iter += 1;
+            self.iterations += 1;
+            if self.iterations == 1 {
+                self.direction.clear();
+                self.direction.extend(self.grad.iter().map(|g| -g));
+                self.pairs.clear();
+                self.h_diag = 1.0;
+            } else {
+                self.quasi_newton_direction();
             }
-            let value = f.loss_and_gradient(trial, trial_grad);
-            (value, dot(trial_grad, direction))
-        };
-        let (step, _) = strong_wolfe(evaluate, t, d_norm, loss, gtd, MAX_EVAL - 1);
-        self.t = step;
-        for (x, d) in theta.iter_mut().zip(&self.direction) {
-            *x = step.mul_add(*d, *x);
+            self.prev_grad.clear();
+            self.prev_grad.extend_from_slice(&self.grad);
+            let prev_loss = loss;
+            self.t = if self.iterations == 1 {
+                py_min(1.0, 1.0 / self.grad.iter().map(|g| g.abs()).sum::<f64>()) * lr
+            } else {
+                lr
+            };
+            let gtd = dot(&self.grad, &self.direction);
+            if gtd > -self.tolerance_change {
+                break;
+            }
+            let (spent, gradient_small) = match self.line_search {
+                LineSearch::StrongWolfe => {
+                    let accepted = self.search(theta, f, loss, gtd, evaluations);
+                    self.t = accepted.0;
+                    loss = accepted.1;
+                    (accepted.2, max_abs(&self.grad) <= self.tolerance_grad)
+                }
+                LineSearch::None => {
+                    self.move_along(theta);
+                    if n_iter != max_iter {
+                        loss = f.loss_and_gradient(theta, &mut self.grad);
+                        (1, max_abs(&self.grad) <= self.tolerance_grad)
+                    } else {
+                        (0, false)
+                    }
+                }
+            };
+            evaluations += spent;
+            if n_iter == max_iter || evaluations >= self.max_eval || gradient_small {
+                break;
+            }
+            let t = self.t;
+            if self.direction.iter().fold(0.0, |m, d| py_max_abs(m, d * t)) <= self.tolerance_change {
+                break;
+            }
+            if (loss - prev_loss).abs() < self.tolerance_change {
+                break;
+            }
         }
         Ok(())
     }
@@ -228,6 +324,11 @@ impl Optimizer for Lbfgs {
         self.prev_grad.clear();
         self.t = 0.0;
     }
+}
+
+/// max|v| as `v.abs().max()` computes it (NaN propagates).
+fn max_abs(v: &[f64]) -> f64 {
+    v.iter().fold(0.0, |m, x| py_max_abs(m, *x))
 }
 
 /// max(m, |d|) as `d.abs().max()` computes it (NaN propagates).

@@ -1,6 +1,19 @@
 //! The strong-Wolfe line search of PyTorch's L-BFGS (`torch.optim.lbfgs._strong_wolfe`,
 //! itself ported from Torch7's `lswolfe.lua`), operation for operation.
 
+crate::named! {
+    /// How L-BFGS picks the step length along its direction d (PyTorch's `line_search_fn`).
+    #[derive(Default)]
+    pub enum LineSearch: "line search" {
+        /// The strong-Wolfe search below (`line_search_fn="strong_wolfe"`).
+        #[default]
+        StrongWolfe = "strong-wolfe", "Strong Wolfe";
+        /// None: the step is t·d with t = α (min(1, 1/‖g‖₁)·α on the first iteration), as
+        /// with PyTorch's `line_search_fn=None`.
+        None = "none", "None: step α";
+    }
+}
+
 /// Sufficient decrease: f(x + td) ≤ f(x) + c₁·t·∇f·d.
 const C1: f64 = 1e-4;
 /// Curvature: |∇f(x + td)·d| ≤ −c₂·∇f·d.
@@ -38,18 +51,33 @@ pub fn cubic_interpolate(x1: f64, f1: f64, g1: f64, x2: f64, f2: f64, g2: f64, b
     }
 }
 
-/// A trial step: t, f(x + td) and the directional derivative ∇f(x + td)·d.
+/// A trial step: t, f(x + td), the directional derivative ∇f(x + td)·d and which evaluation
+/// it was (`None` for the start x itself).
 #[derive(Clone, Copy, Debug)]
 struct Trial {
     t: f64,
     f: f64,
     gtd: f64,
+    evaluation: Option<usize>,
+}
+
+/// The step a line search accepted: t, f(x + td) and which call of `evaluate` gave it
+/// (counted from 0; `None` when it is the start, t = 0), so that the caller can reuse the
+/// gradient it computed there (PyTorch's `_strong_wolfe` returns that gradient).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Accepted {
+    /// The step length t.
+    pub t: f64,
+    /// f(x + td).
+    pub f: f64,
+    /// The call of `evaluate` that computed it.
+    pub evaluation: Option<usize>,
 }
 
 /// Searches along d from x for a step t satisfying the strong Wolfe conditions, starting at
 /// `t`, where f = f(x) and gtd = ∇f(x)·d < 0; `evaluate(t)` returns f(x + td) and
 /// ∇f(x + td)·d. At most `max_ls` evaluations follow the first. Returns the accepted step
-/// and f there (PyTorch returns the step with the lowest value of its final bracket).
+/// (PyTorch returns the step with the lowest value of its final bracket).
 pub fn strong_wolfe(
     mut evaluate: impl FnMut(f64) -> (f64, f64),
     t: f64,
@@ -57,17 +85,23 @@ pub fn strong_wolfe(
     f: f64,
     gtd: f64,
     max_ls: usize,
-) -> (f64, f64) {
+) -> Accepted {
+    let mut calls = 0;
+    let mut evaluate = |t: f64| {
+        calls += 1;
+        let (f, gtd) = evaluate(t);
+        (f, gtd, Some(calls - 1))
+    };
     let mut t = t;
-    let (mut f_new, mut gtd_new) = evaluate(t);
-    let mut prev = Trial { t: 0.0, f, gtd };
+    let (mut f_new, mut gtd_new, mut index) = evaluate(t);
+    let mut prev = Trial { t: 0.0, f, gtd, evaluation: None };
     let mut done = false;
     let mut ls_iter = 0;
     // The bracket and its values; one entry when done, two otherwise.
     let mut bracket: [Trial; 2] = [prev; 2];
     let mut single = false;
     while ls_iter < max_ls {
-        let current = Trial { t, f: f_new, gtd: gtd_new };
+        let current = Trial { t, f: f_new, gtd: gtd_new, evaluation: index };
         if f_new > f + C1 * t * gtd || (ls_iter > 1 && f_new >= prev.f) {
             bracket = [prev, current];
             break;
@@ -87,14 +121,14 @@ pub fn strong_wolfe(
         let max_step = t * 10.0;
         let tmp = t;
         t = cubic_interpolate(prev.t, prev.f, prev.gtd, t, f_new, gtd_new, Some((min_step, max_step)));
-        prev = Trial { t: tmp, f: f_new, gtd: gtd_new };
-        (f_new, gtd_new) = evaluate(t);
+        prev = Trial { t: tmp, f: f_new, gtd: gtd_new, evaluation: index };
+        (f_new, gtd_new, index) = evaluate(t);
         ls_iter += 1;
     }
     if ls_iter == max_ls {
         // Out of evaluations while extrapolating: PyTorch brackets [0, t] (its derivatives are
         // never used, since the zoom below does not run).
-        bracket = [Trial { t: 0.0, f, gtd }, Trial { t, f: f_new, gtd: gtd_new }];
+        bracket = [Trial { t: 0.0, f, gtd, evaluation: None }, Trial { t, f: f_new, gtd: gtd_new, evaluation: index }];
         single = false;
     }
     // Zoom: shrink the bracket until a point satisfies the conditions.
@@ -127,9 +161,9 @@ pub fn strong_wolfe(
         } else {
             insufficient_progress = false;
         }
-        (f_new, gtd_new) = evaluate(t);
+        (f_new, gtd_new, index) = evaluate(t);
         ls_iter += 1;
-        let current = Trial { t, f: f_new, gtd: gtd_new };
+        let current = Trial { t, f: f_new, gtd: gtd_new, evaluation: index };
         if f_new > f + C1 * t * gtd || f_new >= bracket[low].f {
             // Not a sufficient decrease, or not below the low end: the new high end.
             bracket[high] = current;
@@ -144,5 +178,6 @@ pub fn strong_wolfe(
             bracket[low] = current;
         }
     }
-    (bracket[low].t, bracket[low].f)
+    let best = bracket[low];
+    Accepted { t: best.t, f: best.f, evaluation: best.evaluation }
 }

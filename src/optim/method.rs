@@ -25,15 +25,25 @@ pub enum Method {
     Adam,
     /// AdamW.
     AdamW,
+    /// NAdam: Adam with Nesterov momentum.
+    NAdam,
+    /// RAdam: Adam with a rectified adaptive rate.
+    RAdam,
+    /// Adamax: Adam with the infinity norm.
+    Adamax,
+    /// Adadelta.
+    Adadelta,
+    /// Rprop: resilient backpropagation.
+    Rprop,
     /// Newton's method.
     Newton,
-    /// L-BFGS with a strong-Wolfe line search.
+    /// L-BFGS, with a strong-Wolfe line search or none.
     Lbfgs,
 }
 
 impl Method {
     /// Every method, in the order the UI lists them.
-    pub const ALL: [Method; 10] = [
+    pub const ALL: [Method; 15] = [
         Method::RandomSearch,
         Method::Sgd,
         Method::Momentum,
@@ -42,6 +52,11 @@ impl Method {
         Method::RmsProp,
         Method::Adam,
         Method::AdamW,
+        Method::NAdam,
+        Method::RAdam,
+        Method::Adamax,
+        Method::Adadelta,
+        Method::Rprop,
         Method::Newton,
         Method::Lbfgs,
     ];
@@ -57,6 +72,11 @@ impl Method {
             Method::RmsProp => "rmsprop",
             Method::Adam => "adam",
             Method::AdamW => "adamw",
+            Method::NAdam => "nadam",
+            Method::RAdam => "radam",
+            Method::Adamax => "adamax",
+            Method::Adadelta => "adadelta",
+            Method::Rprop => "rprop",
             Method::Newton => "newton",
             Method::Lbfgs => "lbfgs",
         }
@@ -73,18 +93,25 @@ impl Method {
             Method::RmsProp => "RMSProp",
             Method::Adam => "Adam",
             Method::AdamW => "AdamW",
+            Method::NAdam => "NAdam",
+            Method::RAdam => "RAdam",
+            Method::Adamax => "Adamax",
+            Method::Adadelta => "Adadelta",
+            Method::Rprop => "Rprop",
             Method::Newton => "Newton",
             Method::Lbfgs => "L-BFGS",
         }
     }
 
     /// PyTorch's default learning rate for the method; 1 (the full step) for Newton, and
-    /// for random search, where it is the scale of the draws.
+    /// for random search, where it is the scale of the draws. (For Rprop it is only the
+    /// initial step size.)
     pub fn default_lr(self) -> f64 {
         match self {
-            Method::Sgd | Method::Momentum | Method::Nesterov | Method::Adam | Method::AdamW => 1e-3,
-            Method::AdaGrad | Method::RmsProp => 1e-2,
-            Method::RandomSearch | Method::Newton | Method::Lbfgs => 1.0,
+            Method::Sgd | Method::Momentum | Method::Nesterov | Method::Adam | Method::AdamW | Method::RAdam => 1e-3,
+            Method::NAdam | Method::Adamax => 2e-3,
+            Method::AdaGrad | Method::RmsProp | Method::Rprop => 1e-2,
+            Method::RandomSearch | Method::Newton | Method::Lbfgs | Method::Adadelta => 1.0,
         }
     }
 
@@ -92,6 +119,7 @@ impl Method {
     pub fn default_eps(self) -> f64 {
         match self {
             Method::AdaGrad => 1e-10,
+            Method::Adadelta => 1e-6,
             _ => 1e-8,
         }
     }
@@ -109,15 +137,26 @@ impl Method {
         match self {
             Method::RandomSearch => &[Hyper::Samples, Hyper::Seed],
             Method::Sgd => &[Hyper::WeightDecay],
-            Method::Momentum => &[Hyper::Momentum, Hyper::Form, Hyper::WeightDecay],
+            Method::Momentum => &[Hyper::Momentum, Hyper::Form, Hyper::Dampening, Hyper::WeightDecay],
             Method::Nesterov => &[Hyper::Momentum, Hyper::WeightDecay],
-            Method::AdaGrad => &[Hyper::Eps, Hyper::WeightDecay],
-            Method::RmsProp => &[Hyper::Decay, Hyper::Eps, Hyper::WeightDecay],
+            Method::AdaGrad => &[Hyper::Eps, Hyper::WeightDecay, Hyper::LrDecay, Hyper::InitialAccumulator],
+            Method::RmsProp => &[Hyper::Decay, Hyper::Eps, Hyper::WeightDecay, Hyper::RmsPropMomentum, Hyper::Centered],
             Method::Adam | Method::AdamW => {
-                &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay, Hyper::BiasCorrection]
+                &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay, Hyper::BiasCorrection, Hyper::Amsgrad]
             }
+            Method::NAdam => &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay, Hyper::MomentumDecay],
+            Method::RAdam | Method::Adamax => &[Hyper::Beta1, Hyper::Beta2, Hyper::Eps, Hyper::WeightDecay],
+            Method::Adadelta => &[Hyper::Rho, Hyper::Eps, Hyper::WeightDecay],
+            Method::Rprop => &[Hyper::EtaMinus, Hyper::EtaPlus, Hyper::StepMin, Hyper::StepMax],
             Method::Newton => &[],
-            Method::Lbfgs => &[Hyper::History],
+            Method::Lbfgs => &[
+                Hyper::History,
+                Hyper::MaxIter,
+                Hyper::MaxEval,
+                Hyper::ToleranceGrad,
+                Hyper::ToleranceChange,
+                Hyper::LineSearch,
+            ],
         }
     }
 }

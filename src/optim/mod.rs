@@ -36,8 +36,10 @@ use std::fmt;
 
 use crate::objective::Breakdown;
 
+pub mod adadelta;
 pub mod adagrad;
 pub mod adam;
+pub mod adamax;
 pub mod classifier;
 pub mod eigen;
 mod first_order;
@@ -47,12 +49,15 @@ pub mod line_search;
 pub mod method;
 pub mod minibatch;
 pub mod momentum;
+pub mod nadam;
 pub mod nesterov;
 pub mod newton;
 pub mod noise;
+pub mod radam;
 pub mod random_search;
 pub mod record;
 pub mod rmsprop;
+pub mod rprop;
 pub mod run;
 pub mod settings;
 pub mod sgd;

@@ -23,8 +23,11 @@ crate::named! {
 /// SGD+Momentum: builds up a velocity as a running sum of gradients with friction ρ
 /// (see [`MomentumForm`] for the two update rules).
 ///
-/// PyTorch: `torch.optim.SGD(params, lr, momentum=ρ, weight_decay=wd)`; a nonzero
-/// `weight_decay` adds wd·x to the gradient first.
+/// PyTorch: `torch.optim.SGD(params, lr, momentum=ρ, dampening=d, weight_decay=wd)`; a
+/// nonzero `weight_decay` adds wd·x to the gradient first. Dampening d scales each new
+/// gradient by 1 − d after the first step, v_{t+1} = ρv_t + (1 − d)∇f(x_t), while the first
+/// velocity is the whole first gradient (PyTorch's buffer starts as a copy of it); in the
+/// velocity form the same holds for v = −α·buffer.
 ///
 /// ```
 /// use descent::optim::{Optimizer, momentum::{Momentum, MomentumForm}};
@@ -43,6 +46,8 @@ pub struct Momentum {
     pub form: MomentumForm,
     /// PyTorch's `weight_decay` (coupled).
     pub weight_decay: f64,
+    /// PyTorch's `dampening` d: gradients after the first enter the velocity scaled by 1 − d.
+    pub dampening: f64,
     velocity: Vec<f64>,
     grad: Vec<f64>,
 }
@@ -50,7 +55,7 @@ pub struct Momentum {
 impl Momentum {
     /// Momentum with friction `rho` in the given form.
     pub fn new(rho: f64, form: MomentumForm, weight_decay: f64) -> Self {
-        Momentum { rho, form, weight_decay, velocity: Vec::new(), grad: Vec::new() }
+        Momentum { rho, form, weight_decay, dampening: 0.0, velocity: Vec::new(), grad: Vec::new() }
     }
 
     /// The velocity v (in the form's own units; empty before the first step).
@@ -65,16 +70,28 @@ impl Optimizer for Momentum {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        let first = self.velocity.is_empty();
         let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.velocity], &mut self.grad)?;
         let rho = self.rho;
+        // The first gradient enters whole; later ones scaled by 1 − d (1 without dampening,
+        // which keeps ρv + g exactly as PyTorch computes it).
+        let share = if first || self.dampening == 0.0 { None } else { Some(1.0 - self.dampening) };
         for ((x, v), &g) in theta.iter_mut().zip(&mut self.velocity).zip(grad) {
-            match self.form {
-                MomentumForm::Gradient => {
+            match (self.form, share) {
+                (MomentumForm::Gradient, None) => {
                     *v = rho * *v + g;
                     *x += -lr * *v;
                 }
-                MomentumForm::Velocity => {
+                (MomentumForm::Gradient, Some(share)) => {
+                    *v = rho * *v + share * g;
+                    *x += -lr * *v;
+                }
+                (MomentumForm::Velocity, None) => {
                     *v = rho * *v - lr * g;
+                    *x += *v;
+                }
+                (MomentumForm::Velocity, Some(share)) => {
+                    *v = rho * *v - lr * (share * g);
                     *x += *v;
                 }
             }

@@ -13,9 +13,14 @@ use super::{LossFn, Optimizer, StepError};
 ///
 /// i.e. S_{t+1} = δS_t + (1 − δ)∇f(x_t)², x_{t+1} = x_t − α_t ∇f(x_t) / (√S_{t+1} + ε).
 ///
-/// PyTorch: `torch.optim.RMSprop(params, lr, alpha=δ, eps=ε, weight_decay=wd)` with
-/// `momentum=0, centered=False`: the decay rate is PyTorch's `alpha` (default 0.99), ε sits
-/// outside the square root as in the lecture; PyTorch's default ε is 1e-8, the lecture's 1e-7.
+/// PyTorch: `torch.optim.RMSprop(params, lr, alpha=δ, eps=ε, weight_decay=wd, momentum=μ,
+/// centered=c)`: the decay rate is PyTorch's `alpha` (default 0.99), ε sits outside the
+/// square root as in the lecture; PyTorch's default ε is 1e-8, the lecture's 1e-7.
+///
+/// Centered RMSProp (Graves) also averages the gradient, ḡ_{t+1} = δḡ_t + (1 − δ)∇f(x_t), and
+/// divides by √(S_{t+1} − ḡ²_{t+1}) + ε: an estimate of the gradient's standard deviation
+/// rather than its RMS. With momentum μ > 0 the scaled gradient feeds a velocity,
+/// b_{t+1} = μb_t + ∇f(x_t)/(√S_{t+1} + ε), x_{t+1} = x_t − α_t b_{t+1}.
 ///
 /// ```
 /// use descent::optim::{Optimizer, rmsprop::RmsProp};
@@ -32,14 +37,30 @@ pub struct RmsProp {
     pub eps: f64,
     /// PyTorch's `weight_decay` (coupled).
     pub weight_decay: f64,
+    /// PyTorch's `momentum` μ (0: none).
+    pub momentum: f64,
+    /// Centered: divide by the gradient's running standard deviation.
+    pub centered: bool,
     square_avg: Vec<f64>,
+    grad_avg: Vec<f64>,
+    buffer: Vec<f64>,
     grad: Vec<f64>,
 }
 
 impl RmsProp {
     /// RMSProp with decay rate `decay` and the given ε.
     pub fn new(decay: f64, eps: f64, weight_decay: f64) -> Self {
-        RmsProp { decay, eps, weight_decay, square_avg: Vec::new(), grad: Vec::new() }
+        RmsProp {
+            decay,
+            eps,
+            weight_decay,
+            momentum: 0.0,
+            centered: false,
+            square_avg: Vec::new(),
+            grad_avg: Vec::new(),
+            buffer: Vec::new(),
+            grad: Vec::new(),
+        }
     }
 }
 
@@ -49,16 +70,33 @@ impl Optimizer for RmsProp {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
-        let grad = gradient(f, theta, lr, self.weight_decay, &mut [&mut self.square_avg], &mut self.grad)?;
+        let states = [&mut self.square_avg, &mut self.grad_avg, &mut self.buffer];
+        let grad = gradient(f, theta, lr, self.weight_decay, &mut { states }, &mut self.grad)?;
         let (decay, rest) = (self.decay, 1.0 - self.decay);
-        for ((x, s), &g) in theta.iter_mut().zip(&mut self.square_avg).zip(grad) {
+        for (i, (x, s)) in theta.iter_mut().zip(&mut self.square_avg).enumerate() {
+            let g = grad[i];
             *s = *s * decay + rest * g * g;
-            *x += -lr * g / (s.sqrt() + self.eps);
+            let avg = if self.centered {
+                let mean = &mut self.grad_avg[i];
+                *mean = super::adam::lerp(*mean, g, rest);
+                (*s + -*mean * *mean).sqrt() + self.eps
+            } else {
+                s.sqrt() + self.eps
+            };
+            if self.momentum > 0.0 {
+                let b = &mut self.buffer[i];
+                *b = *b * self.momentum + g / avg;
+                *x += -lr * *b;
+            } else {
+                *x += -lr * g / avg;
+            }
         }
         Ok(())
     }
 
     fn reset(&mut self) {
         self.square_avg.clear();
+        self.grad_avg.clear();
+        self.buffer.clear();
     }
 }

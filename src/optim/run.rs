@@ -19,7 +19,7 @@ use super::record::{Record, Row};
 use super::trajectory::Trajectory;
 use super::{LossFn, Optimizer, StepError};
 use crate::objective::Breakdown;
-use crate::schedule::Schedule;
+use crate::schedule::{Plateau, Schedule};
 
 /// When a finite run counts as exploded.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,7 +141,10 @@ impl<R: Record> LossFn for Recorder<'_, R> {
 /// records it (the [`Trajectory`] unless [`Run::with_record`] gives another).
 ///
 /// Row t is the point after t updates, [`LossFn::loss`] there and α_t; before each row
-/// after the first the observer sees the points its update evaluated. A run whose
+/// after the first the observer sees the points its update evaluated. The loss of each new
+/// row also goes to the schedule's state ([`Plateau`]), which the plateau schedule reads to
+/// decide α_{t+1} (PyTorch's `scheduler.step(loss)` after each `optimizer.step`); every other
+/// schedule depends on t alone. A run whose
 /// parameters or loss turn non-finite or pass the [`Limits`] stops with
 /// [`RunError::Diverged`]; the offending update is not recorded and the parameters go back
 /// to the last recorded point. Once stopped, a run refuses further steps with the same error.
@@ -149,6 +152,8 @@ impl<R: Record> LossFn for Recorder<'_, R> {
 pub struct Run<R = Trajectory> {
     optimizer: Box<dyn Optimizer>,
     schedule: Schedule,
+    /// What the schedule has learnt from the losses so far (only the plateau schedule reads it).
+    plateau: Plateau,
     limits: Limits,
     theta: Vec<f64>,
     /// θ before the update in progress, to go back to if it fails.
@@ -189,6 +194,7 @@ impl<R: Record> Run<R> {
     ) -> Self {
         let mut run = Run {
             optimizer,
+            plateau: Plateau::new(schedule.lr),
             schedule,
             limits: Limits::default(),
             theta: Vec::new(),
@@ -210,9 +216,10 @@ impl<R: Record> Run<R> {
         self.previous.clear();
         self.previous.extend_from_slice(start);
         self.updates = 0;
+        self.plateau = Plateau::new(self.schedule.lr);
         self.record.restart(start.len());
         let loss = f.loss(start);
-        let rate = self.schedule.rate(0);
+        let rate = self.rate();
         self.record.row(&Row { step: 0, theta: start, loss, breakdown: f.last_breakdown(), rate });
         self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
     }
@@ -223,7 +230,7 @@ impl<R: Record> Run<R> {
             return Err(stopped.clone());
         }
         let t = self.updates;
-        let lr = self.schedule.rate(t);
+        let lr = self.rate();
         f.next_step();
         self.previous.copy_from_slice(&self.theta);
         let mut recorder = Recorder { inner: &mut *f, record: &mut self.record };
@@ -235,7 +242,8 @@ impl<R: Record> Run<R> {
                 match check(&self.theta, loss, &self.limits) {
                     Ok(()) => {
                         self.updates = t + 1;
-                        let rate = self.schedule.rate(t + 1);
+                        self.schedule.observe(&mut self.plateau, t + 1, loss);
+                        let rate = self.rate();
                         let breakdown = f.last_breakdown();
                         self.record.row(&Row { step: t + 1, theta: &self.theta, loss, breakdown, rate });
                         return Ok(());
@@ -280,11 +288,21 @@ impl<R: Record> Run<R> {
         &self.schedule
     }
 
+    /// α_t for the next update: the schedule's at t = updates made so far, given what the
+    /// plateau schedule has seen.
+    pub fn rate(&self) -> f64 {
+        self.schedule.rate_with(self.updates, &self.plateau)
+    }
+
     /// Changes the schedule from the next update on: the last row's α_t becomes the new
-    /// schedule's (the rate the next update will use); earlier rows keep theirs.
+    /// schedule's (the rate the next update will use); earlier rows keep theirs. A different
+    /// schedule starts the plateau schedule's watch afresh.
     pub fn set_schedule(&mut self, schedule: Schedule) {
+        if schedule != self.schedule {
+            self.plateau = Plateau::new(schedule.lr);
+        }
         self.schedule = schedule;
-        self.record.set_last_rate(schedule.rate(self.updates));
+        self.record.set_last_rate(self.rate());
     }
 
     /// The optimizer.

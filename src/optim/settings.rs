@@ -23,14 +23,20 @@ pub use super::hyper::Hyper;
 pub use super::method::Method;
 
 use super::Optimizer;
+use super::adadelta::Adadelta;
 use super::adagrad::AdaGrad;
 use super::adam::Adam;
+use super::adamax::Adamax;
 use super::lbfgs::Lbfgs;
+use super::line_search::LineSearch;
 use super::momentum::{Momentum, MomentumForm};
+use super::nadam::NAdam;
 use super::nesterov::Nesterov;
 use super::newton::Newton;
+use super::radam::RAdam;
 use super::random_search::RandomSearch;
 use super::rmsprop::RmsProp;
+use super::rprop::Rprop;
 use super::sgd::Sgd;
 use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
 use crate::setting::{Kind, SettingError};
@@ -161,13 +167,52 @@ pub struct Hyperparameters {
     pub samples: usize,
     /// Random search's seed.
     pub seed: u64,
+    /// SGD+Momentum's dampening d.
+    pub dampening: f64,
+    /// Adam's and AdamW's AMSGrad variant.
+    pub amsgrad: bool,
+    /// RMSProp's momentum μ.
+    pub rmsprop_momentum: f64,
+    /// Centered RMSProp.
+    pub centered: bool,
+    /// AdaGrad's learning-rate decay η.
+    pub lr_decay: f64,
+    /// AdaGrad's initial accumulator G₀.
+    pub initial_accumulator: f64,
+    /// NAdam's momentum decay ψ.
+    pub momentum_decay: f64,
+    /// Adadelta's decay rate ρ.
+    pub rho: f64,
+    /// Rprop's η⁻.
+    pub eta_minus: f64,
+    /// Rprop's η⁺.
+    pub eta_plus: f64,
+    /// Rprop's smallest step size.
+    pub step_min: f64,
+    /// Rprop's largest step size.
+    pub step_max: f64,
+    /// L-BFGS's iterations per step.
+    pub max_iter: usize,
+    /// L-BFGS's evaluations per step.
+    pub max_eval: usize,
+    /// L-BFGS's gradient tolerance.
+    pub tolerance_grad: f64,
+    /// L-BFGS's change tolerance.
+    pub tolerance_change: f64,
+    /// L-BFGS's line search.
+    pub line_search: LineSearch,
 }
 
 impl Hyperparameters {
     /// PyTorch's defaults for `method`: ρ = 0.9 (the lecture's "typically 0.9"; PyTorch's
     /// SGD defaults to no momentum at all), decay 0.99, β = (0.9, 0.999), ε and weight
     /// decay per method, bias correction on, L-BFGS history 100; one random-search candidate
-    /// per step from seed 0.
+    /// per step from seed 0; no dampening, AMSGrad, RMSProp momentum or centering, AdaGrad's
+    /// η = G₀ = 0, NAdam's ψ = 4e-3, Adadelta's ρ = 0.9, Rprop's η = (0.5, 1.2) and
+    /// Δ ∈ [1e-6, 50]. L-BFGS makes one iteration per step with at most 25 evaluations, both
+    /// tolerances 0 and the strong-Wolfe line search (PyTorch's defaults are `max_iter=20`,
+    /// `tolerance_grad=1e-7`, `tolerance_change=1e-9`, `line_search_fn=None`: a lab step is
+    /// one iteration, so that the trajectory shows each one).
     pub fn new(method: Method) -> Self {
         Hyperparameters {
             momentum: 0.9,
@@ -181,6 +226,23 @@ impl Hyperparameters {
             history: 100,
             samples: 1,
             seed: 0,
+            dampening: 0.0,
+            amsgrad: false,
+            rmsprop_momentum: 0.0,
+            centered: false,
+            lr_decay: 0.0,
+            initial_accumulator: 0.0,
+            momentum_decay: 4e-3,
+            rho: 0.9,
+            eta_minus: 0.5,
+            eta_plus: 1.2,
+            step_min: 1e-6,
+            step_max: 50.0,
+            max_iter: 1,
+            max_eval: super::lbfgs::MAX_EVAL,
+            tolerance_grad: 0.0,
+            tolerance_change: 0.0,
+            line_search: LineSearch::StrongWolfe,
         }
     }
 }
@@ -256,7 +318,37 @@ impl Settings {
         check_range(Hyper::WeightDecay.name(), wd, wd.is_finite() && wd >= 0.0, NON_NEGATIVE)?;
         let history = h.history as f64;
         check_range(Hyper::History.name(), history, (1..=MAX_HISTORY).contains(&h.history), HISTORY)?;
-        check_range(Hyper::Samples.name(), h.samples as f64, (1..=MAX_SAMPLES).contains(&h.samples), SAMPLES)
+        check_range(Hyper::Samples.name(), h.samples as f64, (1..=MAX_SAMPLES).contains(&h.samples), SAMPLES)?;
+        let numbers = [
+            (Hyper::Dampening, h.dampening),
+            (Hyper::RmsPropMomentum, h.rmsprop_momentum),
+            (Hyper::LrDecay, h.lr_decay),
+            (Hyper::InitialAccumulator, h.initial_accumulator),
+            (Hyper::MomentumDecay, h.momentum_decay),
+            (Hyper::Rho, h.rho),
+            (Hyper::EtaMinus, h.eta_minus),
+            (Hyper::EtaPlus, h.eta_plus),
+            (Hyper::StepMin, h.step_min),
+            (Hyper::StepMax, h.step_max),
+            (Hyper::MaxIter, h.max_iter as f64),
+            (Hyper::MaxEval, h.max_eval as f64),
+            (Hyper::ToleranceGrad, h.tolerance_grad),
+            (Hyper::ToleranceChange, h.tolerance_change),
+        ];
+        for (hyper, value) in numbers {
+            let kind = hyper.kind();
+            if !kind.admits(value) {
+                return Err(SettingError::invalid(hyper.name(), &value.to_string(), &kind.expected()).into());
+            }
+        }
+        if h.step_min > h.step_max {
+            return Err(SettingError::other(format!(
+                "Rprop's step-min {} must not exceed its step-max {}",
+                h.step_min, h.step_max
+            ))
+            .into());
+        }
+        Ok(())
     }
 
     /// Sets one setting by name from text (what the page's controls and the command line
@@ -285,6 +377,23 @@ impl Settings {
                     Hyper::Samples => h.samples = whole()? as usize,
                     Hyper::Seed => h.seed = whole()?,
                     Hyper::BiasCorrection => h.bias_correction = kind.parse_switch(name, value)?,
+                    Hyper::Dampening => h.dampening = number()?,
+                    Hyper::Amsgrad => h.amsgrad = kind.parse_switch(name, value)?,
+                    Hyper::RmsPropMomentum => h.rmsprop_momentum = number()?,
+                    Hyper::Centered => h.centered = kind.parse_switch(name, value)?,
+                    Hyper::LrDecay => h.lr_decay = number()?,
+                    Hyper::InitialAccumulator => h.initial_accumulator = number()?,
+                    Hyper::MomentumDecay => h.momentum_decay = number()?,
+                    Hyper::Rho => h.rho = number()?,
+                    Hyper::EtaMinus => h.eta_minus = number()?,
+                    Hyper::EtaPlus => h.eta_plus = number()?,
+                    Hyper::StepMin => h.step_min = number()?,
+                    Hyper::StepMax => h.step_max = number()?,
+                    Hyper::MaxIter => h.max_iter = whole()? as usize,
+                    Hyper::MaxEval => h.max_eval = whole()? as usize,
+                    Hyper::ToleranceGrad => h.tolerance_grad = number()?,
+                    Hyper::ToleranceChange => h.tolerance_change = number()?,
+                    Hyper::LineSearch => h.line_search = Kind::parse_named(value)?,
                 }
             }
         }
@@ -310,6 +419,23 @@ impl Settings {
                 Hyper::History => h.history.to_string(),
                 Hyper::Samples => h.samples.to_string(),
                 Hyper::Seed => h.seed.to_string(),
+                Hyper::Dampening => h.dampening.to_string(),
+                Hyper::Amsgrad => h.amsgrad.to_string(),
+                Hyper::RmsPropMomentum => h.rmsprop_momentum.to_string(),
+                Hyper::Centered => h.centered.to_string(),
+                Hyper::LrDecay => h.lr_decay.to_string(),
+                Hyper::InitialAccumulator => h.initial_accumulator.to_string(),
+                Hyper::MomentumDecay => h.momentum_decay.to_string(),
+                Hyper::Rho => h.rho.to_string(),
+                Hyper::EtaMinus => h.eta_minus.to_string(),
+                Hyper::EtaPlus => h.eta_plus.to_string(),
+                Hyper::StepMin => h.step_min.to_string(),
+                Hyper::StepMax => h.step_max.to_string(),
+                Hyper::MaxIter => h.max_iter.to_string(),
+                Hyper::MaxEval => h.max_eval.to_string(),
+                Hyper::ToleranceGrad => h.tolerance_grad.to_string(),
+                Hyper::ToleranceChange => h.tolerance_change.to_string(),
+                Hyper::LineSearch => h.line_search.name().to_string(),
             },
         })
     }
@@ -322,19 +448,47 @@ impl Settings {
         Ok(match self.method {
             Method::RandomSearch => Box::new(RandomSearch::new(h.samples, h.seed)),
             Method::Sgd => Box::new(Sgd::new(h.weight_decay)),
-            Method::Momentum => Box::new(Momentum::new(h.momentum, h.form, h.weight_decay)),
+            Method::Momentum => {
+                let mut momentum = Momentum::new(h.momentum, h.form, h.weight_decay);
+                momentum.dampening = h.dampening;
+                Box::new(momentum)
+            }
             Method::Nesterov => Box::new(Nesterov::new(h.momentum, h.weight_decay)),
-            Method::AdaGrad => Box::new(AdaGrad::new(h.eps, h.weight_decay)),
-            Method::RmsProp => Box::new(RmsProp::new(h.decay, h.eps, h.weight_decay)),
+            Method::AdaGrad => {
+                let mut adagrad = AdaGrad::new(h.eps, h.weight_decay);
+                adagrad.lr_decay = h.lr_decay;
+                adagrad.initial_accumulator = h.initial_accumulator;
+                Box::new(adagrad)
+            }
+            Method::RmsProp => {
+                let mut rmsprop = RmsProp::new(h.decay, h.eps, h.weight_decay);
+                rmsprop.momentum = h.rmsprop_momentum;
+                rmsprop.centered = h.centered;
+                Box::new(rmsprop)
+            }
             Method::Adam | Method::AdamW => {
                 let mut adam = Adam::new(h.beta1, h.beta2, h.eps);
                 adam.weight_decay = h.weight_decay;
                 adam.bias_correction = h.bias_correction;
                 adam.decoupled = self.method == Method::AdamW;
+                adam.amsgrad = h.amsgrad;
                 Box::new(adam)
             }
+            Method::NAdam => Box::new(NAdam::new(h.beta1, h.beta2, h.eps, h.weight_decay, h.momentum_decay)),
+            Method::RAdam => Box::new(RAdam::new(h.beta1, h.beta2, h.eps, h.weight_decay)),
+            Method::Adamax => Box::new(Adamax::new(h.beta1, h.beta2, h.eps, h.weight_decay)),
+            Method::Adadelta => Box::new(Adadelta::new(h.rho, h.eps, h.weight_decay)),
+            Method::Rprop => Box::new(Rprop::new(h.eta_minus, h.eta_plus, h.step_min, h.step_max)),
             Method::Newton => Box::new(Newton::default()),
-            Method::Lbfgs => Box::new(Lbfgs::new(h.history)),
+            Method::Lbfgs => {
+                let mut lbfgs = Lbfgs::new(h.history);
+                lbfgs.max_iter = h.max_iter;
+                lbfgs.max_eval = h.max_eval;
+                lbfgs.tolerance_grad = h.tolerance_grad;
+                lbfgs.tolerance_change = h.tolerance_change;
+                lbfgs.line_search = h.line_search;
+                Box::new(lbfgs)
+            }
         })
     }
 }

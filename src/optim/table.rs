@@ -3,12 +3,17 @@
 //! names, the race under each racer's prefix (`racer2.lr`), the command line parses its
 //! options through them ([`Settings::set`](super::settings::Settings::set)).
 
+use super::line_search::LineSearch;
 use super::momentum::MomentumForm;
 use super::settings::{Hyper, MAX_HISTORY, MAX_SAMPLES, Method, Setting};
 use crate::setting::{Choice, Kind, Spec};
 
 /// The largest weight decay a control may set.
 pub const MAX_WEIGHT_DECAY: f64 = 100.0;
+/// The most L-BFGS iterations per step a control may set.
+pub const MAX_ITER: usize = 1000;
+/// The most L-BFGS evaluations per step a control may set.
+pub const MAX_EVAL: usize = 10_000;
 
 impl Hyper {
     /// The label of the hyperparameter's control.
@@ -25,6 +30,23 @@ impl Hyper {
             Hyper::History => "History m",
             Hyper::Samples => "Candidates",
             Hyper::Seed => "Search seed",
+            Hyper::Dampening => "Dampening d",
+            Hyper::Amsgrad => "AMSGrad",
+            Hyper::RmsPropMomentum => "Momentum μ",
+            Hyper::Centered => "centered",
+            Hyper::LrDecay => "Rate decay η",
+            Hyper::InitialAccumulator => "Initial G₀",
+            Hyper::MomentumDecay => "Momentum decay ψ",
+            Hyper::Rho => "Decay ρ",
+            Hyper::EtaMinus => "Shrink η⁻",
+            Hyper::EtaPlus => "Growth η⁺",
+            Hyper::StepMin => "Smallest step",
+            Hyper::StepMax => "Largest step",
+            Hyper::MaxIter => "Iterations per step",
+            Hyper::MaxEval => "Evaluations per step",
+            Hyper::ToleranceGrad => "Gradient tolerance",
+            Hyper::ToleranceChange => "Change tolerance",
+            Hyper::LineSearch => "Line search",
         }
     }
 
@@ -41,6 +63,20 @@ impl Hyper {
             Hyper::History => Kind::whole(1, MAX_HISTORY as u64),
             Hyper::Samples => Kind::whole(1, MAX_SAMPLES as u64),
             Hyper::Seed => Kind::seed(),
+            Hyper::Dampening | Hyper::Rho => Kind::number(0.0, 1.0, 0.01),
+            Hyper::Amsgrad | Hyper::Centered => Kind::Switch,
+            Hyper::RmsPropMomentum => Kind::rate(0.01),
+            Hyper::LrDecay => Kind::log_from_zero(1e-4, 10.0, 2),
+            Hyper::InitialAccumulator => Kind::log_from_zero(1e-4, 100.0, 2),
+            Hyper::MomentumDecay => Kind::log_from_zero(1e-4, 1.0, 2),
+            Hyper::EtaMinus => Kind::number(0.01, 0.99, 0.01),
+            Hyper::EtaPlus => Kind::number(1.01, 5.0, 0.01),
+            Hyper::StepMin => Kind::log_from_zero(1e-8, 1.0, 2),
+            Hyper::StepMax => Kind::log(1e-3, 1000.0, 2),
+            Hyper::MaxIter => Kind::whole(1, MAX_ITER as u64),
+            Hyper::MaxEval => Kind::whole(1, MAX_EVAL as u64),
+            Hyper::ToleranceGrad | Hyper::ToleranceChange => Kind::log_from_zero(1e-12, 1.0, 2),
+            Hyper::LineSearch => Kind::choice_of::<LineSearch>(),
         }
     }
 }

@@ -44,9 +44,13 @@ impl ChartData {
         }
         self.horizon = horizon;
         self.rates.resize_with(racers.len(), Vec::new);
-        for (series, schedule) in self.rates.iter_mut().zip(&schedules) {
+        for ((series, schedule), racer) in self.rates.iter_mut().zip(&schedules).zip(racers) {
             series.clear();
-            series.extend((0..=horizon).map(|t| schedule.rate(t)));
+            if schedule.kind.reads_loss() {
+                plateau_curve(series, racer, horizon);
+            } else {
+                series.extend((0..=horizon).map(|t| schedule.rate(t)));
+            }
         }
     }
 
@@ -61,7 +65,25 @@ impl ChartData {
             let losses = racer.run().trajectory().losses();
             series.extend(losses[series.len().min(losses.len())..].iter().map(|f| f - floor.unwrap_or(0.0)));
         }
+        for (series, racer) in self.rates.iter_mut().zip(racers) {
+            if racer.schedule(shared).kind.reads_loss() {
+                series.clear();
+                plateau_curve(series, racer, self.horizon);
+            }
+        }
     }
+}
+
+/// The plateau schedule's curve, which depends on the run: the rates recorded so far (when
+/// the trajectory still holds them all), then the current rate held to `horizon`.
+fn plateau_curve(series: &mut Vec<f64>, racer: &Racer, horizon: usize) {
+    let run = racer.run();
+    let recorded = run.trajectory().rates();
+    if recorded.len() == run.updates() + 1 {
+        series.extend(recorded.iter().take(horizon + 1));
+    }
+    let now = run.rate();
+    series.resize(horizon + 1, now);
 }
 
 /// One point per bucket of `bucket` consecutive values, at the bucket's middle step: the

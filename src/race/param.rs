@@ -74,7 +74,7 @@ impl RaceParam {
     /// Every scene-wide setting, in link order: the classifier slice's axes (which a preset
     /// keeps), the preset, the terrain (a surface change moves the start, and so does a slice
     /// axis while the classifier slice shows), the start, then what changes nothing else.
-    pub const ALL: [RaceParam; 16] = [
+    pub const ALL: [RaceParam; 29] = [
         RaceParam::SliceAxis(0),
         RaceParam::SliceAxis(1),
         RaceParam::Preset,
@@ -91,6 +91,19 @@ impl RaceParam {
         RaceParam::Schedule(ScheduleParam::Gamma),
         RaceParam::Schedule(ScheduleParam::Total),
         RaceParam::Schedule(ScheduleParam::Warmup),
+        RaceParam::Schedule(ScheduleParam::Milestones),
+        RaceParam::Schedule(ScheduleParam::Power),
+        RaceParam::Schedule(ScheduleParam::MinLr),
+        RaceParam::Schedule(ScheduleParam::Periodic),
+        RaceParam::Schedule(ScheduleParam::RestartPeriod),
+        RaceParam::Schedule(ScheduleParam::RestartMult),
+        RaceParam::Schedule(ScheduleParam::PctStart),
+        RaceParam::Schedule(ScheduleParam::DivFactor),
+        RaceParam::Schedule(ScheduleParam::FinalDivFactor),
+        RaceParam::Schedule(ScheduleParam::WarmupStart),
+        RaceParam::Schedule(ScheduleParam::Patience),
+        RaceParam::Schedule(ScheduleParam::Threshold),
+        RaceParam::Schedule(ScheduleParam::Cooldown),
     ];
 
     /// The setting's name.

@@ -45,18 +45,23 @@ impl Race {
 
     /// Whether a setting means anything now: κ and θ only on a surface that has them (the
     /// quadratic), the slice's axes only on the classifier slice, a racer's hyperparameter only
-    /// when its method uses it, and a racer's own schedule (but its α₀, which it always
-    /// brings) only when it follows it. The page hides the others.
+    /// when its method uses it, a racer's own schedule (but its α₀, which it always brings)
+    /// only when it follows it, and a schedule's settings only for the schedules that use them
+    /// ([`ScheduleParam::applies`], the lab's rule too). The page hides the others.
     pub fn applies(&self, param: Param) -> bool {
         match param {
             Param::Race(RaceParam::Kappa | RaceParam::Angle) => {
                 matches!(&self.terrain, Terrain::Surface(surface) if surface.kind.has_shape())
             }
             Param::Race(RaceParam::SliceAxis(_)) => matches!(self.terrain, Terrain::Classifier(_)),
+            Param::Race(RaceParam::Schedule(p)) => p.applies(self.shared_schedule()),
             Param::Race(_) => true,
             Param::Racer { index, param } => self.racers.get(index).is_some_and(|racer| match param {
                 RacerParam::Optimizer(Setting::Hyper(h)) => racer.method().hypers().contains(&h),
-                RacerParam::Optimizer(Setting::Schedule(p)) => p == ScheduleParam::Lr || racer.own_schedule(),
+                RacerParam::Optimizer(Setting::Schedule(ScheduleParam::Lr)) => true,
+                RacerParam::Optimizer(Setting::Schedule(p)) => {
+                    racer.own_schedule() && p.applies(&racer.settings().schedule)
+                }
                 _ => true,
             }),
         }

@@ -232,6 +232,16 @@ impl Kind {
             .ok_or_else(|| self.refuse(name, value))
     }
 
+    /// Whether a number set directly (not read from text) lies in a numeric kind's range; any
+    /// number for the other kinds.
+    pub fn admits(&self, v: f64) -> bool {
+        match *self {
+            Kind::Number { min, max, open, .. } => v.is_finite() && v >= min && if open { v < max } else { v <= max },
+            Kind::Whole { min, max, .. } => v >= min as f64 && v <= max as f64,
+            _ => true,
+        }
+    }
+
     fn refuse(&self, name: &str, value: &str) -> SettingError {
         SettingError::invalid(name, value, &self.expected())
     }

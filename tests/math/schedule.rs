@@ -3,7 +3,7 @@
 use descent::schedule::{Schedule, ScheduleError, ScheduleKind};
 
 fn schedule(kind: ScheduleKind) -> Schedule {
-    Schedule { kind, lr: 0.1, step_size: 3, gamma: 0.5, total: 8, warmup: 0 }
+    Schedule { kind, lr: 0.1, step_size: 3, gamma: 0.5, total: 8, warmup: 0, ..Schedule::default() }
 }
 
 #[test]
@@ -60,7 +60,18 @@ fn settings_parse_and_refuse_bad_values_by_name() {
         s.set(name, value).unwrap();
         assert_eq!(s.get(name).unwrap(), value);
     }
-    assert_eq!(s, Schedule { kind: ScheduleKind::Cosine, lr: 0.5, step_size: 7, gamma: 0.3, total: 50, warmup: 5 });
+    assert_eq!(
+        s,
+        Schedule {
+            kind: ScheduleKind::Cosine,
+            lr: 0.5,
+            step_size: 7,
+            gamma: 0.3,
+            total: 50,
+            warmup: 5,
+            ..Schedule::default()
+        }
+    );
     for (name, value) in [
         ("lr", "-1"),
         ("lr", "fast"),

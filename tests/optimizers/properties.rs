@@ -19,8 +19,17 @@ fn surface() -> impl Strategy<Value = Surface> {
 }
 
 fn schedule() -> impl Strategy<Value = Schedule> {
-    (prop::sample::select(ScheduleKind::ALL.to_vec()), 1usize..20, 0.0f64..2.0, 0usize..60, 0usize..10)
-        .prop_map(|(kind, step_size, gamma, total, warmup)| Schedule { kind, lr: 1.0, step_size, gamma, total, warmup })
+    (prop::sample::select(ScheduleKind::ALL.to_vec()), 1usize..20, 0.0f64..2.0, 0usize..60, 0usize..10).prop_map(
+        |(kind, step_size, gamma, total, warmup)| Schedule {
+            kind,
+            lr: 1.0,
+            step_size,
+            gamma,
+            total,
+            warmup,
+            ..Schedule::default()
+        },
+    )
 }
 
 /// A point in the surface's domain stretched threefold.

@@ -66,7 +66,7 @@ fn bad_names_and_values_are_refused_by_name() {
         ("bias-correction", "yes", "bias-correction"),
         ("form", "heavy", "form"),
         ("lr", "-0.1", "lr"),
-        ("schedule", "exponential", "exponential"),
+        ("schedule", "cyclic", "cyclic"),
         ("betta1", "0.9", "betta1"),
     ];
     for (name, value, named) in cases {

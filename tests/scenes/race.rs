@@ -95,7 +95,7 @@ fn settings_round_trip_and_bad_ones_change_nothing() {
         ("racer8.lr", "1", "there is no racer 8"),
         ("racer3.lrr", "1", "unknown race setting \"racer3.lrr\""),
         ("nosie", "1", "unknown race setting \"nosie\""),
-        ("racer3.method", "adamax", "unknown optimizer \"adamax\""),
+        ("racer3.method", "adabelief", "unknown optimizer \"adabelief\""),
     ] {
         let error = race.set(name, value).unwrap_err().to_string();
         assert!(error.contains(says), "{name}={value}: {error}");
