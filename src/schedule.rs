@@ -63,11 +63,11 @@ crate::named! {
         /// α_t = α₀·γᵗ.
         Exponential = "exponential", "Exponential: α₀γᵗ";
         /// α_t = α₀·γ^(milestones passed).
-        MultiStep = "multistep", "Multi-step at milestones";
+        MultiStep = "multistep", "Multi-step";
         /// α_t = α₀·(1 − min(t, T)/T)^p.
         Polynomial = "polynomial", "Polynomial to T";
         /// Cosine from α₀ to η over periods T₀, T₀·m, …, restarting at α₀.
-        WarmRestarts = "sgdr", "Cosine with warm restarts (SGDR)";
+        WarmRestarts = "sgdr", "SGDR restarts";
         /// Up to α₀ and down to α₀/(d·d_f) over T.
         OneCycle = "onecycle", "One-cycle over T";
         /// α₀ times γ at every plateau of the loss.

@@ -13,6 +13,9 @@ function buildRacerRows(root) {
   for (let k = 0; k < RaceView.racerCount(); k += 1) {
     const row = template.content.firstElementChild.cloneNode(true);
     row.dataset.racer = String(k);
+    // The racer's settings the template does not place (the later schedules' settings) get
+    // their controls in its own-schedule line.
+    row.querySelector('.race-own-schedule').dataset.unplaced = `racer${k}.`;
     for (const control of row.querySelectorAll('[data-field]')) {
       control.dataset.param = `racer${k}.${control.dataset.field}`;
       control.id = `race-racer${k}-${control.dataset.field}`;

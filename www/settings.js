@@ -3,7 +3,7 @@
 // options and label come from the table, and so does whether it applies now. A change goes to
 // Rust as text (Rust parses and checks it) and Rust answers with every setting that changed,
 // in one call.
-import { clearNotice, report } from './ui.js';
+import { clearNotice, element, report } from './ui.js';
 
 /** A control's label element, if it sits in one. */
 const labelOf = (control) => control.closest('label');
@@ -86,6 +86,15 @@ function showValue(control, value) {
   if (output) output.textContent = readable(value);
 }
 
+/** A menu whose options carry a detail (a method's update rule) shows the chosen one's in its
+ *  tooltip and in the scene's `[data-detail="name"]` element, if it has one. */
+function showDetail(root, control, entry) {
+  if (control.tagName !== 'SELECT' || !entry.options?.some((option) => option.length > 2)) return;
+  const detail = entry.options.find(([value]) => value === entry.value)?.[2] ?? '';
+  control.title = detail;
+  for (const place of root.querySelectorAll(`[data-detail="${CSS.escape(entry.name)}"]`)) place.textContent = detail;
+}
+
 /** Hides or disables a control that does not apply now: inside `data-inapplicable="hide"` its
  *  label is hidden (the optimizer lists only the chosen method's settings), elsewhere it is
  *  disabled and its label greyed. */
@@ -97,6 +106,37 @@ function showApplies(control, applies) {
     control.disabled = !applies;
     label?.classList.toggle('inapplicable', !applies);
   }
+}
+
+/** A control for a setting the HTML does not place (one added to a table later: a new
+ *  hyperparameter or schedule setting): a menu, a switch, a field, or where `sliders` (the
+ *  container's `data-sliders`) a log slider with its output, in a label the table names. */
+function widget(entry, sliders) {
+  const id = `setting-${entry.name.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const attributes = { 'data-param': entry.name, id };
+  if (entry.kind === 'choice') return element('label', { class: 'generated' }, [element('select', attributes)]);
+  if (entry.kind === 'switch') {
+    return element('label', { class: 'generated check' }, [element('input', { ...attributes, type: 'checkbox' })]);
+  }
+  if (sliders && entry.kind === 'number' && entry.scale === 'log') {
+    return element('label', { class: 'generated' }, [element('input', { ...attributes, type: 'range' }), element('output', { for: id })]);
+  }
+  const type = entry.kind === 'text' ? 'text' : 'number';
+  return element('label', { class: 'generated' }, [element('input', { ...attributes, type, size: '8' })]);
+}
+
+/** The container for a setting the HTML does not place: the `[data-unplaced]` element under
+ *  `root` whose value is the longest prefix of the setting's name ("" takes any; a racer's
+ *  row takes "racer2."). The classifier's parameters W[k,l] and b[k] are never placed this
+ *  way: their grid builds their controls. */
+function containerFor(root, name) {
+  if (name.includes('[')) return null;
+  let best = null;
+  for (const box of root.querySelectorAll('[data-unplaced]')) {
+    const prefix = box.dataset.unplaced;
+    if (name.startsWith(prefix) && (!best || prefix.length > best.dataset.unplaced.length)) best = box;
+  }
+  return best;
 }
 
 /** Each bound root's refresh, for settings changed from elsewhere (a link). */
@@ -112,7 +152,8 @@ export function refreshSettings(within) {
 
 /**
  * Binds every `[data-param]` control under `root` (now or added later) to `scene`, which has
- * `table()`, `set(name, value)` and `changes()` (each returning settings as JSON). Returns
+ * `table()`, `set(name, value)` and `changes()` (each returning settings as JSON); a setting
+ * with no control gets one in its `[data-unplaced]` container (see `containerFor`). Returns
  * `refresh`, to call after anything that may change settings other than a control (a button,
  * a gesture): it asks the scene what changed. `onChange(name, changed)` runs after every
  * change, with the control's name (null for a refresh) and the entries that changed.
@@ -123,10 +164,13 @@ export function bindSettings(root, scene, onChange = () => {}) {
   const apply = (entries) => {
     for (const entry of entries) {
       known.set(entry.name, entry);
+      const box = controls(entry.name).length === 0 && containerFor(root, entry.name);
+      if (box) box.append(widget(entry, 'sliders' in box.dataset));
       for (const control of controls(entry.name)) {
         annotate(control, entry);
         showValue(control, entry.value);
         showApplies(control, entry.applies);
+        showDetail(root, control, entry);
       }
     }
     return entries;

@@ -203,10 +203,7 @@ impl Lab {
             LabParam::Dataset => {
                 let mut kind = Kind::choice_of::<DatasetKind>();
                 if let (Kind::Choice(options), Some(file)) = (&mut kind, self.file_name()) {
-                    options.push(Choice {
-                        value: super::csv::FILE_DATASET.into(),
-                        label: format!("File: {}", short_name(file)),
-                    });
+                    options.push(Choice::new(super::csv::FILE_DATASET, format!("File: {}", short_name(file))));
                 }
                 ("Dataset", kind)
             }

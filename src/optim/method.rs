@@ -1,105 +1,69 @@
 //! The optimization methods: names, labels, PyTorch's defaults and the hyperparameters each
 //! uses. (Also reachable as `optim::settings::Method`; names parse in [`super::settings`].)
 
-use std::fmt;
-
 use super::hyper::Hyper;
 
-/// The optimization methods.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// Random search (the lecture's Strategy #1).
-    RandomSearch,
-    /// Gradient descent / minibatch SGD.
-    #[default]
-    Sgd,
-    /// SGD+Momentum.
-    Momentum,
-    /// Nesterov momentum.
-    Nesterov,
-    /// AdaGrad.
-    AdaGrad,
-    /// RMSProp.
-    RmsProp,
-    /// Adam (with or without bias correction).
-    Adam,
-    /// AdamW.
-    AdamW,
-    /// NAdam: Adam with Nesterov momentum.
-    NAdam,
-    /// RAdam: Adam with a rectified adaptive rate.
-    RAdam,
-    /// Adamax: Adam with the infinity norm.
-    Adamax,
-    /// Adadelta.
-    Adadelta,
-    /// Rprop: resilient backpropagation.
-    Rprop,
-    /// Newton's method.
-    Newton,
-    /// L-BFGS, with a strong-Wolfe line search or none.
-    Lbfgs,
+crate::named! {
+    /// The optimization methods, with the names settings and the command line use and the
+    /// labels people read.
+    #[derive(Default)]
+    pub enum Method: "optimizer" {
+        /// Random search (the lecture's Strategy #1).
+        RandomSearch = "random", "Random search";
+        /// Gradient descent / minibatch SGD.
+        #[default]
+        Sgd = "sgd", "SGD";
+        /// SGD+Momentum.
+        Momentum = "momentum", "SGD+Momentum";
+        /// Nesterov momentum.
+        Nesterov = "nesterov", "Nesterov";
+        /// AdaGrad.
+        AdaGrad = "adagrad", "AdaGrad";
+        /// RMSProp.
+        RmsProp = "rmsprop", "RMSProp";
+        /// Adam (with or without bias correction).
+        Adam = "adam", "Adam";
+        /// AdamW.
+        AdamW = "adamw", "AdamW";
+        /// NAdam: Adam with Nesterov momentum.
+        NAdam = "nadam", "NAdam";
+        /// RAdam: Adam with a rectified adaptive rate.
+        RAdam = "radam", "RAdam";
+        /// Adamax: Adam with the infinity norm.
+        Adamax = "adamax", "Adamax";
+        /// Adadelta.
+        Adadelta = "adadelta", "Adadelta";
+        /// Rprop: resilient backpropagation.
+        Rprop = "rprop", "Rprop";
+        /// Newton's method.
+        Newton = "newton", "Newton";
+        /// L-BFGS, with a strong-Wolfe line search or none.
+        Lbfgs = "lbfgs", "L-BFGS";
+    }
 }
 
 impl Method {
-    /// Every method, in the order the UI lists them.
-    pub const ALL: [Method; 15] = [
-        Method::RandomSearch,
-        Method::Sgd,
-        Method::Momentum,
-        Method::Nesterov,
-        Method::AdaGrad,
-        Method::RmsProp,
-        Method::Adam,
-        Method::AdamW,
-        Method::NAdam,
-        Method::RAdam,
-        Method::Adamax,
-        Method::Adadelta,
-        Method::Rprop,
-        Method::Newton,
-        Method::Lbfgs,
-    ];
-
-    /// The name used in settings and on the command line.
-    pub fn name(self) -> &'static str {
+    /// The method's update rule in the lecture's notation, on one line, as the method picker
+    /// shows it (each method's rustdoc has it in full, with PyTorch's form).
+    pub fn rule(self) -> &'static str {
         match self {
-            Method::RandomSearch => "random",
-            Method::Sgd => "sgd",
-            Method::Momentum => "momentum",
-            Method::Nesterov => "nesterov",
-            Method::AdaGrad => "adagrad",
-            Method::RmsProp => "rmsprop",
-            Method::Adam => "adam",
-            Method::AdamW => "adamw",
-            Method::NAdam => "nadam",
-            Method::RAdam => "radam",
-            Method::Adamax => "adamax",
-            Method::Adadelta => "adadelta",
-            Method::Rprop => "rprop",
-            Method::Newton => "newton",
-            Method::Lbfgs => "lbfgs",
-        }
-    }
-
-    /// The name to show people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Method::RandomSearch => "Random search",
-            Method::Sgd => "SGD",
-            Method::Momentum => "SGD+Momentum",
-            Method::Nesterov => "Nesterov",
-            Method::AdaGrad => "AdaGrad",
-            Method::RmsProp => "RMSProp",
-            Method::Adam => "Adam",
-            Method::AdamW => "AdamW",
-            Method::NAdam => "NAdam",
-            Method::RAdam => "RAdam",
-            Method::Adamax => "Adamax",
-            Method::Adadelta => "Adadelta",
-            Method::Rprop => "Rprop",
-            Method::Newton => "Newton",
-            Method::Lbfgs => "L-BFGS",
+            Method::RandomSearch => "θ ← θ + αz when L(θ + αz) is the lowest yet, z ~ N(0, I)",
+            Method::Sgd => "θ ← θ − α∇L",
+            Method::Momentum => "v ← ρv + ∇L;  θ ← θ − αv",
+            Method::Nesterov => "v ← ρv − α∇L(θ + ρv);  θ ← θ + v",
+            Method::AdaGrad => "G ← G + (∇L)²;  θ ← θ − α∇L / (√G + ε)",
+            Method::RmsProp => "S ← δS + (1 − δ)(∇L)²;  θ ← θ − α∇L / (√S + ε)",
+            Method::Adam => "m ← β₁m + (1 − β₁)∇L;  v ← β₂v + (1 − β₂)(∇L)²;  θ ← θ − α m̂ / (√v̂ + ε)",
+            Method::AdamW => "Adam's step on the data loss;  θ ← θ − αλθ beside it (decoupled decay)",
+            Method::NAdam => "Adam's m and v;  θ ← θ − α (μₜ₊₁m̂ + (1 − μₜ)∇L̂) / (√v̂ + ε)",
+            Method::RAdam => "Adam's m and v;  θ ← θ − α rₜ m̂ / (√v̂ + ε), or θ ← θ − α m̂ while ρₜ ≤ 5",
+            Method::Adamax => "m ← β₁m + (1 − β₁)∇L;  u ← max(β₂u, |∇L| + ε);  θ ← θ − α m / ((1 − β₁ᵗ) u)",
+            Method::Adadelta => {
+                "S ← ρS + (1 − ρ)(∇L)²;  Δ ← √(D + ε) / √(S + ε) · ∇L;  D ← ρD + (1 − ρ)Δ²;  θ ← θ − αΔ"
+            }
+            Method::Rprop => "Δᵢ ← Δᵢη⁺ while ∂L/∂θᵢ keeps its sign, Δᵢη⁻ when it flips;  θᵢ ← θᵢ − Δᵢ sign(∂L/∂θᵢ)",
+            Method::Newton => "θ ← θ − α [∇²L]⁻¹ ∇L",
+            Method::Lbfgs => "θ ← θ − α Hₘ∇L, Hₘ ≈ [∇²L]⁻¹ from the last m steps, α by line search",
         }
     }
 
@@ -158,11 +122,5 @@ impl Method {
                 Hyper::LineSearch,
             ],
         }
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }

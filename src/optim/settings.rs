@@ -39,26 +39,11 @@ use super::rmsprop::RmsProp;
 use super::rprop::Rprop;
 use super::sgd::Sgd;
 use crate::schedule::{Schedule, ScheduleError, ScheduleParam};
+use crate::setting::named::UnknownName;
 use crate::setting::{Kind, SettingError};
 
 // Method and hyperparameter names parse here, into a [`SettingsError`] that lists every
 // setting, so that `method.rs` and `hyper.rs` need nothing from the settings.
-impl FromStr for Method {
-    type Err = SettingsError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Method::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| SettingsError::UnknownMethod(s.to_string()))
-    }
-}
-
-impl FromStr for Hyper {
-    type Err = SettingsError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Hyper::ALL.into_iter().find(|h| h.name() == s).ok_or_else(|| SettingsError::UnknownSetting(s.to_string()))
-    }
-}
-
 /// Any setting of a run: the method, a hyperparameter or a schedule setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Setting {
@@ -96,8 +81,6 @@ impl FromStr for Setting {
 /// Why a setting was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SettingsError {
-    /// A method name that is not one of [`Method`]'s.
-    UnknownMethod(String),
     /// A setting name that is not one of [`Setting`]'s.
     UnknownSetting(String),
     /// A value that does not parse or is out of range; `expected` says what is allowed.
@@ -111,9 +94,6 @@ pub enum SettingsError {
 impl fmt::Display for SettingsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SettingsError::UnknownMethod(s) => {
-                write!(f, "unknown optimizer \"{s}\" (expected one of: {})", Method::ALL.map(Method::name).join(", "))
-            }
             SettingsError::UnknownSetting(s) => {
                 write!(
                     f,
@@ -129,6 +109,12 @@ impl fmt::Display for SettingsError {
 }
 
 impl std::error::Error for SettingsError {}
+
+impl From<UnknownName> for SettingsError {
+    fn from(e: UnknownName) -> Self {
+        SettingsError::Invalid(SettingError::other(e.0))
+    }
+}
 
 impl From<SettingError> for SettingsError {
     fn from(e: SettingError) -> Self {

@@ -16,40 +16,6 @@ pub const MAX_ITER: usize = 1000;
 pub const MAX_EVAL: usize = 10_000;
 
 impl Hyper {
-    /// The label of the hyperparameter's control.
-    pub fn label(self) -> &'static str {
-        match self {
-            Hyper::Momentum => "Momentum ρ",
-            Hyper::Form => "Form",
-            Hyper::Decay => "Decay rate",
-            Hyper::Beta1 => "β₁",
-            Hyper::Beta2 => "β₂",
-            Hyper::Eps => "ε",
-            Hyper::WeightDecay => "Weight decay",
-            Hyper::BiasCorrection => "bias correction",
-            Hyper::History => "History m",
-            Hyper::Samples => "Candidates",
-            Hyper::Seed => "Search seed",
-            Hyper::Dampening => "Dampening d",
-            Hyper::Amsgrad => "AMSGrad",
-            Hyper::RmsPropMomentum => "Momentum μ",
-            Hyper::Centered => "centered",
-            Hyper::LrDecay => "Rate decay η",
-            Hyper::InitialAccumulator => "Initial G₀",
-            Hyper::MomentumDecay => "Momentum decay ψ",
-            Hyper::Rho => "Decay ρ",
-            Hyper::EtaMinus => "Shrink η⁻",
-            Hyper::EtaPlus => "Growth η⁺",
-            Hyper::StepMin => "Smallest step",
-            Hyper::StepMax => "Largest step",
-            Hyper::MaxIter => "Iterations per step",
-            Hyper::MaxEval => "Evaluations per step",
-            Hyper::ToleranceGrad => "Gradient tolerance",
-            Hyper::ToleranceChange => "Change tolerance",
-            Hyper::LineSearch => "Line search",
-        }
-    }
-
     /// What the hyperparameter's value may be.
     pub fn kind(self) -> Kind {
         match self {
@@ -112,7 +78,10 @@ impl Setting {
     pub fn kind(self) -> Kind {
         match self {
             Setting::Method => Kind::Choice(
-                Method::ALL.iter().map(|m| Choice { value: m.name().into(), label: m.label().into() }).collect(),
+                Method::ALL
+                    .iter()
+                    .map(|m| Choice { detail: m.rule().into(), ..Choice::new(m.name(), m.label()) })
+                    .collect(),
             ),
             Setting::Hyper(h) => h.kind(),
             Setting::Schedule(p) => p.kind(),

@@ -28,8 +28,7 @@ impl Race {
                 let mut kind = p.kind();
                 if let (Kind::Choice(options), Some(source)) = (&mut kind, &self.classifier) {
                     match p {
-                        RaceParam::Surface => options
-                            .push(Choice { value: CLASSIFIER.into(), label: "classifier (the lab's loss)".into() }),
+                        RaceParam::Surface => options.push(Choice::new(CLASSIFIER, "classifier (the lab's loss)")),
                         RaceParam::SliceAxis(_) => {
                             let shape = source.shape();
                             options.extend((0..shape.len()).map(|i| Choice::plain(shape.param(i).to_string())));

@@ -165,8 +165,7 @@ impl Calculator {
                 (what.clone(), what, Kind::number(-MAX_SCORE, MAX_SCORE, 0.1))
             }
             CalculatorSetting::Label { example } => {
-                let options =
-                    self.names.iter().enumerate().map(|(k, name)| Choice { value: k.to_string(), label: name.clone() });
+                let options = self.names.iter().enumerate().map(|(k, name)| Choice::new(k.to_string(), name.clone()));
                 (
                     format!("true class of example {}", example + 1),
                     format!("the label of example {}", example + 1),

@@ -23,7 +23,7 @@ pub(crate) fn listed(names: &[&str]) -> String {
 
 /// The options of a choice among some values of a named enum, in the given order.
 pub(crate) fn choice_among<T: Named>(values: &[T]) -> Kind {
-    Kind::Choice(values.iter().map(|v| Choice { value: v.name().into(), label: v.label().into() }).collect())
+    Kind::Choice(values.iter().map(|v| Choice::new(v.name(), v.label())).collect())
 }
 
 /// A number of `kind` for the setting people call `subject`: finite and in the kind's range,

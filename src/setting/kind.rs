@@ -15,19 +15,27 @@ pub enum Scale {
 }
 
 /// One option of a choice: the value the scene takes and the text people see.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Choice {
     /// The value, as links and the scene write it (`softmax`, `l2`, `W[0,1]`).
     pub value: String,
     /// The text of the option (`Softmax`, `L2: ΣW²`).
     pub label: String,
+    /// What the page shows of the chosen option besides its label (a method's update rule),
+    /// or nothing.
+    pub detail: String,
 }
 
 impl Choice {
+    /// An option `value` labelled `label`.
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
+        Choice { value: value.into(), label: label.into(), detail: String::new() }
+    }
+
     /// An option whose value is also its label.
     pub fn plain(value: impl Into<String>) -> Self {
         let value = value.into();
-        Choice { label: value.clone(), value }
+        Choice { label: value.clone(), value, detail: String::new() }
     }
 }
 
@@ -144,7 +152,7 @@ impl Kind {
 
     /// The options of a named enum, in its order.
     pub fn choice_of<T: Named>() -> Kind {
-        Kind::Choice(T::ALL.iter().map(|t| Choice { value: t.name().into(), label: t.label().into() }).collect())
+        Kind::Choice(T::ALL.iter().map(|t| Choice::new(t.name(), t.label())).collect())
     }
 
     /// What a value must be, in words: "a number from 0 to 1000000", "a number in [0, 1)".

@@ -166,7 +166,11 @@ fn write_options(json: &mut Json, options: &[Choice]) {
         if i > 0 {
             json.raw(",");
         }
-        json.raw("[").string(&option.value).raw(",").string(&option.label).raw("]");
+        json.raw("[").string(&option.value).raw(",").string(&option.label);
+        if !option.detail.is_empty() {
+            json.raw(",").string(&option.detail);
+        }
+        json.raw("]");
     }
     json.raw("]");
 }

@@ -136,9 +136,11 @@ async function allAdam(page) {
   }
 }
 
+// A racer takes at most three lines: its method, and its hyperparameters and own schedule on a
+// shared grid (Adam has six with AMSGrad, L-BFGS seven with PyTorch's step options).
 for (const [width, height, maxLines] of [
-  [1280, 800, 2],
-  [1920, 1080, 1],
+  [1280, 800, 3],
+  [1920, 1080, 3],
 ]) {
   const size = `${width}x${height}`;
 

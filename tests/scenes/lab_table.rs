@@ -3,7 +3,8 @@
 
 use descent::lab::Lab;
 use descent::link::Linkable;
-use descent::setting::{Table, changes, state, table_json};
+use descent::optim::settings::Method;
+use descent::setting::{Kind, Table, changes, state, table_json};
 use serde_json::Value;
 
 #[test]
@@ -85,4 +86,18 @@ fn without_points_there_is_no_accuracy_to_show() {
     let (loss, accuracy) = lab.readouts(&mut grad);
     assert_eq!(accuracy, None);
     assert_eq!(loss.data, 0.0);
+}
+
+#[test]
+fn the_method_picker_shows_each_methods_update_rule() {
+    let lab = Lab::default();
+    let Kind::Choice(options) = lab.setting_spec("method".parse().unwrap()).kind else { panic!("method is a menu") };
+    assert_eq!(options.len(), Method::ALL.len());
+    for (option, method) in options.iter().zip(Method::ALL) {
+        assert_eq!(option.detail, method.rule(), "{method}");
+        assert!(option.detail.contains('θ') && option.detail.contains('←'), "{method}: {}", option.detail);
+    }
+    let json: Value = serde_json::from_str(&table_json(&lab, &Lab::default())).unwrap();
+    let row = json.as_array().unwrap().iter().find(|r| r["name"] == "method").unwrap();
+    assert_eq!(row["options"][1], serde_json::json!(["sgd", "SGD", "θ ← θ − α∇L"]));
 }
