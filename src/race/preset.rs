@@ -127,7 +127,8 @@ impl Preset {
             Preset::WarmRestarts => {
                 "Rastrigin, SGD at α₀ = 0.0135, above the 2/f'' ≈ 0.005 its minima tolerate: one cosine \
                  cycle of 20 steps settles in a local minimum (f ≈ 17.9) and stays; warm restarts every 20 \
-                 steps shake it loose again and it steps down 17.9 → 8.0 → 2.0 → 0, the global minimum."
+                 steps shake it loose again and its cycles end lower and lower, 17.9 → 8.0 → 2.0 → 0, the \
+                 global minimum (each restart still throws it out; every later cycle ends back at 0)."
             }
         }
     }
