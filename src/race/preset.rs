@@ -31,6 +31,12 @@ crate::named! {
         SecondOrder = "second-order", "Newton vs L-BFGS vs first order";
         /// L-BFGS with and without gradient noise: it needs full-batch, noise-free gradients.
         LbfgsNoise = "lbfgs-noise", "L-BFGS with noisy gradients";
+        /// Adam's effective rate α/√v̂ grows once its second moment forgets the large early
+        /// gradients; AMSGrad's running maximum keeps it in check.
+        Amsgrad = "amsgrad", "AMSGrad vs Adam";
+        /// Warm restarts (SGDR) on Rastrigin: every restart shakes SGD out of the local minimum
+        /// the last cycle settled in.
+        WarmRestarts = "sgdr", "Warm restarts (SGDR) on Rastrigin";
     }
 }
 
@@ -111,6 +117,18 @@ impl Preset {
             Preset::LbfgsNoise => {
                 "L-BFGS needs full-batch, noise-free gradients: without noise it reaches the minimum in \
                  a few dozen steps; with noisy, minibatch-like gradients (σ = 1) it stalls far from it."
+            }
+            Preset::Amsgrad => {
+                "Adam with β₂ = 0.9 in a valley of κ = 100: v̂ forgets the large early gradients within a few \
+                 steps, so near the minimum the effective rate α/√v̂ grows until Adam overshoots and keeps \
+                 bouncing at f ≈ 10⁻⁴–10⁻³; AMSGrad divides by the largest v so far and settles (last 50 steps: \
+                 mean loss over 100× lower)."
+            }
+            Preset::WarmRestarts => {
+                "Rastrigin, SGD at α₀ = 0.0135, above the 2/f'' ≈ 0.005 its minima tolerate: one cosine \
+                 cycle of 20 steps settles in a local minimum (f ≈ 17.9) and stays; warm restarts every 20 \
+                 steps shake it loose again and its cycles end lower and lower, 17.9 → 8.0 → 2.0 → 0, the \
+                 global minimum (each restart still throws it out; every later cycle ends back at 0)."
             }
         }
     }
@@ -210,6 +228,38 @@ impl Preset {
                 noise: 1.0,
                 seed: 1,
                 racers: &[&[("method", "lbfgs"), ("noise-free", "true")], &[("method", "lbfgs")]],
+                ..QUADRATIC
+            },
+            Preset::Amsgrad => Spec {
+                kappa: 100.0,
+                start: [0.5, 1.5],
+                racers: &[
+                    &[("method", "adam"), ("lr", "0.1"), ("beta2", "0.9")],
+                    &[("method", "adam"), ("lr", "0.1"), ("beta2", "0.9"), ("amsgrad", "true")],
+                ],
+                ..QUADRATIC
+            },
+            Preset::WarmRestarts => Spec {
+                surface: SurfaceKind::Rastrigin,
+                start: [-4.5, 4.5],
+                racers: &[
+                    &[("method", "sgd"), ("lr", "0.002")],
+                    &[
+                        ("method", "sgd"),
+                        ("lr", "0.0135"),
+                        ("own-schedule", "true"),
+                        ("schedule", "cosine"),
+                        ("total", "20"),
+                    ],
+                    &[
+                        ("method", "sgd"),
+                        ("lr", "0.0135"),
+                        ("own-schedule", "true"),
+                        ("schedule", "sgdr"),
+                        ("t0", "20"),
+                        ("t-mult", "1"),
+                    ],
+                ],
                 ..QUADRATIC
             },
         }
@@ -329,8 +379,44 @@ impl Preset {
                     ),
                 }
             }
+            Preset::Amsgrad => {
+                let [adam, amsgrad] = [0, 1].map(|k| tail_mean(run(k), 50));
+                let [adam_peak, amsgrad_peak] = [0, 1].map(|k| tail_peak(run(k), 50));
+                Claim {
+                    holds: adam > 1e-4 && 100.0 * amsgrad < adam && 100.0 * amsgrad_peak < adam_peak,
+                    evidence: format!(
+                        "over the last 50 steps: Adam's mean loss {adam:.2e} (up to {adam_peak:.2e}), \
+                         AMSGrad's {amsgrad:.2e} (up to {amsgrad_peak:.2e})"
+                    ),
+                }
+            }
+            Preset::WarmRestarts => {
+                let [constant, cosine, restarts] = [0, 1, 2].map(|k| last_loss(run(k)));
+                let losses = run(2).trajectory().losses();
+                let cycle_ends: Vec<f64> = (20..losses.len()).step_by(20).map(|t| losses[t]).collect();
+                let descends = cycle_ends.windows(2).all(|w| w[1] <= w[0] + 1e-3);
+                let shown: Vec<String> = cycle_ends.iter().map(|f| format!("{f:.2}")).collect();
+                Claim {
+                    holds: (constant - 31.84).abs() < 0.1
+                        && (cosine - 17.91).abs() < 0.1
+                        && cycle_ends.first().is_some_and(|&f| (f - cosine).abs() < 1e-9)
+                        && descends
+                        && restarts < 0.5,
+                    evidence: format!(
+                        "loss now: constant SGD {constant:.2}, one cosine cycle {cosine:.2}, warm restarts \
+                         {restarts:.2e}; at the end of each SGDR cycle: {}",
+                        shown.join(", ")
+                    ),
+                }
+            }
         }
     }
+}
+
+/// The highest loss over the last `n` rows.
+fn tail_peak(run: &Run, n: usize) -> f64 {
+    let losses = run.trajectory().losses();
+    losses[losses.len().saturating_sub(n)..].iter().copied().fold(f64::NEG_INFINITY, f64::max)
 }
 
 /// How often the component of the step along `direction` changes sign in the first `steps`

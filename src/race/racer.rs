@@ -152,8 +152,8 @@ impl Racer {
         }
     }
 
-    /// "SGD+Momentum α=0.01 ρ=0.9, cosine": the method and the settings that tell racers
-    /// apart (the schedule shown when the racer has its own).
+    /// "SGD+Momentum α=0.01 ρ=0.9, cosine" or "Adam α=0.1 AMSGrad": the method and the
+    /// settings that tell racers apart (the schedule shown when the racer has its own).
     pub fn label(&self) -> String {
         let s = &self.settings;
         let h = &s.hyper;
@@ -161,7 +161,14 @@ impl Racer {
         match s.method {
             Method::Momentum | Method::Nesterov => label += &format!(" ρ={}", h.momentum),
             Method::RmsProp => label += &format!(" decay={}", h.decay),
-            Method::Adam | Method::AdamW if !h.bias_correction => label += " (no bias correction)",
+            Method::Adam | Method::AdamW => {
+                if h.amsgrad {
+                    label += " AMSGrad";
+                }
+                if !h.bias_correction {
+                    label += " (no bias correction)";
+                }
+            }
             Method::Lbfgs => label += &format!(" m={}", h.history),
             Method::RandomSearch => label += &format!(" K={}", h.samples),
             _ => {}

@@ -147,7 +147,7 @@ for (const [width, height, maxLines] of [
   test(`at ${size} every preset's claim, leaderboard and numbers show beside the canvas, tidily`, async () => {
     const page = await openLab(env, { hash: '#race', width, height });
     const presets = await page.evaluate(() => [...document.querySelectorAll('#race-preset option:not([disabled])')].map((o) => o.value));
-    assert.equal(presets.length, 8);
+    assert.equal(presets.length, 10);
     for (const preset of presets) {
       await page.selectOption('#race-preset', preset);
       await page.evaluate(() => {

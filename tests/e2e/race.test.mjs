@@ -109,6 +109,23 @@ const CLAIMS = {
     assert.ok(exactAt >= 0 && exactAt <= 60, `noise-free L-BFGS at ${exactAt}`);
     assert.ok(mean(noisy.losses.slice(-50)) > 1e-4, `noisy L-BFGS ${mean(noisy.losses.slice(-50))}`);
   },
+  async amsgrad(page) {
+    const [adam, amsgrad] = await Promise.all([0, 1].map(async (k) => (await run(page, k)).losses.slice(-50)));
+    assert.ok(mean(adam) > 1e-4, `Adam keeps bouncing: ${mean(adam)}`);
+    assert.ok(100 * mean(amsgrad) < mean(adam), `mean loss: AMSGrad ${mean(amsgrad)}, Adam ${mean(adam)}`);
+    assert.ok(100 * Math.max(...amsgrad) < Math.max(...adam), `peak: AMSGrad ${Math.max(...amsgrad)}, Adam ${Math.max(...adam)}`);
+  },
+  async sgdr(page) {
+    const [constant, cosine, restarts] = await Promise.all([0, 1, 2].map((k) => run(page, k)));
+    assert.ok(Math.abs(last(constant.losses) - 31.84) < 0.1, `constant SGD ${last(constant.losses)}`);
+    assert.ok(Math.abs(last(cosine.losses) - 17.91) < 0.1, `one cosine cycle ${last(cosine.losses)}`);
+    const ends = restarts.losses.filter((_, t) => t > 0 && t % 20 === 0);
+    assert.equal(ends[0], restarts.losses[20]);
+    assert.ok(Math.abs(ends[0] - last(cosine.losses)) < 1e-9, 'the first cycle is the cosine one');
+    for (let k = 1; k < ends.length; k += 1) assert.ok(ends[k] <= ends[k - 1] + 1e-3, `cycle ends ${ends}`);
+    // The global minimum's basin: every other minimum has f ≥ 0.99.
+    assert.ok(last(restarts.losses) < 0.5, `SGDR ends at ${last(restarts.losses)}`);
+  },
 };
 
 test('every preset loads, runs 200 steps, and its claim holds in numbers', async () => {

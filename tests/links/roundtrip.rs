@@ -188,8 +188,18 @@ enum RaceAction {
 const SLICE_AXES: [&str; 8] = ["W[0,0]", "W[0,1]", "W[1,0]", "W[1,1]", "b[0]", "b[1]", "b[2]", "W[5,1]"];
 
 fn race_settings() -> Vec<Setting> {
-    let presets =
-        ["conditioning", "saddle", "local-minima", "rastrigin", "noise", "adam-bias", "second-order", "lbfgs-noise"];
+    let presets = [
+        "conditioning",
+        "saddle",
+        "local-minima",
+        "rastrigin",
+        "noise",
+        "adam-bias",
+        "second-order",
+        "lbfgs-noise",
+        "amsgrad",
+        "sgdr",
+    ];
     let surfaces = ["quadratic", "rosenbrock", "beale", "himmelblau", "saddle", "rastrigin", "classifier"];
     let mut settings = vec![
         setting("preset", one_of(&presets)),

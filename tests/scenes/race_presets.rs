@@ -16,3 +16,11 @@ fn every_preset_claim_holds_after_200_steps() {
         assert!(claim.holds, "{}: {}", preset.name(), claim.evidence);
     }
 }
+
+#[test]
+fn the_amsgrad_racer_says_so_in_its_label() {
+    let mut race = Race::default();
+    race.set("preset", "amsgrad").unwrap();
+    let labels: Vec<String> = race.racers().iter().take(2).map(|r| r.label()).collect();
+    assert_eq!(labels, ["Adam α=0.1", "Adam α=0.1 AMSGrad"]);
+}
