@@ -113,6 +113,9 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     } catch (error) {
       fail(error);
     }
+    // A hash names a scene's section, which the browser would scroll to, hiding the tabs
+    // and Copy link above it: every scene starts at the top of the page.
+    window.scrollTo(0, 0);
   };
   const openLink = (hash) => {
     const link = parseLink(hash);
@@ -178,6 +181,8 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
   });
 
   open(location.hash);
+  // The browser scrolls to the opening link's anchor as the page finishes loading.
+  window.addEventListener('load', () => window.scrollTo(0, 0), { once: true });
   return {
     /** Opens a scene's last address again (a rebuilt scene returns to it). */
     reopen: (scene) => open(lastGood[scene] ?? `#${scene}`),
@@ -187,7 +192,9 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
       // A stopped scene has no address to give until it is rebuilt.
       if (broken(scene)) return;
       written = addressOf(at);
-      if (location.hash !== written) location.hash = written;
+      // pushState, not location.hash: a history entry for Back without the jump to the
+      // section's anchor.
+      if (location.hash !== written) history.pushState(history.state, '', written);
     },
   };
 }

@@ -36,6 +36,7 @@ pub mod init;
 pub mod loss_chart;
 pub mod param;
 pub mod points;
+pub mod rate;
 pub mod scene;
 pub mod snapshot;
 pub mod table;

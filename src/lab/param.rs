@@ -290,9 +290,13 @@ impl Lab {
                 return Ok(());
             }
             LabParam::Speed => return self.set_speed(whole()? as usize),
-            LabParam::Optimizer(_) => {
-                let mut settings = *self.optimizer();
+            LabParam::Optimizer(setting) => {
+                let old = *self.optimizer();
+                let mut settings = old;
                 settings.set(&name, value).map_err(|e| LabError::Optimizer(e.to_string()))?;
+                if setting == Setting::Method {
+                    super::rate::after_switch(&old, &mut settings);
+                }
                 return self.set_optimizer(settings);
             }
         }

@@ -288,10 +288,10 @@ impl Lab {
     }
 
     /// The default optimizer of the lab: the cs231n demo's full-batch gradient descent with
-    /// step size 0.1.
+    /// step size 0.1 (SGD's [lab rate](super::rate::lab_rate)).
     pub fn demo_optimizer() -> Settings {
         let mut settings = Settings::new(Method::Sgd);
-        settings.schedule.lr = 0.1;
+        settings.schedule.lr = super::rate::lab_rate(Method::Sgd);
         settings
     }
 }

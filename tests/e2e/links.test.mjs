@@ -5,7 +5,7 @@
 // logged as information, defects as errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLab, screenshot } from './harness.mjs';
+import { launch, openLab, screenshot, settle } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -376,5 +376,27 @@ test('refusals are logged as information, defects as errors', async () => {
   assert.match(page.problems[0], /^console error: TypeError: a defect of the page/);
   assert.match(page.problems[1], /^console error: Error: a failed frame/);
   assert.equal(await notice(page), 'a failed frame', 'each is shown');
+  await page.context().close();
+});
+
+test('tab clicks and opened links leave the page at the top', async () => {
+  for (const hash of ['#lab', '#race', '#regularization']) {
+    const page = await openLab(env, { hash, width: 1280, height: 720 });
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `opening ${hash}`);
+    await page.context().close();
+  }
+  const page = await openLab(env, { width: 1280, height: 720 });
+  for (const scene of ['race', 'regularization', 'lab', 'race']) {
+    await page.click(`[role="tab"][data-scene="${scene}"]`);
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `after the ${scene} tab`);
+    assert.ok((await page.evaluate(() => location.hash)).startsWith(`#${scene}`), scene);
+  }
+  // Back still opens the scene before, through hashchange.
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById('lab').hidden);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'after Back');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -61,8 +61,8 @@ fn a_fresh_lab_has_an_empty_link() {
 fn a_lab_link_carries_the_settings_that_differ_in_link_order() {
     let mut lab = Lab::default();
     set(&mut lab, &[("lr", "0.005"), ("method", "adam"), ("lambda", "0.01"), ("loss", "softmax")]);
-    // Setting the method took Adam's default learning rate 0.001.
-    assert_eq!(lab.get("lr").unwrap(), "0.001");
+    // Setting the method took Adam's lab rate 0.1 (α = 0.005 was on SGD's scale).
+    assert_eq!(lab.get("lr").unwrap(), "0.1");
     assert_eq!(text(&lab), "loss=softmax&lambda=0.01&method=adam");
     lab.set("lr", "0.005").unwrap();
     assert_eq!(text(&lab), "loss=softmax&lambda=0.01&method=adam&lr=0.005");

@@ -7,6 +7,7 @@ mod lab;
 mod lab_canvas;
 mod lab_csv;
 mod lab_page;
+mod lab_rates;
 mod lab_robustness;
 mod lab_table;
 mod lab_training;
