@@ -92,3 +92,38 @@ for (const device of DEVICES) {
     }
   });
 }
+
+test('on the phone a finger drags the race start, and the canvas does not scroll the page', async () => {
+  const page = await openLab(env, { ...DEVICES[0], hash: '#race' });
+  await settle(page);
+  await page.locator('#race-overlay').scrollIntoViewIfNeeded();
+  const box = await page.locator('#race-overlay').boundingBox();
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  const [from, to] = await page.evaluate(() => {
+    const race = window.descent.scenes.race.handle;
+    const [x, y] = race.get('start').split(',').map(Number);
+    return [Array.from(race.toPixel(x, y)), Array.from(race.toPixel(1, 1.5))];
+  });
+  const at = ([i, j]) => ({ x: box.x + i / ratio, y: box.y + j / ratio });
+  const before = await page.evaluate(() => window.scrollY);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(from)] });
+  for (let k = 1; k <= 6; k += 1) {
+    const point = [from[0] + ((to[0] - from[0]) * k) / 6, from[1] + ((to[1] - from[1]) * k) / 6];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(point)] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await settle(page);
+  const state = await page.evaluate(() => ({
+    touchAction: getComputedStyle(document.getElementById('race-overlay')).touchAction,
+    start: window.descent.scenes.race.handle.get('start').split(',').map(Number),
+    scrollY: window.scrollY,
+  }));
+  assert.equal(state.touchAction, 'none');
+  // Within a pixel of (1, 1.5): the view spans 4 units over the canvas.
+  const pixel = 4 / (box.width * ratio);
+  assert.ok(Math.abs(state.start[0] - 1) <= pixel && Math.abs(state.start[1] - 1.5) <= pixel, `start ${state.start}`);
+  assert.equal(state.scrollY, before, 'the drag did not scroll the page');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
