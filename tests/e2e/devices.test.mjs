@@ -2,7 +2,9 @@
 // every scene and every regularization view fits the width (the page never scrolls sideways;
 // a wide table scrolls inside its own box), the picture comes before the controls on the
 // phone, and every button, menu, tab and checkbox is at least 44 CSS px tall on these touch
-// screens. Screenshots land in the artifacts as devices-<scene>-<w>x<h>.png.
+// screens. On the phone a finger drags the race's start and a training point of the
+// simpler-models view without scrolling the page, and the pictures that only show let a swipe
+// scroll it. Screenshots land in the artifacts as devices-<scene>-<w>x<h>.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openLab, screenshot, settle } from './harness.mjs';
@@ -93,6 +95,20 @@ for (const device of DEVICES) {
   });
 }
 
+/** Drags one finger from `from` to `to` (CSS pixels in the page) in six moves, through the
+ *  DevTools protocol's touch events: the page sees pointer events of type "touch". */
+async function fingerDrag(page, from, to) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (let k = 1; k <= 6; k += 1) {
+    const point = { x: from.x + ((to.x - from.x) * k) / 6, y: from.y + ((to.y - from.y) * k) / 6 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await settle(page);
+}
+
 test('on the phone a finger drags the race start, and the canvas does not scroll the page', async () => {
   const page = await openLab(env, { ...DEVICES[0], hash: '#race' });
   await settle(page);
@@ -106,14 +122,7 @@ test('on the phone a finger drags the race start, and the canvas does not scroll
   });
   const at = ([i, j]) => ({ x: box.x + i / ratio, y: box.y + j / ratio });
   const before = await page.evaluate(() => window.scrollY);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(from)] });
-  for (let k = 1; k <= 6; k += 1) {
-    const point = [from[0] + ((to[0] - from[0]) * k) / 6, from[1] + ((to[1] - from[1]) * k) / 6];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(point)] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await settle(page);
+  await fingerDrag(page, at(from), at(to));
   const state = await page.evaluate(() => ({
     touchAction: getComputedStyle(document.getElementById('race-overlay')).touchAction,
     start: window.descent.scenes.race.handle.get('start').split(',').map(Number),
@@ -124,6 +133,38 @@ test('on the phone a finger drags the race start, and the canvas does not scroll
   const pixel = 4 / (box.width * ratio);
   assert.ok(Math.abs(state.start[0] - 1) <= pixel && Math.abs(state.start[1] - 1.5) <= pixel, `start ${state.start}`);
   assert.equal(state.scrollY, before, 'the drag did not scroll the page');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('on the phone a finger drags a training point of the simpler-models view; the charts let the page scroll', async () => {
+  const page = await openLab(env, { ...DEVICES[0], hash: '#regularization/simpler' });
+  await settle(page);
+  await page.locator('#simpler-canvas').scrollIntoViewIfNeeded();
+  const box = await page.locator('#simpler-canvas').boundingBox();
+  const { ratio, pixel, before, unit, scrollY } = await page.evaluate(() => {
+    const view = window.descent.scenes.regularization.handle.simpler;
+    const canvas = document.getElementById('simpler-canvas');
+    return {
+      ratio: devicePixelRatio,
+      pixel: Array.from(view.trainPixel(0)),
+      before: Array.from(view.trainPoints),
+      unit: Math.min(canvas.width, canvas.height) / 3 / devicePixelRatio,
+      scrollY: window.scrollY,
+    };
+  });
+  const from = { x: box.x + pixel[0] / ratio, y: box.y + pixel[1] / ratio };
+  await fingerDrag(page, from, { x: from.x, y: from.y - 60 });
+  const state = await page.evaluate(() => ({
+    after: Array.from(window.descent.scenes.regularization.handle.simpler.trainPoints),
+    scrollY: window.scrollY,
+    touchAction: ['simpler-canvas', 'simpler-chart'].map((id) => getComputedStyle(document.getElementById(id)).touchAction),
+  }));
+  // The point follows the finger: 60 CSS pixels up, the same column (within a pixel).
+  assert.ok(Math.abs(state.after[0] - before[0]) < 1 / unit, `x kept: ${before[0]} → ${state.after[0]}`);
+  assert.ok(Math.abs(state.after[1] - before[1] - 60 / unit) < 1 / unit, `y rose by 60 px: ${before[1]} → ${state.after[1]}`);
+  assert.equal(state.scrollY, scrollY, 'the drag did not scroll the page');
+  assert.deepEqual(state.touchAction, ['none', 'auto']);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
