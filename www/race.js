@@ -146,20 +146,24 @@ export function mountRace(root, { lab }) {
   root.querySelector('#race-reset').addEventListener('click', guarded(() => race.reset(), render));
   playButton.addEventListener('click', guarded(() => (race.playing ? race.pause() : race.play()), render));
 
-  // Click or drag on the canvas: the start follows the pointer, every racer restarts there;
-  // one call then tells the panel what changed (the start, and the preset once).
+  // Click or drag on the canvas with a mouse, a pen or a finger: the start follows the pointer
+  // that pressed, every racer restarts there; one call then tells the panel what changed (the
+  // start, and the preset once). A second finger (a pinch) moves nothing.
   const place = (event) => act(() => race.placeStart(...devicePoint(overlay, event)))();
-  let dragging = false;
+  let dragging = null;
   overlay.addEventListener('pointerdown', (event) => {
-    dragging = true;
+    if (event.button !== 0 || dragging !== null) return;
+    dragging = event.pointerId;
     overlay.setPointerCapture(event.pointerId);
     place(event);
   });
   overlay.addEventListener('pointermove', (event) => {
-    if (dragging) place(event);
+    if (event.pointerId === dragging) place(event);
   });
-  const release = () => {
-    dragging = false;
+  const release = (event) => {
+    if (event.pointerId !== dragging) return;
+    dragging = null;
+    if (overlay.hasPointerCapture(event.pointerId)) overlay.releasePointerCapture(event.pointerId);
   };
   overlay.addEventListener('pointerup', release);
   overlay.addEventListener('pointercancel', release);

@@ -4,20 +4,26 @@ import { SimplerView } from './pkg/descent.js';
 import { attempt, devicePoint, fitCanvases } from './ui.js';
 import { bindSettings } from './settings.js';
 
-/** Forwards pointer presses and drags on a canvas (in device pixels) to a view; `onRelease`
- *  redraws once the drag ends. */
+/** Forwards pointer presses and drags on a canvas (in device pixels) to a view, for a mouse, a
+ *  pen or a finger alike; only the pointer that picked a point up moves it (a second finger
+ *  moves nothing). `onRelease` redraws once the drag ends. */
 function draggable(canvas, view, draw, onMove, onRelease) {
+  let dragging = null;
   canvas.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || dragging !== null) return;
     if (view.press(...devicePoint(canvas, event))) {
+      dragging = event.pointerId;
       canvas.setPointerCapture(event.pointerId);
       draw();
     }
   });
   canvas.addEventListener('pointermove', (event) => {
-    if (!canvas.hasPointerCapture(event.pointerId)) return;
+    if (event.pointerId !== dragging) return;
     if (attempt(() => view.drag(...devicePoint(canvas, event)))) onMove();
   });
   const release = (event) => {
+    if (event.pointerId !== dragging) return;
+    dragging = null;
     if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
     view.release();
     onRelease();

@@ -50,14 +50,15 @@ export async function launch() {
 }
 
 /**
- * Opens the lab in a new page of the given CSS size and device-pixel ratio, waits until it is
+ * Opens the lab in a new page of the given CSS size and device-pixel ratio (a phone's or a
+ * tablet's with `isMobile` and `hasTouch`: a touch screen, the pointer coarse), waits until it is
  * ready, and collects console errors, warnings and page errors into `page.problems` (a test
  * fails on any) and the refusals the page showed the user into `page.refusals`. A refusal (a
  * value or action the core refused, a malformed link) is the page working as meant: ui.js's
  * `report` logs it as information, "Refused: …", never as an error.
  */
-export async function openLab(env, { width = 1280, height = 900, deviceScaleFactor = 1, hash = '' } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openLab(env, { width = 1280, height = 900, deviceScaleFactor = 1, hash = '', isMobile = false, hasTouch = false } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch });
   const page = await context.newPage();
   page.problems = [];
   page.refusals = [];
