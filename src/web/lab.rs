@@ -7,7 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::Canvas;
 use super::chart::ChartCanvas;
-use super::settings::SettingsMirror;
+use super::settings::{SettingsMirror, settings_exports};
 use crate::lab::{Lab, LabParam, Snapshot};
 use crate::objective::Breakdown;
 use crate::render::palette::{class_color, region_color};
@@ -25,6 +25,8 @@ pub struct LabView {
     rows: Vec<f64>,
     settings: SettingsMirror,
 }
+
+settings_exports!(LabView, lab);
 
 #[wasm_bindgen]
 impl LabView {
@@ -94,23 +96,11 @@ impl LabView {
         (self.loss, self.accuracy) = self.lab.readouts(&mut self.gradient);
     }
 
-    /// The lab's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.lab, &Lab::default())
-    }
-
     /// Sets a named setting from its control's text (see `crate::lab::param`); returns the
     /// settings that changed as JSON (see [`LabView::changes`]).
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.lab.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.lab)
     }
 
     /// A named setting's current value, as its control shows it.

@@ -6,7 +6,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::chart::ChartCanvas;
 use super::lab::LabSnapshot;
-use super::settings::SettingsMirror;
+use super::settings::{SettingsMirror, settings_exports};
 use super::{Canvas, OrJsError};
 use crate::race::leaderboard::standings;
 use crate::race::preset::Preset;
@@ -29,6 +29,8 @@ pub struct RaceView {
     frames: u32,
     settings: SettingsMirror,
 }
+
+settings_exports!(RaceView, race);
 
 /// While playing, the charts are redrawn every this many frames.
 const CHART_FRAMES: u32 = 3;
@@ -131,23 +133,11 @@ impl RaceView {
         Ok(())
     }
 
-    /// The race's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.race, &Race::default())
-    }
-
     /// Changes a setting by name (see `race::param`); returns the settings that changed as
     /// JSON (see [`RaceView::changes`]).
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.race.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The settings whose value, applicability or options changed since the page was last
-    /// told, as JSON: after a button, a drag of the start, the lab's model or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.race)
     }
 
     /// One tick of the clock (the Step button).

@@ -2,8 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::super::settings::SettingsMirror;
-use crate::link::Linkable;
+use super::super::settings::{SettingsMirror, settings_exports};
 use crate::regularization::calculator::{Calculator, DECIMALS};
 use crate::regularization::display::number;
 
@@ -13,6 +12,8 @@ pub struct CalculatorView {
     pub(super) calculator: Calculator,
     settings: SettingsMirror,
 }
+
+settings_exports!(CalculatorView, calculator);
 
 #[wasm_bindgen]
 impl CalculatorView {
@@ -27,18 +28,6 @@ impl CalculatorView {
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.calculator.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.calculator, &Linkable::blank(&self.calculator))
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.calculator)
     }
 
     /// A setting's value.

@@ -2,8 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::super::settings::SettingsMirror;
-use crate::link::Linkable;
+use super::super::settings::{SettingsMirror, settings_exports};
 use crate::regularization::display::{number, significant};
 use crate::regularization::numeric_gradient::{LOSS_DECIMALS, NumericGradient};
 
@@ -13,6 +12,8 @@ pub struct NumericGradientView {
     pub(super) view: NumericGradient,
     settings: SettingsMirror,
 }
+
+settings_exports!(NumericGradientView, view);
 
 #[wasm_bindgen]
 impl NumericGradientView {
@@ -27,18 +28,6 @@ impl NumericGradientView {
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.view.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.view, &Linkable::blank(&self.view))
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.view)
     }
 
     /// A setting's value.

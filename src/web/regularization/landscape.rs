@@ -6,8 +6,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::lab::LabSnapshot;
-use super::super::settings::SettingsMirror;
-use crate::link::Linkable;
+use super::super::settings::{SettingsMirror, settings_exports};
 use crate::regularization::display::{number, significant};
 use crate::regularization::landscape::{GRID, Landscape};
 use crate::render::palette::Rgb;
@@ -36,6 +35,8 @@ pub struct LandscapeView {
     last: [f64; 4],
 }
 
+settings_exports!(LandscapeView, view);
+
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
@@ -61,18 +62,6 @@ impl LandscapeView {
         self.view.set(name, value)?;
         self.restarted()?;
         Ok(self.changes())
-    }
-
-    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.view, &Linkable::blank(&self.view))
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.view)
     }
 
     /// A setting's value.

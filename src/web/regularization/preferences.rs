@@ -2,8 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::super::settings::SettingsMirror;
-use crate::link::Linkable;
+use super::super::settings::{SettingsMirror, settings_exports};
 use crate::regularization::display::number;
 use crate::regularization::preferences::{DECIMALS, Preference, Preferences};
 use crate::regularizer::RegularizerKind;
@@ -14,6 +13,8 @@ pub struct PreferencesView {
     pub(super) preferences: Preferences,
     settings: SettingsMirror,
 }
+
+settings_exports!(PreferencesView, preferences);
 
 fn penalty(name: &str) -> Result<RegularizerKind, JsError> {
     match name.parse::<RegularizerKind>()? {
@@ -39,18 +40,6 @@ impl PreferencesView {
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.preferences.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.preferences, &Linkable::blank(&self.preferences))
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.preferences)
     }
 
     /// A setting's value.

@@ -5,8 +5,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::super::Canvas;
 use super::super::chart::ChartCanvas;
-use super::super::settings::SettingsMirror;
-use crate::link::Linkable;
+use super::super::settings::{SettingsMirror, settings_exports};
 use crate::regularization::charts::draw_weight_paths;
 use crate::regularization::display::{number, significant};
 use crate::regularization::weight_space::WeightSpace;
@@ -21,6 +20,8 @@ pub struct WeightSpaceView {
     chart: ChartCanvas,
     staging: Canvas,
 }
+
+settings_exports!(WeightSpaceView, view);
 
 #[wasm_bindgen]
 impl WeightSpaceView {
@@ -47,18 +48,6 @@ impl WeightSpaceView {
     pub fn set(&mut self, name: &str, value: &str) -> Result<String, JsError> {
         self.view.set(name, value)?;
         Ok(self.changes())
-    }
-
-    /// The view's settings table as JSON (see `crate::setting`): every setting's name, label,
-    /// kind, default, value and whether it applies, in link order.
-    pub fn table(&mut self) -> String {
-        self.settings.table(&self.view, &Linkable::blank(&self.view))
-    }
-
-    /// The settings whose value, applicability, range or options changed since the page was
-    /// last told, as JSON: after a button, a gesture or a link.
-    pub fn changes(&mut self) -> String {
-        self.settings.changes(&self.view)
     }
 
     /// A setting's value.
