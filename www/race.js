@@ -3,7 +3,7 @@
 // all come from Rust), shows the caption, claim and leaderboard, and forwards clicks and drags
 // on the canvas. No math: Rust holds the race.
 import { RaceView } from './pkg/descent.js';
-import { devicePoint, element, fitCanvases, guarded, report } from './ui.js';
+import { devicePoint, element, fitCanvases, guarded, rebuildable, report } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Creates one row per racer slot from the template, its controls named racer<k>.<field>. */
@@ -65,7 +65,9 @@ export function mountRace(root, { lab }) {
   const overlay = root.querySelector('#race-overlay');
   const lossChart = root.querySelector('#race-loss-chart');
   const scheduleChart = root.querySelector('#race-schedule-chart');
-  const race = new RaceView(surface, root.querySelector('#race-trails'), overlay, lossChart, scheduleChart);
+  // Rebuildable: after an internal error the page makes a fresh race behind the same handle.
+  const trails = root.querySelector('#race-trails');
+  const { handle: race, rebuild, halt, halted } = rebuildable(() => new RaceView(surface, trails, overlay, lossChart, scheduleChart));
   const playButton = root.querySelector('#race-play');
   const clock = root.querySelector('#race-clock');
   const leaderboard = root.querySelector('#race-leaderboard');
@@ -102,13 +104,15 @@ export function mountRace(root, { lab }) {
     claimLine.classList.toggle('holds', Boolean(claim?.holds));
   };
   const render = () => {
+    if (halted()) return;
     race.render();
     showProgress();
   };
+  // A stopped race is neither sized nor drawn until it is rebuilt.
   const sizes = [
-    [surface, (...size) => race.resize(...size)],
-    [lossChart, (...size) => race.resizeChart('loss', ...size)],
-    [scheduleChart, (...size) => race.resizeChart('schedule', ...size)],
+    [surface, (...size) => halted() || race.resize(...size)],
+    [lossChart, (...size) => halted() || race.resizeChart('loss', ...size)],
+    [scheduleChart, (...size) => halted() || race.resizeChart('schedule', ...size)],
   ];
   const draw = fitCanvases(sizes, render);
   // After any change: the rows, the caption if the preset changed, and the picture.
@@ -183,6 +187,15 @@ export function mountRace(root, { lab }) {
       if (!race.playing) return;
       race.frame();
       showProgress();
+    },
+    /** Stops the race after an internal error (see the lab's). */
+    halt,
+    /** A fresh race in place of one that hit an internal error; the page then reopens its
+     *  link. */
+    rebuild() {
+      rebuild();
+      settings();
+      this.redraw();
     },
   };
 }

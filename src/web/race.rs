@@ -216,6 +216,13 @@ impl RaceView {
 /// calls none of these.
 #[wasm_bindgen]
 impl RaceView {
+    /// Panics, as a defect in the race would: the browser tests check that the page stops the
+    /// race, says so, and rebuilds it from its link while the other scenes keep working.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&mut self) {
+        panic!("a panic forced by the browser tests");
+    }
+
     /// A setting's value as text (the page has them from `table()` and `changes()`).
     pub fn get(&self, name: &str) -> Result<String, JsError> {
         Ok(self.race.get(name)?)

@@ -1,6 +1,6 @@
-// An internal error never kills the lab: a panic (forced through the lab's test-only hook, by
-// the same path a button takes) stops the lab and says so, the other scenes keep working, and
-// one button rebuilds the lab from its link without a reload. A canvas size past the largest
+// An internal error never kills a scene: a panic (forced through a scene's test-only hook, by
+// the same path a button takes) stops that scene and says so, the other scenes keep working,
+// and one button rebuilds it from its last link without a reload (the lab and the race). A canvas size past the largest
 // is refused with a message before anything is allocated.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,4 +90,32 @@ test('a canvas size past the largest is refused with a message and the lab goes 
   await settle(page);
   assert.equal(await readout(page, 'lab-steps'), '1');
   assert.deepEqual(page.problems, []);
+});
+
+test('a panic in the race stops only the race; Rebuild brings back its preset, and the lab trains meanwhile', async () => {
+  const page = await openLab(env, { width: 1280, height: 720, hash: '#race?preset=saddle' });
+  await page.evaluate(async () => {
+    const { attempt } = await import('./ui.js');
+    attempt(() => window.descent.scenes.race.handle.panicForTests());
+  });
+  await settle(page);
+  assert.match(await page.locator('#race .crash').textContent(), /optimizer race hit an internal error and stopped/);
+  const panics = page.problems.splice(0);
+  assert.ok(panics.length > 0 && panics.every((p) => /panic|unreachable|RuntimeError/i.test(p)), panics.join('\n'));
+
+  await page.click('[data-scene="lab"]');
+  await page.click('#lab-step');
+  await settle(page);
+  assert.equal(await readout(page, 'lab-steps'), '1', 'the lab keeps working');
+
+  await page.click('[data-scene="race"]');
+  await page.locator('#race .crash button').click();
+  await settle(page);
+  assert.equal(await page.locator('#race .crash').count(), 0);
+  assert.equal(await page.evaluate(() => window.descent.scenes.race.handle.get('preset')), 'saddle');
+  await page.click('#race-step');
+  await settle(page);
+  assert.equal(await readout(page, 'race-clock'), '1', 'the rebuilt race runs');
+  assert.deepEqual(page.problems, []);
+  await screenshot(page, 'recovery-race-rebuilt');
 });
