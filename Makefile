@@ -89,13 +89,14 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 ## bench-browser: the classifier lab's frame budget, the loss landscape's slice and the cost of
-## links in headless Chromium (figures in README)
+## links, and the wasm-boundary crossings per action, in headless Chromium (figures in docs/)
 .PHONY: bench-browser
 bench-browser: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs
 	node tests/bench/lab-frame.mjs --confidence true
 	node tests/bench/landscape.mjs
 	node tests/bench/links.mjs
+	node tests/bench/crossings.mjs
 
 ## bench-race: the optimizer race's surface re-render and frame budgets in headless Chromium
 .PHONY: bench-race
