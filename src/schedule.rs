@@ -314,6 +314,27 @@ impl Schedule {
         self.rate_from(self.lr, t)
     }
 
+    /// The steps ahead a schedule is checked over for a rate that stays 0.
+    pub const HORIZON: usize = 4096;
+
+    /// Whether α is 0 for every update from `t` on (checked over [`Schedule::HORIZON`]
+    /// updates, which covers every horizon a control sets in practice): cosine or linear
+    /// decay whose T does not pass the warmup, a decay that has run its course, γ = 0. Then
+    /// training cannot move, and the lab says so. The plateau schedule is never 0.
+    ///
+    /// ```
+    /// use descent::schedule::{Schedule, ScheduleKind};
+    /// let cosine = Schedule { kind: ScheduleKind::Cosine, lr: 0.1, total: 1, warmup: 5, ..Schedule::default() };
+    /// assert!(cosine.stalls_from(5));
+    /// assert!(!cosine.stalls_from(0), "the warmup moves");
+    /// let linear = Schedule { kind: ScheduleKind::Linear, lr: 0.1, total: 100, ..Schedule::default() };
+    /// assert!(!linear.stalls_from(99) && linear.stalls_from(100));
+    /// assert!(!Schedule::constant(0.1).stalls_from(1_000_000));
+    /// ```
+    pub fn stalls_from(&self, t: usize) -> bool {
+        !self.kind.reads_loss() && (t..t.saturating_add(Self::HORIZON)).all(|u| self.rate(u) == 0.0)
+    }
+
     /// α_t given the state of the plateau schedule (which only it reads): the rate a
     /// [`Run`](crate::optim::run::Run) uses.
     pub fn rate_with(&self, t: usize, plateau: &Plateau) -> f64 {

@@ -17,7 +17,7 @@ function loss(value) {
 }
 
 /** The readouts of one call to `lab.readouts()`, by position (see LabView::readouts). */
-const READOUT = { data: 0, regularization: 1, total: 2, accuracy: 3, step: 4, epoch: 5, lr: 6, running: 7, stopped: 8, points: 9, classes: 10 };
+const READOUT = { data: 0, regularization: 1, total: 2, accuracy: 3, step: 4, epoch: 5, lr: 6, running: 7, stopped: 8, points: 9, classes: 10, stalled: 11 };
 
 /** Mounts the lab in its section; returns the scene's hooks for the page's frame loop. */
 export function mountLab(root) {
@@ -79,6 +79,10 @@ export function mountLab(root) {
     const stopped = r[READOUT.stopped] === 1 ? lab.stopped : null;
     divergence.hidden = !stopped;
     if (divergence.textContent !== (stopped ?? '')) divergence.textContent = stopped ?? '';
+    const warning = $('#lab-schedule-warning');
+    const stalled = r[READOUT.stalled] === 1 && !stopped ? lab.scheduleWarning : null;
+    warning.hidden = !stalled;
+    if (warning.textContent !== (stalled ?? '')) warning.textContent = stalled ?? '';
     grid.update();
     table.update();
   }

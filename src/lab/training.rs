@@ -166,6 +166,27 @@ impl Lab {
         self.training.batches.as_ref().map_or(0, |b| self.steps().div_ceil(b.batches_per_epoch()))
     }
 
+    /// A warning when the schedule gives α = 0 for every update from the next one on, so that
+    /// Play and Step would not move θ: which step, and what to change.
+    pub fn schedule_warning(&self) -> Option<String> {
+        let schedule = &self.optimizer().schedule;
+        let t = self.steps();
+        if !schedule.stalls_from(t) {
+            return None;
+        }
+        let cause = if schedule.kind.uses_total() && schedule.total <= schedule.warmup {
+            format!("the horizon T = {} ends before the warmup W = {} does", schedule.total, schedule.warmup)
+        } else if t > 0 {
+            "the schedule has run its course".to_string()
+        } else {
+            "of the schedule's settings".to_string()
+        };
+        Some(format!(
+            "The learning rate is 0 from step {t} on, because {cause}: training will not move. \
+             Lengthen T, raise γ, or choose another schedule."
+        ))
+    }
+
     /// Why training stopped, if it did in this run.
     pub fn stopped(&self) -> Option<Stop> {
         self.training.run.stopped().map(|e| Stop::new(e, self.shape()))

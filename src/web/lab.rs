@@ -110,7 +110,8 @@ impl LabView {
 
     /// The readouts of the last render in one call: data loss, regularization loss, total
     /// loss, accuracy (NaN without points), step, epoch, the next update's learning rate,
-    /// playing (1/0), stopped (1/0: `stopped` says why), N and C.
+    /// playing (1/0), stopped (1/0: `stopped` says why), N, C, and whether the schedule gives
+    /// α = 0 from the next update on (1/0: `scheduleWarning` says why).
     pub fn readouts(&self) -> Vec<f64> {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         vec![
@@ -125,6 +126,7 @@ impl LabView {
             flag(self.lab.stopped().is_some()),
             self.lab.data().len() as f64,
             self.lab.shape().classes as f64,
+            flag(self.lab.optimizer().schedule.stalls_from(self.lab.steps())),
         ]
     }
 
@@ -336,6 +338,12 @@ impl LabView {
     #[wasm_bindgen(getter)]
     pub fn running(&self) -> bool {
         self.lab.running()
+    }
+
+    /// Why the schedule will not move θ from the next update on, as a sentence, if it will not.
+    #[wasm_bindgen(getter, js_name = scheduleWarning)]
+    pub fn schedule_warning(&self) -> Option<String> {
+        self.lab.schedule_warning()
     }
 
     /// Why training stopped in this run (divergence or a failed update), as a sentence.

@@ -146,3 +146,17 @@ test('play trains and draws the loss chart; the schedule with warmup drives the 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a schedule that leaves α = 0 for the steps ahead is named under the readouts', async () => {
+  const page = await openLab(env, { hash: '#lab?schedule=cosine&total=1&warmup=5' });
+  const warning = page.locator('#lab-schedule-warning');
+  assert.ok(await warning.isHidden(), 'the warmup moves');
+  await clickStep(page, 5);
+  assert.ok(await warning.isVisible());
+  assert.match(await warning.textContent(), /^The learning rate is 0 from step 5 on, because the horizon T = 1 ends before the warmup W = 5 does/);
+  await page.fill('#lab [data-param="total"]', '50');
+  await page.dispatchEvent('#lab [data-param="total"]', 'change');
+  await settle(page);
+  assert.ok(await warning.isHidden(), 'a longer horizon moves again');
+  assert.deepEqual(page.problems, []);
+});

@@ -244,3 +244,38 @@ fn a_start_beyond_the_limits_is_stopped_from_the_start_with_its_reason() {
     lab.set("lambda", "0.1").unwrap();
     lab.advance(3).unwrap();
 }
+
+#[test]
+fn a_schedule_that_gives_a_zero_rate_for_the_steps_ahead_is_named() {
+    let mut lab = Lab::default();
+    assert_eq!(lab.schedule_warning(), None, "a constant rate moves");
+    // Cosine with T = 1 after a warmup of 5: the warmup moves, then α = 0 for good.
+    for (name, value) in [("schedule", "cosine"), ("total", "1"), ("warmup", "5")] {
+        lab.set(name, value).unwrap();
+    }
+    assert_eq!(lab.schedule_warning(), None, "the warmup's steps move");
+    lab.advance(5).unwrap();
+    let warning = lab.schedule_warning().expect("α = 0 from step 5");
+    assert!(
+        warning.starts_with(
+            "The learning rate is 0 from step 5 on, because the horizon T = 1 ends before the warmup W = 5 does"
+        ),
+        "{warning}"
+    );
+    // Linear decay to T = 3 runs its course after three updates.
+    let mut lab = Lab::default();
+    for (name, value) in [("schedule", "linear"), ("total", "3")] {
+        lab.set(name, value).unwrap();
+    }
+    lab.advance(2).unwrap();
+    assert_eq!(lab.schedule_warning(), None);
+    lab.advance(1).unwrap();
+    assert!(lab.schedule_warning().unwrap().contains("the schedule has run its course"));
+    // γ = 0 stops the step schedule at its first decay, and says so from the start of that.
+    let mut lab = Lab::default();
+    for (name, value) in [("schedule", "step"), ("step-size", "2"), ("gamma", "0")] {
+        lab.set(name, value).unwrap();
+    }
+    lab.advance(2).unwrap();
+    assert!(lab.schedule_warning().unwrap().starts_with("The learning rate is 0 from step 2 on"));
+}
