@@ -48,7 +48,10 @@ export function mountLab(root) {
     );
     grid.build();
     table.build();
-    settings.all();
+    // The rebuilt grid and class picker show their settings (and nothing else is touched: a
+    // field being typed in keeps its text).
+    settings.all($('#lab-params'));
+    settings.all($('.canvas-tools'));
     return true;
   }
 

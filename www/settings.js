@@ -201,8 +201,18 @@ export function bindSettings(root, scene, onChange = () => {}) {
     onChange(null, changed);
     return changed;
   };
-  /** Shows every known setting again in the controls under root (new controls included). */
-  refresh.all = () => apply([...known.values()]);
+  /** Shows every known setting again in the controls under `within` (controls built since:
+   *  the W sliders, the class picker), leaving alone a control being edited. */
+  refresh.all = (within = root) => {
+    for (const entry of known.values()) {
+      for (const control of within.querySelectorAll(`[data-param="${CSS.escape(entry.name)}"]`)) {
+        if (control === document.activeElement) continue;
+        annotate(control, entry);
+        showValue(control, entry.value);
+        showApplies(control, entry.applies);
+      }
+    }
+  };
   bindings.set(root, refresh);
   return refresh;
 }
