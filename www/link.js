@@ -53,11 +53,16 @@ async function copyText(text) {
 /**
  * Opens the address's link, follows the hash and the state from then on, and wires the Copy
  * link button. `select(id)` shows a scene; `broken(id)` says a scene hit an internal error
- * (its state is not asked for until it is rebuilt). Returns `go(id)`, which shows a scene
- * through the address (a tab click: one history entry per scene change, as before), and
- * `reopen(id)`, which opens a scene's last address again (a rebuilt scene returns to it).
+ * (its state is not asked for until it is rebuilt). `page` handles the page-level settings
+ * that ride in the hash beside the scene's (the tour's step, `tour=7`): `page.open(hash)`
+ * takes them out of an address being opened and returns `{ hash, messages }` (the address
+ * left to open and any refusals), `page.params()` gives them back ('tour=7' or '') for the
+ * address written. Returns `go(id)`, which shows a scene through the address (a tab click:
+ * one history entry per scene change, as before), `reopen(id)`, which opens a scene's last
+ * address again (a rebuilt scene returns to it), `open(hash)`, which opens an address as if
+ * it were pasted (the tour's steps), and `write()`, which puts the state in the address now.
  */
-export function followLinks(scenes, select, { broken = () => false } = {}) {
+export function followLinks(scenes, select, { broken = () => false, page = null } = {}) {
   const copyButton = document.getElementById('copy-link');
   const status = document.getElementById('link-status');
   let place = { scene: 'lab', view: null };
@@ -76,7 +81,11 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     return views.includes(pressed) ? pressed : views[0];
   };
   const current = () => ({ scene: place.scene, view: shownView(place.scene) });
-  const addressOf = (at) => linkAddress(at.scene, at.view ?? '', target(at).link());
+  const addressOf = (at) => {
+    const address = linkAddress(at.scene, at.view ?? '', target(at).link());
+    const extra = page?.params() ?? '';
+    return extra ? `${address}${address.includes('?') ? '&' : '?'}${extra}` : address;
+  };
 
   /** Puts the current state in the address without a history entry. */
   const follow = () => {
@@ -117,9 +126,10 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     // and Copy link above it: every scene starts at the top of the page.
     window.scrollTo(0, 0);
   };
-  const openLink = (hash) => {
-    const link = parseLink(hash);
-    const messages = [];
+  const openLink = (address) => {
+    const opened = page ? page.open(address) : { hash: address, messages: [] };
+    const link = parseLink(opened.hash);
+    const messages = [...opened.messages];
     const ignored = link.settings ? ` (this link's settings ${link.settings} were not applied)` : '';
     let scene = link.scene || 'lab';
     let apply = true;
@@ -186,6 +196,8 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
   return {
     /** Opens a scene's last address again (a rebuilt scene returns to it). */
     reopen: (scene) => open(lastGood[scene] ?? `#${scene}`),
+    open,
+    write: follow,
     go(scene) {
       const at = { scene, view: shownView(scene) };
       show(at);

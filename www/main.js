@@ -5,6 +5,7 @@ import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
+import { createTour, tourPanel } from './tour.js';
 import { element, fail } from './ui.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
@@ -41,7 +42,12 @@ async function main() {
   };
   // The address names the scene and its settings (link.js): it opens the link, follows the
   // hash, and a tab click changes the scene through the address.
-  const links = followLinks(scenes, select, { broken: (id) => broken.has(id) });
+  // The tour's step (tour=7) rides in the address beside the scene's settings.
+  const panel = tourPanel();
+  document.body.append(panel);
+  const tour = createTour(panel, document.getElementById('tour-button'));
+  const links = followLinks(scenes, select, { broken: (id) => broken.has(id), page: tour.page });
+  tour.attach(links);
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
 
   /** Stops the active scene after a panic and says so, with the one button that rebuilds it
