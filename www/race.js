@@ -20,6 +20,7 @@ function buildRacerRows(root) {
       control.dataset.param = `racer${k}.${control.dataset.field}`;
       control.id = `race-racer${k}-${control.dataset.field}`;
     }
+    for (const place of row.querySelectorAll('[data-detail-field]')) place.dataset.detail = `racer${k}.${place.dataset.detailField}`;
     row.setAttribute('aria-label', `racer ${k + 1}`);
     row.setAttribute('role', 'group');
     body.append(row);

@@ -4,6 +4,7 @@
 // Rust as text (Rust parses and checks it) and Rust answers with every setting that changed,
 // in one call.
 import { clearNotice, element, report } from './ui.js';
+import { methodRule } from './formulas.js';
 
 /** A control's label element, if it sits in one. */
 const labelOf = (control) => control.closest('label');
@@ -87,12 +88,18 @@ function showValue(control, value) {
 }
 
 /** A menu whose options carry a detail (a method's update rule) shows the chosen one's in its
- *  tooltip and in the scene's `[data-detail="name"]` element, if it has one. */
+ *  tooltip and in the scene's `[data-detail="name"]` element, if it has one: a method's rule
+ *  typeset (formulas.js, the text its accessible label) where the lecture writes one. */
 function showDetail(root, control, entry) {
   if (control.tagName !== 'SELECT' || !entry.options?.some((option) => option.length > 2)) return;
   const detail = entry.options.find(([value]) => value === entry.value)?.[2] ?? '';
   control.title = detail;
-  for (const place of root.querySelectorAll(`[data-detail="${CSS.escape(entry.name)}"]`)) place.textContent = detail;
+  for (const place of root.querySelectorAll(`[data-detail="${CSS.escape(entry.name)}"]`)) {
+    if (place.dataset.shown === detail) continue;
+    place.dataset.shown = detail;
+    const typeset = /(^|\.)method$/.test(entry.name) ? methodRule(entry.value, detail) : null;
+    place.replaceChildren(typeset ?? detail);
+  }
 }
 
 /** Hides or disables a control that does not apply now: inside `data-inapplicable="hide"` its
