@@ -138,7 +138,7 @@ export function createTour(panel, button) {
 
   const page = {
     /** Takes the tour's setting out of an address being opened: shows its step (an address
-     *  that names no scene opens the step's prepared link), refuses a malformed one, and
+     *  that names no settings opens the step's prepared link), refuses a malformed one, and
      *  leaves the tour when the address has none. */
     open(hash) {
       const [value, rest] = takeTourParam(hash);
@@ -156,8 +156,7 @@ export function createTour(panel, button) {
         };
       }
       show(number);
-      const named = rest !== '#' && !rest.startsWith('#?');
-      return { hash: named ? rest : takeTourParam(STEPS[number - 1].link)[1], messages: [] };
+      return { hash: rest.includes('?') ? rest : takeTourParam(STEPS[number - 1].link)[1], messages: [] };
     },
     /** The tour's setting for the address written: `tour=7` while on step 7, else nothing. */
     params: () => (step === null ? '' : `${PARAM}=${step}`),
