@@ -115,6 +115,14 @@ export function createTour(panel, button) {
   next.addEventListener('click', () => go(step + 1));
   $('[data-tour="restore"]').addEventListener('click', restore);
   $('[data-tour="close"]').addEventListener('click', leave);
+  // Folding keeps only the title and buttons in view (and stays so from step to step).
+  const fold = $('[data-tour="fold"]');
+  fold.addEventListener('click', () => {
+    const folded = panel.classList.toggle('folded');
+    fold.textContent = folded ? '▴' : '▾';
+    fold.title = folded ? 'Show the step’s text and formulas' : 'Fold the panel to its title and buttons';
+    fold.setAttribute('aria-expanded', String(!folded));
+  });
   button.addEventListener('click', () => (step === null ? go(1) : leave()));
 
   document.addEventListener('keydown', (event) => {
@@ -176,7 +184,10 @@ export function tourPanel() {
   return element('aside', { id: 'tour', class: 'tour', 'aria-label': 'Lecture tour', hidden: '' }, [
     element('div', { class: 'tour-head' }, [
       part('span', 'count', { class: 'tour-count' }),
-      part('button', 'close', { type: 'button', class: 'tour-close', title: 'Leave the tour (Escape)', 'aria-label': 'Leave the tour' }, ['×']),
+      element('div', { class: 'tour-head-buttons' }, [
+        part('button', 'fold', { type: 'button', class: 'tour-fold', title: 'Fold the panel to its title and buttons', 'aria-expanded': 'true' }, ['▾']),
+        part('button', 'close', { type: 'button', class: 'tour-close', title: 'Leave the tour (Escape)', 'aria-label': 'Leave the tour' }, ['×']),
+      ]),
     ]),
     part('h2', 'title', { class: 'tour-title' }),
     part('p', 'text', { class: 'tour-text' }),

@@ -183,6 +183,18 @@ test('Back to the step undoes the audience’s changes; Escape, T and × leave; 
   await page.click('[data-tour="restore"]');
   await checkStep(page, all[14], 15, all.length);
   assert.equal(await page.textContent('#race-clock'), '0');
+  // Folding leaves the title and buttons, from step to step, until unfolded.
+  const tall = (await state(page)).panel.height;
+  await page.click('[data-tour="fold"]');
+  await page.keyboard.press('ArrowRight');
+  let folded = await state(page);
+  assert.equal(folded.count, `Step 16 of ${all.length}`);
+  assert.ok(folded.panel.height < tall / 2, `${folded.panel.height} of ${tall}`);
+  assert.ok(folded.formulas.every(([, width]) => width === 0), 'formulas folded away');
+  await page.click('[data-tour="fold"]');
+  await page.keyboard.press('ArrowLeft');
+  folded = await state(page);
+  assert.ok(folded.panel.height > tall * 0.8 && folded.formulas.every(([, width]) => width > 40));
   // Keys typed into a field stay there.
   await page.focus('#race-seed');
   await page.keyboard.press('ArrowRight');
