@@ -10,9 +10,10 @@ import { element } from './ui.js';
 
 /** The page-level setting's name in the address. */
 const PARAM = 'tour';
-/** Each scene's reset button: "Back to the step" presses it after reopening the step's link,
- *  so a trained lab or a race that ran starts again from the step's prepared state. */
-const RESET = { lab: '#lab-reset', race: '#race-reset', regularization: '#gradient-reset' };
+/** The reset button of a scene (or view) whose state is more than its link: "Back to the
+ *  step" presses it after reopening the step's link, so a trained lab, a race that ran or a
+ *  numeric gradient filled in starts again from the step's prepared state. */
+const RESET = { lab: '#lab-reset', race: '#race-reset', 'regularization/gradient': '#gradient-reset' };
 
 /** Splits an address into the tour's setting (the raw text after `tour=`, or null) and the
  *  address without it: `#lab?loss=svm&tour=7` → ['7', '#lab?loss=svm']; `#tour=3` → ['3', '#']. */
@@ -102,8 +103,9 @@ export function createTour(panel, button) {
   const restore = () => {
     if (step === null) return;
     go(step);
-    const scene = takeTourParam(STEPS[step - 1].link)[1].slice(1).split(/[/?]/)[0] || 'lab';
-    document.querySelector(RESET[scene] ?? '')?.click();
+    const place = takeTourParam(STEPS[step - 1].link)[1].slice(1).split('?')[0] || 'lab';
+    const reset = RESET[place];
+    if (reset) document.querySelector(reset)?.click();
   };
   const leave = () => {
     if (step === null) return;

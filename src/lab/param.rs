@@ -59,6 +59,8 @@ pub enum LabParam {
     BatchSize,
     /// `speed`: updates per frame while playing.
     Speed,
+    /// `gradient-noise`: σ of the noise added to every gradient ([`super::gradient_noise`]).
+    GradientNoise,
     /// An optimizer setting, by the library's names: `method`, a hyperparameter (`momentum`,
     /// `beta1`, …) or a schedule setting (`lr`, `schedule`, `warmup`, …).
     Optimizer(Setting),
@@ -85,8 +87,9 @@ impl LabParam {
             LabParam::Beta,
             LabParam::RegularizeBias,
         ];
-        const AFTER_OPTIMIZER: [LabParam; 6] = [
+        const AFTER_OPTIMIZER: [LabParam; 7] = [
             LabParam::BatchSize,
+            LabParam::GradientNoise,
             LabParam::Speed,
             LabParam::ShowMargins,
             LabParam::ShowConfidence,
@@ -117,6 +120,7 @@ impl LabParam {
             LabParam::AddClass => "add-class",
             LabParam::BatchSize => "batch-size",
             LabParam::Speed => "speed",
+            LabParam::GradientNoise => "gradient-noise",
             LabParam::Parameter(p) => return p.to_string(),
             LabParam::Optimizer(setting) => setting.name(),
         };
@@ -231,6 +235,9 @@ impl Lab {
                 let max = super::training::MAX_SPEED as u64;
                 ("Speed", Kind::Whole { min: 1, max, scale: Scale::Log { floor: 1.0 } })
             }
+            LabParam::GradientNoise => {
+                ("Gradient noise σ", Kind::log_from_zero(0.01, super::gradient_noise::MAX_GRADIENT_NOISE, 2))
+            }
             LabParam::Optimizer(setting) => (setting.label(), setting.kind()),
         };
         let label = match param {
@@ -290,6 +297,7 @@ impl Lab {
                 return Ok(());
             }
             LabParam::Speed => return self.set_speed(whole()? as usize),
+            LabParam::GradientNoise => return self.set_gradient_noise(number()?),
             LabParam::Optimizer(setting) => {
                 let old = *self.optimizer();
                 let mut settings = old;
@@ -340,6 +348,7 @@ impl Lab {
             LabParam::AddClass => self.add_class.to_string(),
             LabParam::BatchSize => self.batch_size().to_string(),
             LabParam::Speed => self.speed().to_string(),
+            LabParam::GradientNoise => self.gradient_noise().to_string(),
             LabParam::Optimizer(_) => {
                 self.optimizer().get(&param.name()).map_err(|e| LabError::Optimizer(e.to_string()))?
             }

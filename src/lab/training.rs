@@ -25,6 +25,7 @@ use crate::model::Shape;
 use crate::optim::StepError;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::minibatch::Minibatches;
+use crate::optim::noise::{GradientNoise, Normals};
 use crate::optim::run::{Divergence, Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
 
@@ -110,6 +111,9 @@ pub(crate) struct Training {
     /// Whether Play is on.
     running: bool,
     speed: usize,
+    /// The gradient noise σ and its draws ([`super::gradient_noise`]).
+    sigma: f64,
+    normals: Normals,
 }
 
 impl Training {
@@ -118,7 +122,16 @@ impl Training {
         let optimizer = settings.build().map_err(optimizer_error)?;
         let history = History::new(start.len(), history::CAPACITY);
         let run = Run::with_record(history, optimizer, settings.schedule, start, f);
-        Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1 })
+        let normals = super::gradient_noise::draws(0);
+        Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1, sigma: 0.0, normals })
+    }
+
+    pub(crate) fn sigma(&self) -> f64 {
+        self.sigma
+    }
+
+    pub(crate) fn set_sigma(&mut self, sigma: f64) {
+        self.sigma = sigma;
     }
 
     pub(crate) fn theta(&self) -> &[f64] {
@@ -262,6 +275,7 @@ impl Lab {
             .then(|| Minibatches::new(n, self.batch_size, true, self.spec.seed));
         t.batch_mask.clear();
         t.batch_mask.resize(if t.batches.is_some() { n } else { 0 }, false);
+        t.normals = super::gradient_noise::draws(self.spec.seed);
         self.dirty = true;
     }
 
@@ -282,8 +296,9 @@ impl Lab {
         }
         let training = &mut self.training;
         let mut outcome = Ok(());
+        let mut noisy = GradientNoise::new(&mut loss, training.sigma, training.normals.by_ref());
         for _ in 0..steps {
-            if let Err(e) = training.run.step(&mut loss) {
+            if let Err(e) = training.run.step(&mut noisy) {
                 training.running = false;
                 outcome = Err(Stop::new(&e, shape));
                 break;

@@ -4,5 +4,6 @@
 //! module is one former test file.
 
 mod address;
+mod lab_gradient_noise;
 mod roundtrip;
 mod scenes;

@@ -125,6 +125,7 @@ fn lab_settings() -> Vec<Setting> {
         setting("beta", number(0.0, 2.0)),
         setting("regularize-bias", boolean()),
         setting("batch-size", whole(0, 40)),
+        setting("gradient-noise", or_bad(number(0.0, 3.0))),
         setting("speed", whole(1, 100)),
         setting("show-margins", boolean()),
         setting("show-confidence", boolean()),

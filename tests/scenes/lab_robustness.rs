@@ -5,7 +5,7 @@
 use descent::lab::Lab;
 use proptest::prelude::*;
 
-const NAMES: [&str; 24] = [
+const NAMES: [&str; 25] = [
     "dataset",
     "points",
     "classes",
@@ -22,6 +22,7 @@ const NAMES: [&str; 24] = [
     "show-confidence",
     "add-class",
     "batch-size",
+    "gradient-noise",
     "speed",
     "method",
     "lr",
