@@ -24,8 +24,13 @@ export function mountLab(root) {
   const $ = (selector) => root.querySelector(selector);
   const canvas = $('#lab-canvas');
   const chart = $('#lab-chart');
+  const scheduleChart = $('#lab-schedule-chart');
   // Rebuildable: after an internal error the page makes a fresh lab behind the same handle.
-  const { handle: lab, rebuild, halt, halted } = rebuildable(() => new LabView(canvas, chart));
+  const { handle: lab, rebuild, halt, halted } = rebuildable(() => {
+    const view = new LabView(canvas, chart);
+    view.attachScheduleChart(scheduleChart);
+    return view;
+  });
   let classes = 0;
   let running = false;
 
@@ -82,6 +87,8 @@ export function mountLab(root) {
     const stopped = r[READOUT.stopped] === 1 ? lab.stopped : null;
     divergence.hidden = !stopped;
     if (divergence.textContent !== (stopped ?? '')) divergence.textContent = stopped ?? '';
+    // The learning-rate chart shows while the rate changes over the run.
+    $('#lab-schedule-figure').hidden = !lab.showsSchedule;
     const warning = $('#lab-schedule-warning');
     const stalled = r[READOUT.stalled] === 1 && !stopped ? lab.scheduleWarning : null;
     warning.hidden = !stalled;
@@ -108,6 +115,7 @@ export function mountLab(root) {
   const sizes = [
     [canvas, (...size) => halted() || lab.resize(...size)],
     [chart, (...size) => halted() || lab.resizeChart(...size)],
+    [scheduleChart, (...size) => halted() || lab.resizeScheduleChart(...size)],
   ];
   const draw = fitCanvases(sizes, () => {
     if (halted()) return;

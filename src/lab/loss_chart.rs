@@ -1,5 +1,6 @@
 //! The loss-vs-step chart of the current run: total, data and regularization loss, on a
-//! linear or logarithmic y axis.
+//! linear or logarithmic y axis. Its legend is the page's, beside the chart (in these colours),
+//! so that no curve runs under it.
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -25,7 +26,14 @@ impl Lab {
             Series { name: "data", color: DATA_COLOR, x: steps, y: history.data() },
             Series { name: "regularization", color: REGULARIZATION_COLOR, x: steps, y: history.regularization() },
         ];
-        let chart = LineChart { x_label: "step", y_label: "loss", log_y: self.log_y(), scale, ..LineChart::default() };
+        let chart = LineChart {
+            x_label: "step",
+            y_label: "loss",
+            log_y: self.log_y(),
+            legend: false,
+            scale,
+            ..LineChart::default()
+        };
         draw_line_chart(area, &chart, &series)
     }
 }

@@ -39,6 +39,7 @@ pub mod param;
 pub mod points;
 pub mod rate;
 pub mod scene;
+pub mod schedule_chart;
 pub mod snapshot;
 pub mod table;
 pub mod training;

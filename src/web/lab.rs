@@ -19,6 +19,8 @@ pub struct LabView {
     pub(super) lab: Lab,
     canvas: Canvas,
     chart: ChartCanvas,
+    /// The learning-rate chart, once the page attaches its canvas.
+    schedule: Option<ChartCanvas>,
     loss: Breakdown,
     accuracy: Option<f64>,
     gradient: Vec<f64>,
@@ -40,6 +42,7 @@ impl LabView {
             gradient: Vec::new(),
             canvas: Canvas::new(canvas)?,
             chart: ChartCanvas::new(chart),
+            schedule: None,
             rows: Vec::new(),
             settings: SettingsMirror::default(),
         };
@@ -86,8 +89,36 @@ impl LabView {
         let ratio = self.chart.ratio();
         let lab = &self.lab;
         self.chart.draw(|area| lab.draw_loss_chart(area, ratio))?;
+        if let (Some(schedule), true) = (&self.schedule, lab.shows_schedule()) {
+            let ratio = schedule.ratio();
+            schedule.draw(|area| lab.draw_schedule_chart(area, ratio))?;
+        }
         self.measure();
         Ok(())
+    }
+
+    /// Gives the lab a canvas for its learning-rate chart α_t, drawn while
+    /// [`showsSchedule`](Lab::shows_schedule) holds.
+    #[wasm_bindgen(js_name = attachScheduleChart)]
+    pub fn attach_schedule_chart(&mut self, canvas: HtmlCanvasElement) {
+        self.schedule = Some(ChartCanvas::new(canvas));
+    }
+
+    /// Sizes the learning-rate chart's canvas (as [`LabView::resize_chart`]).
+    #[wasm_bindgen(js_name = resizeScheduleChart)]
+    pub fn resize_schedule_chart(&mut self, width: u32, height: u32, pixel_ratio: f64) -> Result<(), JsError> {
+        check_size(width as usize, height as usize)?;
+        if let Some(schedule) = &mut self.schedule {
+            schedule.resize(width, height, pixel_ratio);
+        }
+        self.lab.request_render();
+        Ok(())
+    }
+
+    /// Whether the rate changes over the run, so the page shows the learning-rate chart.
+    #[wasm_bindgen(getter, js_name = showsSchedule)]
+    pub fn shows_schedule(&self) -> bool {
+        self.lab.shows_schedule()
     }
 
     /// The loss, its gradient and the accuracy at the current θ, in one pass over the data.
