@@ -50,7 +50,7 @@ export const STEPS = [
     link: '#lab?regularizer=l2&lambda=0.05',
     text: 'The lab minimizes the data loss plus λ times the penalty; the readouts show both parts.',
     formulas: ['objective', 'l2'],
-    look: 'Press ×2 W: the data loss barely moves while the regularization loss quadruples.',
+    look: 'Press ×2 W: the regularization loss quadruples, R(2W) = 4R(W). Watch what the data loss does, then press Play.',
   },
   {
     title: 'L2 spreads, L1 picks',
