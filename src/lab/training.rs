@@ -4,7 +4,8 @@
 //! A run is the library's [`Run`]: it makes each update with this step's rate α_t from the
 //! [`Schedule`](crate::schedule::Schedule) (t counts the run's updates from 0), through a
 //! [`ClassifierLoss`] over the whole dataset or, with a batch size below N, over the next
-//! minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed); it checks every
+//! minibatch of a seeded [`Minibatches`] sampler (shuffled by the data seed), with σ of
+//! [gradient noise](super::gradient_noise) added to every gradient; it checks every
 //! new point against the library's default [`Limits`](crate::optim::run::Limits) and keeps θ
 //! at the last good point when an update fails or diverges. It records through the lab's
 //! [`History`] (its observer, [`Run::with_record`]): evenly thinned over the whole run and
@@ -19,6 +20,7 @@
 
 use std::fmt;
 
+use super::gradient_noise::{self, MAX_GRADIENT_NOISE};
 use super::history::{self, History};
 use super::{Lab, LabError};
 use crate::model::Shape;
@@ -122,7 +124,7 @@ impl Training {
         let optimizer = settings.build().map_err(optimizer_error)?;
         let history = History::new(start.len(), history::CAPACITY);
         let run = Run::with_record(history, optimizer, settings.schedule, start, f);
-        let normals = super::gradient_noise::draws(0);
+        let normals = gradient_noise::draws(0);
         Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1, sigma: 0.0, normals })
     }
 
@@ -253,6 +255,30 @@ impl Lab {
         self.restart_run();
     }
 
+    /// σ, the standard deviation of the noise added to each gradient component (0: exact
+    /// gradients).
+    pub fn gradient_noise(&self) -> f64 {
+        self.training.sigma()
+    }
+
+    /// Sets σ (a new run from the current θ, like any change of the training's rules).
+    ///
+    /// ```
+    /// let mut lab = descent::lab::Lab::default();
+    /// lab.set("gradient-noise", "0.5").unwrap();
+    /// assert_eq!(lab.gradient_noise(), 0.5);
+    /// assert!(lab.set_gradient_noise(-1.0).is_err());
+    /// ```
+    pub fn set_gradient_noise(&mut self, sigma: f64) -> Result<(), LabError> {
+        if !(0.0..=MAX_GRADIENT_NOISE).contains(&sigma) {
+            let expected = format!("a number from 0 to {MAX_GRADIENT_NOISE}");
+            return Err(LabError::value("gradient-noise", &sigma.to_string(), expected));
+        }
+        self.training.set_sigma(sigma);
+        self.restart_run();
+        Ok(())
+    }
+
     /// Sets the steps per frame, 1 to [`MAX_SPEED`].
     pub fn set_speed(&mut self, speed: usize) -> Result<(), LabError> {
         if !(1..=MAX_SPEED).contains(&speed) {
@@ -275,7 +301,7 @@ impl Lab {
             .then(|| Minibatches::new(n, self.batch_size, true, self.spec.seed));
         t.batch_mask.clear();
         t.batch_mask.resize(if t.batches.is_some() { n } else { 0 }, false);
-        t.normals = super::gradient_noise::draws(self.spec.seed);
+        t.normals = gradient_noise::draws(self.spec.seed);
         self.dirty = true;
     }
 
