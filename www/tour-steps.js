@@ -148,7 +148,7 @@ export const STEPS = [
     link: '#race?preset=conditioning&racer1.method=adagrad&racer1.lr=0.5&racer2.enabled=false',
     text: 'Divide each coordinate’s step by the root of its historical sum of squared gradients: steep directions are damped, flat ones accelerated; over a long run the step decays to zero.',
     formulas: ['adagrad'],
-    look: 'Play: AdaGrad heads straight down the valley, then slows.',
+    look: 'Play: AdaGrad heads almost straight for the minimum while SGD zig-zags; watch its steps shrink.',
   },
   {
     title: 'RMSProp: a leaky AdaGrad',
