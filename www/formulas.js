@@ -22,6 +22,8 @@ const tilde = (letter) => i(`${letter}\u0303`);
 const paren = (...parts) => row(o('('), ...parts, o(')'));
 const space = '<mspace width="0.8em"></mspace>';
 const sum = o('∑');
+/** A word inside a formula, set apart by spaces ("if", "for"). */
+const word = (text) => `<mspace width="0.5em"></mspace><mtext>${text}</mtext><mspace width="0.3em"></mspace>`;
 const grad = o('∇');
 
 // Recurring pieces.
@@ -73,7 +75,7 @@ const MARKUP = {
   ),
   random: lines(
     row(i('θ'), o('←'), i('θ'), o('+'), alpha, i('z')),
-    row(i('z'), o('∼'), i('𝒩'), paren(n(0), o(','), i('I')), o(','), i('if'), i('L'), paren(i('θ'), o('+'), alpha, i('z')), o('&lt;'), i('L'), paren(i('θ'))),
+    row(i('z'), o('∼'), i('𝒩'), paren(n(0), o(','), i('I')), o(','), word('if'), i('L'), paren(i('θ'), o('+'), alpha, i('z')), o('&lt;'), i('L'), paren(i('θ'))),
   ),
   numeric: row(
     frac(row(i('d'), i('f'), paren(x)), row(i('d'), x)), o('='),
@@ -138,7 +140,7 @@ const MARKUP = {
   linear: row(alphaT, o('='), alpha0, paren(n(1), o('−'), t, o('/'), i('T'))),
   invsqrt: row(alphaT, o('='), alpha0, o('/'), sqrt(t)),
   exponential: row(alphaT, o('='), alpha0, sup(i('γ'), t)),
-  warmup: row(alphaT, o('='), alpha0, frac(t, i('W')), space, i('for'), t, o('&lt;'), i('W')),
+  warmup: row(alphaT, o('='), alpha0, frac(t, i('W')), o(','), word('for'), t, o('&lt;'), i('W')),
 };
 
 /** The update rule a method picker shows for each method, by the method's setting value. */

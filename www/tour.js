@@ -191,7 +191,7 @@ export function tourPanel() {
         part('button', 'close', { type: 'button', class: 'tour-close', title: 'Leave the tour (Escape)', 'aria-label': 'Leave the tour' }, ['×']),
       ]),
     ]),
-    part('h2', 'title', { class: 'tour-title' }),
+    part('h2', 'title', { class: 'tour-title', 'aria-live': 'polite' }),
     part('p', 'text', { class: 'tour-text' }),
     part('div', 'formulas', { class: 'tour-formulas' }),
     element('p', { class: 'tour-look' }, [element('strong', { text: 'Try: ' }), part('span', 'look')]),
