@@ -10,6 +10,7 @@ mod lab_gradient_noise;
 mod lab_page;
 mod lab_rates;
 mod lab_robustness;
+mod lab_schedule_chart;
 mod lab_table;
 mod lab_training;
 mod race;
