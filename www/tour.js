@@ -23,7 +23,15 @@ export function takeTourParam(hash) {
   const [head, query] = mark < 0 ? [text, null] : [text.slice(0, mark), text.slice(mark + 1)];
   let value = null;
   const isTour = (part) => part === PARAM || part.startsWith(`${PARAM}=`);
-  const valueOf = (part) => decodeURIComponent(part.slice(PARAM.length + 1).replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+  // Percent-escapes decoded where they make UTF-8; a malformed value is refused as written.
+  const valueOf = (part) => {
+    const raw = part.slice(PARAM.length + 1);
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  };
   let scene = head;
   if (isTour(head)) {
     value = valueOf(head);

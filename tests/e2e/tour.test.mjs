@@ -140,16 +140,17 @@ test('tour=7 in an address opens step 7; a malformed step is refused with a noti
   await page.waitForFunction(() => location.hash.includes('lr=0.5') && location.hash.includes('tour=13'));
   const shared = await state(page);
   assert.equal(shared.count, `Step 13 of ${all.length}`);
-  for (const bad of ['abc', '0', '99', '7.5', '']) {
+  for (const bad of ['abc', '0', '99', '7.5', '', '%E0%A4']) {
     await page.goto(`${env.url}#lab?loss=softmax&tour=${bad}`);
     await page.waitForFunction(() => !document.getElementById('notice').hidden);
     const s = await state(page);
     assert.equal(s.count, null, `tour=${bad}: no tour`);
     const shown = bad === '' ? 'tour' : `tour=${bad}`;
+    // (A value that is no UTF-8 is named as written.)
     assert.equal(s.notice, `This link's ${shown} was ignored: the tour's steps are numbered 1 to ${all.length}.`);
     assert.equal(s.hash, '#lab?loss=softmax', 'the rest of the link applies');
   }
-  assert.equal(page.refusals.length, 5, page.refusals.join('\n'));
+  assert.equal(page.refusals.length, 6, page.refusals.join('\n'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
