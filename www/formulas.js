@@ -24,6 +24,8 @@ const space = '<mspace width="0.8em"></mspace>';
 const sum = o('∑');
 /** A word inside a formula, set apart by spaces ("if", "for"). */
 const word = (text) => `<mspace width="0.5em"></mspace><mtext>${text}</mtext><mspace width="0.3em"></mspace>`;
+/** A schedule's name before its formula, as the slides name them ("Cosine:"). */
+const named = (text) => `<mtext>${text}:</mtext><mspace width="0.5em"></mspace>`;
 const grad = o('∇');
 
 // Recurring pieces.
@@ -135,12 +137,12 @@ const MARKUP = {
     xNext, o('='), xt, o('−'), alphaT, sub(i('H'), i('m')), gradXt, o(','), space,
     sub(i('H'), i('m')), o('≈'), sup(i('H'), row(o('−'), n(1))),
   ),
-  step: row(alphaT, o('='), alpha0, sup(i('γ'), row(o('⌊'), t, o('/'), i('s'), o('⌋')))),
-  cosine: row(alphaT, o('='), frac(n(1), n(2)), alpha0, paren(n(1), o('+'), i('cos'), paren(t, i('π'), o('/'), i('T')))),
-  linear: row(alphaT, o('='), alpha0, paren(n(1), o('−'), t, o('/'), i('T'))),
-  invsqrt: row(alphaT, o('='), alpha0, o('/'), sqrt(t)),
-  exponential: row(alphaT, o('='), alpha0, sup(i('γ'), t)),
-  warmup: row(alphaT, o('='), alpha0, frac(t, i('W')), o(','), word('for'), t, o('&lt;'), i('W')),
+  step: row(named('Step'), alphaT, o('='), alpha0, sup(i('γ'), row(o('⌊'), t, o('/'), i('s'), o('⌋')))),
+  cosine: row(named('Cosine'), alphaT, o('='), frac(n(1), n(2)), alpha0, paren(n(1), o('+'), i('cos'), paren(t, i('π'), o('/'), i('T')))),
+  linear: row(named('Linear'), alphaT, o('='), alpha0, paren(n(1), o('−'), t, o('/'), i('T'))),
+  invsqrt: row(named('Inverse sqrt'), alphaT, o('='), alpha0, o('/'), sqrt(t)),
+  exponential: row(named('Exponential'), alphaT, o('='), alpha0, sup(i('γ'), t)),
+  warmup: row(named('Warmup'), alphaT, o('='), alpha0, frac(t, i('W')), o(','), word('for'), t, o('&lt;'), i('W')),
 };
 
 /** The update rule a method picker shows for each method, by the method's setting value. */
