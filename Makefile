@@ -42,7 +42,7 @@ native:
 
 wasm: wasm-target wasm-bindgen-cli
 	cargo build --lib --release --target $(WASM_TARGET)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_FILE)
+	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_FILE)
 
 ## dist: a self-contained static folder for any web host, with .gz and .br siblings
 dist: wasm

@@ -31,7 +31,11 @@ const env = await launch();
 try {
   // 512 CSS px at devicePixelRatio 2: 1024 × 1024 device pixels.
   const page = await openLab(env, { hash: '#race', width: 1400, height: 1000, deviceScaleFactor: 2 });
-  await page.addStyleTag({ content: '.race-stage { width: 512px !important; } .race-canvases { border: none !important; }' });
+  // (Through the CSSOM: the page's Content-Security-Policy refuses inline style sheets.)
+  await page.evaluate(() => {
+    for (const stage of document.querySelectorAll('.race-stage')) stage.style.setProperty('width', '512px', 'important');
+    for (const box of document.querySelectorAll('.race-canvases')) box.style.setProperty('border', 'none', 'important');
+  });
   const size = await page.evaluate(async () => {
     window.descent.scenes.race.redraw();
     await new Promise((resolve) => requestAnimationFrame(resolve));
