@@ -10,6 +10,7 @@
 // Prints, per N, the median and p95 of each side's frame and the ratio of the medians.
 import { readFileSync } from 'node:fs';
 import { launch, openLab } from '../e2e/harness.mjs';
+import { quantile, record } from './record.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -20,11 +21,6 @@ const FRAMES = Number(arg('frames', 60));
 const SIZES = [100, 1_000, 10_000, 100_000];
 // ConvNetJS needs seconds per frame at 100,000 points: fewer frames there.
 const framesFor = (n, side) => (side === 'convnetjs' && n >= 100_000 ? 5 : n >= 100_000 ? 30 : FRAMES);
-
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
 
 const env = await launch();
 try {
@@ -99,6 +95,9 @@ try {
   for (const [n, { convnetjs, descent: ours }] of results) {
     const [c, d] = [quantile(convnetjs, 0.5), quantile(ours, 0.5)];
     console.log(`| ${n.toLocaleString('en')} | ${ms(c)} / ${ms(quantile(convnetjs, 0.95))} | ${ms(d)} / ${ms(quantile(ours, 0.95))} | ${(d / c).toFixed(3)} |`);
+    record(`ConvNetJS frame (SGD epoch, 5-px grid, discs), N = ${n.toLocaleString('en')}`, convnetjs, { browser: version });
+    record(`Descent lab frame beside it (GD step, every pixel), N = ${n.toLocaleString('en')}`, ours, { browser: version });
+    record(`Descent / ConvNetJS frame (ratio of medians), N = ${n.toLocaleString('en')}`, [d / c], { unit: '×', browser: version });
   }
   for (const page of [lab]) if (page.problems.length) throw new Error(page.problems.join('\n'));
   await cnjContext.close();

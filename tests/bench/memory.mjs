@@ -5,6 +5,7 @@
 //
 // Run: make bench   (or: node tests/bench/memory.mjs [--frames 10000])
 import { launch, openLab } from '../e2e/harness.mjs';
+import { record } from './record.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -47,6 +48,9 @@ try {
     await run(FRAMES);
     const end = await measure();
     console.log(`| ${scene} | ${mb(start.wasm)} → ${mb(end.wasm)} | ${mb(start.js)} → ${mb(end.js)} |`);
+    const browser = env.browser.version();
+    record(`${scene}: wasm memory growth over ${FRAMES} frames`, [(end.wasm - start.wasm) / 2 ** 20], { unit: 'MB', browser });
+    record(`${scene}: JS heap growth over ${FRAMES} frames`, [(end.js - start.js) / 2 ** 20], { unit: 'MB', browser });
     if (play && (await page.textContent(play)).trim() === 'Pause') await page.click(play);
   }
   if (page.problems.length) throw new Error(page.problems.join('\n'));
