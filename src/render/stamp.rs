@@ -29,6 +29,14 @@ struct Weights {
     fill: u16,
 }
 
+/// A row's covered columns `first..last`, all fill in `solid.0..solid.1`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    first: u16,
+    last: u16,
+    solid: (u16, u16),
+}
+
 /// The pre-rendered disc of one radius and ring width, for any colours.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiscStamp {
@@ -36,8 +44,9 @@ pub struct DiscStamp {
     ring_width: f64,
     /// Pixels from the centre pixel to the square's edge; the square is 2·reach + 1 wide.
     reach: usize,
-    /// For each version and row, the first and one-past-last covered column.
-    spans: Vec<(u16, u16)>,
+    /// For each version and row: the first and one-past-last covered column, and within them
+    /// the columns all fill (a run written without blending; empty where there is none).
+    spans: Vec<Span>,
     /// For each version, the square's weights row by row.
     weights: Vec<Weights>,
 }
@@ -61,6 +70,7 @@ impl DiscStamp {
                 for v in 0..side {
                     let dy = (v as f64 - reach as f64) + 0.5 - centre[1];
                     let (mut first, mut last) = (side, 0);
+                    let (mut solid_first, mut solid_last) = (side, 0);
                     for u in 0..side {
                         let dx = (u as f64 - reach as f64) + 0.5 - centre[0];
                         let d = (dx * dx + dy * dy).sqrt();
@@ -72,9 +82,19 @@ impl DiscStamp {
                             first = first.min(u);
                             last = u + 1;
                         }
+                        // The disc is convex: its all-fill pixels in a row are one run.
+                        if u32::from(w.fill) == ONE {
+                            solid_first = solid_first.min(u);
+                            solid_last = u + 1;
+                        }
                         weights.push(w);
                     }
-                    spans.push(if first < last { (first as u16, last as u16) } else { (0, 0) });
+                    let solid = if solid_first < solid_last { (solid_first as u16, solid_last as u16) } else { (0, 0) };
+                    spans.push(if first < last {
+                        Span { first: first as u16, last: last as u16, solid }
+                    } else {
+                        Span::default()
+                    });
                 }
             }
         }
@@ -115,28 +135,41 @@ impl DiscStamp {
         let fill_rgb = [fill.0, fill.1, fill.2];
         let fill = fill_rgb.map(u32::from);
         let rgba = raster.rgba_mut();
-        for (v, &(first, last)) in spans.iter().enumerate() {
+        let solid_pixel = [fill_rgb[0], fill_rgb[1], fill_rgb[2], 255];
+        // Square column u is raster column origin[0] + u; the columns inside the raster:
+        let (inside_first, inside_last) = (-origin[0], width as isize - origin[0]);
+        for (v, span) in spans.iter().enumerate() {
             let j = origin[1] + v as isize;
-            if first == last || j < 0 || j >= height as isize {
+            if span.first == span.last || j < 0 || j >= height as isize {
                 continue;
             }
-            let u0 = (first as isize).max(-origin[0]);
-            let u1 = (last as isize).min(width as isize - origin[0]);
             let row = j as usize * width;
-            for u in u0.max(0)..u1.max(0) {
+            let clip = |a: u16, b: u16| {
+                let (a, b) = ((a as isize).max(inside_first).max(0), (b as isize).min(inside_last));
+                a..b.max(a)
+            };
+            let solid = clip(span.solid.0, span.solid.1);
+            let (before, after) = if span.solid.0 < span.solid.1 {
+                (clip(span.first, span.solid.0), clip(span.solid.1, span.last))
+            } else {
+                (clip(span.first, span.last), 0..0)
+            };
+            for u in before.chain(after) {
                 let w = weights[v * side + u as usize];
                 let i = (origin[0] + u) as usize;
                 let px = &mut rgba[4 * (row + i)..4 * (row + i) + 4];
                 let (wr, wf) = (u32::from(w.ring), u32::from(w.fill));
-                if wf == ONE {
-                    px.copy_from_slice(&[fill_rgb[0], fill_rgb[1], fill_rgb[2], 255]);
-                    continue;
-                }
                 let keep = ONE - wr - wf;
                 for c in 0..3 {
                     px[c] = ((u32::from(px[c]) * keep + ring[c] * wr + fill[c] * wf + ONE / 2) >> 15) as u8;
                 }
                 px[3] = 255;
+            }
+            if !solid.is_empty() {
+                let (i0, i1) = ((origin[0] + solid.start) as usize, (origin[0] + solid.end) as usize);
+                for px in rgba[4 * (row + i0)..4 * (row + i1)].chunks_exact_mut(4) {
+                    px.copy_from_slice(&solid_pixel);
+                }
             }
         }
     }
