@@ -42,7 +42,7 @@ native:
 
 wasm: wasm-target wasm-bindgen-cli
 	cargo build --lib --release --target $(WASM_TARGET)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_FILE)
+	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_FILE)
 
 ## dist: a self-contained static folder for any web host, with .gz and .br siblings
 dist: wasm
@@ -59,8 +59,20 @@ e2e: wasm chromium npm-tools
 tools-test:
 	npm run --silent tools-test
 
-bench:
-	cargo bench
+## bench: criterion on the core's hot paths, then the browser benches (frames at N = 1,000 to
+## 1,000,000, the race, the landscape, first load, memory over 10,000 frames, ConvNetJS side by
+## side), printed as one table with the machine and the browser (several minutes)
+bench: wasm chromium npm-tools
+	rm -f target/bench-browser.jsonl
+	cargo bench --bench optimizers --bench kernels -- --warm-up-time 1 --measurement-time 3
+	for n in 1000 10000 100000 1000000; do node tests/bench/lab-frame.mjs --points $$n --frames 100; done
+	node tests/bench/lab-frame.mjs --confidence true --frames 100
+	node tests/bench/race-frame.mjs --renders 30 --frames 300
+	node tests/bench/landscape.mjs --runs 20
+	node tests/bench/first-frame.mjs
+	node tests/bench/memory.mjs
+	node tests/bench/convnetjs.mjs
+	cargo bench --bench summary
 
 wasm-target:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)

@@ -3,7 +3,12 @@
 //! confidence intervals only). Each of criterion's samples times a batch of iterations; the
 //! percentiles are over the samples' per-iteration times.
 //!
-//! `cargo bench --bench summary` (after `cargo bench --bench optimizers`).
+//! After them come the browser benches' figures, which they append to
+//! `target/bench-browser.jsonl` (tests/bench/record.mjs), and first the machine: one table for
+//! `make bench`.
+//!
+//! `cargo bench --bench summary` (after `cargo bench --bench optimizers --bench kernels` and
+//! the browser benches).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,14 +39,53 @@ fn human(ns: f64) -> String {
     }
 }
 
+/// The processor's name, the cores and the load average, read from /proc where there is one.
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("model name").map(|m| m.trim_start_matches([' ', '\t', ':']).to_string()))
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string());
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let load = fs::read_to_string("/proc/loadavg").map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    format!("{cpu}, {cores} cores, load average {}", load.as_deref().unwrap_or("unknown"))
+}
+
+/// The browser benches' rows, `| name | median | p95 |`, and the browser's version.
+fn browser_rows(file: &Path) -> (Vec<String>, Option<String>) {
+    let Ok(text) = fs::read_to_string(file) else { return (Vec::new(), None) };
+    let mut version = None;
+    let rows = text
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .map(|row| {
+            version = row["browser"].as_str().map(str::to_string).or(version.take());
+            let unit = row["unit"].as_str().unwrap_or("ms");
+            let figure = |key: &str| row[key].as_f64().map_or("–".to_string(), |v| format!("{v:.2} {unit}"));
+            let (median, p95) = (figure("median"), figure("p95"));
+            let p95 = if row["samples"].as_u64() == Some(1) { "–".to_string() } else { p95 };
+            format!("| browser: {} | {median} | {p95} |", row["name"].as_str().unwrap_or("?"))
+        })
+        .collect();
+    (rows, version)
+}
+
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let (browser, version) = browser_rows(&target.join("bench-browser.jsonl"));
+    println!("machine: {}", machine());
+    if let Some(version) = version {
+        println!("browser: headless Chromium {version}");
+    }
+    println!();
+    let root = target.join("criterion");
     let mut files = Vec::new();
     sample_files(&root, &mut files);
     files.sort();
     if files.is_empty() {
         println!("no criterion results under {}: run `cargo bench --bench optimizers` first", root.display());
-        return;
     }
     println!("| benchmark | median | p95 |\n|---|---:|---:|");
     for file in files {
@@ -63,5 +107,8 @@ fn main() {
             human(percentile(&per_iteration, 0.5)),
             human(percentile(&per_iteration, 0.95))
         );
+    }
+    for row in browser {
+        println!("{row}");
     }
 }

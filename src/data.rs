@@ -23,7 +23,7 @@ pub use csv::parse_csv;
 /// for a colour-blind-safe palette.
 pub const MAX_CLASSES: usize = 6;
 /// The most points a dataset may hold; generous for a browser lab, small enough to stay fluid.
-pub const MAX_POINTS: usize = 100_000;
+pub const MAX_POINTS: usize = 1_000_000;
 
 /// A labelled point set: `x` holds N rows of `dim` coordinates, `y` the class of each row.
 #[derive(Clone, Debug, PartialEq)]

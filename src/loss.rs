@@ -152,10 +152,16 @@ impl Loss {
                 }
             }
             LossKind::Softmax => {
-                // ∂L/∂s_j = p_j − [j = y] with p_j = e^{s_j − m} / Z.
-                let (m, z) = shifted_partition(scores);
+                // ∂L/∂s_j = p_j − [j = y] with p_j = e^{s_j − m} / Z; each e^{s_j − m} is
+                // computed once, kept in `dscores` while Z sums them (in the same order as
+                // `shifted_partition`, so L_i is the same to the last bit).
+                let m = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                 for (d, &s) in dscores.iter_mut().zip(scores) {
-                    *d = (s - m).exp() / z;
+                    *d = (s - m).exp();
+                }
+                let z: f64 = dscores.iter().sum();
+                for d in dscores.iter_mut() {
+                    *d /= z;
                 }
                 dscores[label] -= 1.0;
                 z.ln() - (sy - m)

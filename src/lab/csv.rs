@@ -16,7 +16,7 @@ use crate::data::{Dataset, MAX_CLASSES, MAX_POINTS, parse_csv};
 
 /// The largest CSV file the lab reads, in bytes: room for [`MAX_POINTS`] points written out
 /// to full precision, with comments.
-pub const MAX_CSV_BYTES: usize = 16 << 20;
+pub const MAX_CSV_BYTES: usize = 64 << 20;
 /// The largest |coordinate| of a loaded point: beyond it the scores of any θ within the
 /// parameter limit could pass the divergence limit of the loss.
 pub const MAX_COORDINATE: f64 = 1e6;

@@ -18,11 +18,13 @@
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::{Shape, predict};
+use crate::render::density::Density;
 use crate::render::discs::Disc;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
 use crate::render::palette::{Rgb, class_color};
 use crate::render::raster::Raster;
 use crate::render::regions::{RegionPainter, Shading};
+use crate::render::stamp::StampCache;
 use crate::render::viewport::Viewport;
 
 use super::Lab;
@@ -37,6 +39,10 @@ const RING: Rgb = Rgb(255, 255, 255);
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
 const ARROW_MAX: f64 = 0.8;
+/// Past this many points the canvas shows their density instead of one disc each.
+pub const DENSITY_FROM: usize = 30_000;
+/// Width of a density bin in CSS pixels.
+const DENSITY_BIN: f64 = 1.0;
 
 /// The canvas's state: the view, its buffers and the painter's tables.
 #[derive(Clone, Debug)]
@@ -46,6 +52,8 @@ pub(crate) struct Picture {
     raster: Raster,
     marks: Marks,
     painter: RegionPainter,
+    stamps: StampCache,
+    density: Density,
 }
 
 impl Picture {
@@ -56,6 +64,8 @@ impl Picture {
             raster: Raster::default(),
             marks: Marks::new(),
             painter: RegionPainter::default(),
+            stamps: StampCache::default(),
+            density: Density::default(),
         }
     }
 
@@ -97,9 +107,16 @@ impl Picture {
 }
 
 /// The radius of a data point in CSS pixels for N points: 7 for a handful, shrinking with
-/// log N to 3.5 for thousands, so that dense sets stay legible.
+/// log N to 3.5 for thousands, so that dense sets stay legible, and on to 2 at 30,000 (past
+/// [`DENSITY_FROM`] points the canvas shows their density).
 pub fn point_radius(n: usize) -> f64 {
-    (9.0 - 1.7 * (n.max(1) as f64).log10()).clamp(3.5, 7.0)
+    let decades = (n.max(1) as f64).log10();
+    if decades <= 4.0 { (9.0 - 1.7 * decades).clamp(3.5, 7.0) } else { (3.5 - 3.2 * (decades - 4.0)).max(2.0) }
+}
+
+/// The width of an ordinary point's ring in CSS pixels: 1.5, or 3/7 of a smaller radius.
+pub fn ring_width(radius: f64) -> f64 {
+    (radius * 3.0 / 7.0).min(1.5)
 }
 
 impl Lab {
@@ -132,18 +149,43 @@ impl Lab {
         &self.picture.marks
     }
 
+    /// Whether the canvas shows the points' density rather than their discs.
+    pub fn shows_density(&self) -> bool {
+        self.data.len() > DENSITY_FROM
+    }
+
     fn paint_points(&mut self) {
-        let radius = self.picture.css(point_radius(self.data.len()));
-        let picture = &mut self.picture;
-        for i in 0..self.data.len() {
-            let p = self.data.point(i);
-            let fill = class_color(self.data.label(i));
-            let in_batch = self.training.in_batch(i);
-            let ring_width = picture.css(if in_batch { 2.5 } else { 1.5 });
-            let ring = if in_batch { HIGHLIGHT } else { RING };
-            Disc { center: picture.view.to_pixel([p[0], p[1]]), radius, fill, ring, ring_width }
-                .paint(&mut picture.raster);
+        let css_radius = point_radius(self.data.len());
+        let radius = self.picture.css(css_radius);
+        if self.shows_density() {
+            let picture = &mut self.picture;
+            let bin = picture.css(DENSITY_BIN).round().max(1.0) as usize;
+            let (view, data) = (&picture.view, &self.data);
+            let points = (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
+            picture.density.count(view.width, view.height, bin, points);
+            picture.density.paint(&mut picture.raster);
+        } else {
+            let picture = &mut self.picture;
+            let widths = [picture.css(ring_width(css_radius)), picture.css(2.5)];
+            for width in widths {
+                picture.stamps.prepare(radius, width);
+            }
+            let stamps = widths.map(|width| picture.stamps.get(radius, width));
+            for i in 0..self.data.len() {
+                let p = self.data.point(i);
+                let center = picture.view.to_pixel([p[0], p[1]]);
+                let fill = class_color(self.data.label(i));
+                let in_batch = usize::from(self.training.in_batch(i));
+                let ring = [RING, HIGHLIGHT][in_batch];
+                match stamps[in_batch] {
+                    Some(stamp) => stamp.paint(&mut picture.raster, center, fill, ring),
+                    None => {
+                        Disc { center, radius, fill, ring, ring_width: widths[in_batch] }.paint(&mut picture.raster)
+                    }
+                }
+            }
         }
+        let picture = &mut self.picture;
         if let Some(i) = self.hover {
             let p = self.data.point(i);
             let at = picture.view.to_pixel([p[0], p[1]]);

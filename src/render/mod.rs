@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod colormap;
 pub mod contour;
+pub mod density;
 pub mod discs;
 pub mod heatmap;
 pub mod logscale;
@@ -15,4 +16,5 @@ pub mod palette;
 pub mod polyline;
 pub mod raster;
 pub mod regions;
+pub mod stamp;
 pub mod viewport;

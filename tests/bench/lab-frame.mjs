@@ -2,10 +2,12 @@
 // 1024 × 1024 device-pixel canvas, playing (one optimizer step per frame), with regions,
 // points, marks, the table, the W/b grid and the loss chart redrawn every frame.
 //
-// Run: make bench-browser   (or: node tests/bench/lab-frame.mjs [--frames 300] [--method sgd])
+// Run: make bench-browser   (or: node tests/bench/lab-frame.mjs [--frames 300] [--method sgd]
+// [--points 1000] [--confidence false])
 // Prints the median and 95th percentile of the frame's work (the page's frame hook: step,
 // raster, putImageData, marks, chart, DOM readouts) and of its parts.
 import { launch, openLab } from '../e2e/harness.mjs';
+import { record } from './record.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -15,18 +17,20 @@ const FRAMES = Number(arg('frames', 300));
 const WARMUP = 30;
 const METHOD = arg('method', 'sgd');
 const SHADING = arg('confidence', 'false');
+const POINTS = Number(arg('points', 1000));
 
 const env = await launch();
 try {
   // 512 CSS px at devicePixelRatio 2: a 1024 × 1024 device-pixel canvas.
   const page = await openLab(env, { width: 1400, height: 1000, deviceScaleFactor: 2 });
-  await page.addStyleTag({ content: '#lab-canvas { width: 512px !important; }' });
+  // (Through the CSSOM: the page's Content-Security-Policy refuses inline style sheets.)
+  await page.evaluate(() => document.getElementById('lab-canvas').style.setProperty('width', '512px', 'important'));
   const setup = await page.evaluate(
-    async ({ method, shading }) => {
+    async ({ method, shading, points }) => {
       const lab = window.descent.lab;
       for (const [name, value] of [
         ['dataset', 'blobs'],
-        ['points', '1000'],
+        ['points', String(points)],
         ['classes', '3'],
         ['method', method],
         ['lr', '0.05'],
@@ -40,9 +44,9 @@ try {
       const canvas = document.getElementById('lab-canvas');
       return { width: canvas.width, height: canvas.height, points: lab.points };
     },
-    { method: METHOD, shading: SHADING },
+    { method: METHOD, shading: SHADING, points: POINTS },
   );
-  if (setup.width !== 1024 || setup.height !== 1024 || setup.points !== 1000) {
+  if (setup.width !== 1024 || setup.height !== 1024 || setup.points !== POINTS) {
     throw new Error(`unexpected set-up: ${JSON.stringify(setup)}`);
   }
   const times = await page.evaluate(
@@ -85,10 +89,12 @@ try {
     return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
   };
   const steps = await page.evaluate(() => window.descent.lab.steps);
-  console.log(`lab frame, N = 1000, 1024×1024 device px, ${METHOD}, confidence ${SHADING}, ${FRAMES} frames (${steps} steps)`);
+  console.log(`lab frame, N = ${POINTS}, 1024×1024 device px, ${METHOD}, confidence ${SHADING}, ${FRAMES} frames (${steps} steps)`);
   console.log(`  whole frame hook (step, raster, marks, chart, table, grid): ${stats(times.total)}`);
   console.log(`  lab.frame() alone (step, raster, putImageData, marks, chart): ${stats(times.core)}`);
   console.log(`  requestAnimationFrame interval: ${stats(times.intervals)}`);
+  const what = `lab frame hook, N = ${POINTS.toLocaleString('en')}, ${METHOD}${SHADING === 'true' ? ', confidence shading' : ''}`;
+  record(what, times.total, { browser: env.browser.version() });
   if (page.problems.length) throw new Error(page.problems.join('\n'));
   await page.context().close();
 } finally {

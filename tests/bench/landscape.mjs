@@ -8,6 +8,7 @@
 // computation, the wall time from the restart to the last refinement drawn, and the longest
 // uninterrupted stretch of computation (the most that input can wait for).
 import { launch, openLab } from '../e2e/harness.mjs';
+import { record } from './record.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -52,6 +53,7 @@ try {
   for (const [index, name] of ['coarse pass (17 × 17) compute', 'whole slice compute', 'wall, restart to complete', 'longest uninterrupted compute'].entries()) {
     const values = runs.map((t) => t[index]);
     console.log(`  ${name.padEnd(32)} median ${quantile(values, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(values, 0.95).toFixed(1).padStart(6)} ms`);
+    record(`landscape 129², N = 1000, softmax: ${name}`, values, { browser: env.browser.version() });
   }
 } finally {
   await env.close();

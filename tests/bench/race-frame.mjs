@@ -12,6 +12,7 @@
 // Run: make bench-race   (or: node tests/bench/race-frame.mjs [--renders 60] [--frames 600])
 // Prints the median and 95th percentile of each.
 import { launch, openLab } from '../e2e/harness.mjs';
+import { record } from './record.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -31,7 +32,11 @@ const env = await launch();
 try {
   // 512 CSS px at devicePixelRatio 2: 1024 × 1024 device pixels.
   const page = await openLab(env, { hash: '#race', width: 1400, height: 1000, deviceScaleFactor: 2 });
-  await page.addStyleTag({ content: '.race-stage { width: 512px !important; } .race-canvases { border: none !important; }' });
+  // (Through the CSSOM: the page's Content-Security-Policy refuses inline style sheets.)
+  await page.evaluate(() => {
+    for (const stage of document.querySelectorAll('.race-stage')) stage.style.setProperty('width', '512px', 'important');
+    for (const box of document.querySelectorAll('.race-canvases')) box.style.setProperty('border', 'none', 'important');
+  });
   const size = await page.evaluate(async () => {
     window.descent.scenes.race.redraw();
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -95,7 +100,10 @@ try {
     );
   }
   console.log('surface re-render (heatmap + contours + putImageData + marks), 1024×1024 device px:');
-  for (const [name, times] of Object.entries(surfaces)) console.log(`  ${name.padEnd(24)} ${stats(times)}`);
+  for (const [name, times] of Object.entries(surfaces)) {
+    console.log(`  ${name.padEnd(24)} ${stats(times)}`);
+    record(`race heatmap + contours 1024², ${name}`, times, { browser: env.browser.version() });
+  }
 
   // Two races of eight racers: the optimizers on Rosenbrock (most converge: short paths),
   // and eight noisy racers wandering on the quadratic (σ = 3: long paths, the worst case).
@@ -151,6 +159,7 @@ try {
     );
     console.log(`race frames, ${name}: 8 racers × 10 steps per frame, ${FRAMES} frames (to step ${frames.clock}):`);
     console.log(`  frame hook (80 updates, marks, 2 charts, leaderboard): ${stats(frames.total)}`);
+    record(`race frame hook, ${name}`, frames.total, { browser: env.browser.version() });
     console.log(`  requestAnimationFrame interval: ${stats(frames.intervals)}`);
   }
   if (page.problems.length) throw new Error(page.problems.join('\n'));

@@ -12,5 +12,6 @@ mod module_cycles;
 mod objective;
 mod properties;
 mod schedule;
+mod stamp;
 mod surface;
 mod surface_grid;

@@ -288,7 +288,7 @@ fn a_dataset_change_that_fails_changes_nothing() {
     let mut lab = Lab::default();
     lab.set("dataset", "blobs").unwrap();
     let spec = *lab.spec();
-    assert!(lab.set("points", "200000").is_err());
+    assert!(lab.set("points", "1000001").is_err());
     assert!(lab.set("noise", "-1").is_err());
     assert_eq!(*lab.spec(), spec);
     assert_eq!(spec, DatasetSpec { kind: DatasetKind::Blobs, noise: 0.2, ..DatasetSpec::default() });
