@@ -7,6 +7,7 @@
 import { linkAddress, parseLink } from './pkg/descent.js';
 import { clearNotice, fail, report } from './ui.js';
 import { refreshSettings } from './settings.js';
+import { onPresentChange, setPresenting, takePresent, withPresent } from './present.js';
 
 /** The address follows the state once it has been still this long (milliseconds): no
  *  history entry, and no link made, per slider tick (making one replays settings on a fresh
@@ -76,7 +77,8 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     return views.includes(pressed) ? pressed : views[0];
   };
   const current = () => ({ scene: place.scene, view: shownView(place.scene) });
-  const addressOf = (at) => linkAddress(at.scene, at.view ?? '', target(at).link());
+  // Presenter mode is the page's, not a scene's: `present=1` rides along in every address.
+  const addressOf = (at) => withPresent(linkAddress(at.scene, at.view ?? '', target(at).link()));
 
   /** Puts the current state in the address without a history entry. */
   const follow = () => {
@@ -117,7 +119,10 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     // and Copy link above it: every scene starts at the top of the page.
     window.scrollTo(0, 0);
   };
-  const openLink = (hash) => {
+  const openLink = (address) => {
+    // A link that says present=1 (or 0) switches presenter mode; one that does not leaves it.
+    const [hash, present] = takePresent(address);
+    if (present !== null) setPresenting(present);
     const link = parseLink(hash);
     const messages = [];
     const ignored = link.settings ? ` (this link's settings ${link.settings} were not applied)` : '';
@@ -165,6 +170,7 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     if (location.hash !== written) open(location.hash);
   });
   for (const type of ['input', 'change', 'click', 'pointerup']) document.addEventListener(type, schedule, true);
+  onPresentChange(schedule);
 
   copyButton.addEventListener('click', async () => {
     follow();

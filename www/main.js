@@ -6,6 +6,7 @@ import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
 import { element, fail } from './ui.js';
+import { mountPresenter } from './present.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
@@ -41,6 +42,8 @@ async function main() {
   };
   // The address names the scene and its settings (link.js): it opens the link, follows the
   // hash, and a tab click changes the scene through the address.
+  // Presenter mode redraws the shown scene at its new size and drawing scale.
+  mountPresenter(() => active && !broken.has(active) && scenes[active].redraw());
   const links = followLinks(scenes, select, { broken: (id) => broken.has(id) });
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
 
