@@ -169,7 +169,7 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
   window.addEventListener('hashchange', () => {
     if (location.hash !== written) open(location.hash);
   });
-  for (const type of ['input', 'change', 'click', 'pointerup']) document.addEventListener(type, schedule, true);
+  for (const type of ['input', 'change', 'click', 'pointerup', 'keyup']) document.addEventListener(type, schedule, true);
   onPresentChange(schedule);
 
   copyButton.addEventListener('click', async () => {

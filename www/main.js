@@ -7,6 +7,7 @@ import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
 import { element, fail } from './ui.js';
 import { mountPresenter } from './present.js';
+import { mountKeys } from './keys.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
@@ -36,7 +37,11 @@ async function main() {
   // Shows a scene (link.js has checked the name).
   const select = (id) => {
     active = id;
-    for (const tab of tabs) tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
+    for (const tab of tabs) {
+      tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
+      // The tab bar is one stop for Tab; its arrows move between the tabs (keys.js).
+      tab.tabIndex = tab.dataset.scene === id ? 0 : -1;
+    }
     for (const sceneId of Object.keys(scenes)) document.getElementById(sceneId).hidden = sceneId !== id;
     scenes[id].redraw();
   };
@@ -45,6 +50,7 @@ async function main() {
   // Presenter mode redraws the shown scene at its new size and drawing scale.
   mountPresenter(() => active && !broken.has(active) && scenes[active].redraw());
   const links = followLinks(scenes, select, { broken: (id) => broken.has(id) });
+  mountKeys();
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
 
   /** Stops the active scene after a panic and says so, with the one button that rebuilds it
