@@ -85,17 +85,22 @@ test('no shortcut fires while typing in a field or with Alt held', async () => {
   await page.context().close();
 });
 
-test('the race: Space, S, R, [ ] on every racing racer, 1–9 the presets', async () => {
+test('the race: Space, S, R, [ ] on every racing racer (the preset\'s caption then marked modified), 1–9 the presets', async () => {
   const page = await openLab(env, { ...SIZE, hash: '#race' });
   const presets = await page.$$eval('#race-preset option:not([disabled])', (list) => list.map((o) => o.value));
   await page.keyboard.press('2');
   assert.equal(await setting(page, 'race', 'preset'), presets[1]);
+  const caption = await text(page, '#race-caption');
+  assert.ok(caption.length > 40);
   const racing = await page.$$eval('#race-racers .race-racer:not([hidden])', (rows) => rows.map((row) => Number(row.dataset.racer)));
   assert.ok(racing.length >= 2);
   const rates = await Promise.all(racing.map((k) => setting(page, 'race', `racer${k}.lr`)));
   await page.keyboard.press(']');
   const doubled = await Promise.all(racing.map((k) => setting(page, 'race', `racer${k}.lr`)));
   assert.deepEqual(doubled.map(Number), rates.map((r) => 2 * Number(r)));
+  // The preset is modified now: its caption stays, marked so.
+  assert.equal(await page.inputValue('#race-preset'), 'custom');
+  assert.equal(await text(page, '#race-caption'), `${caption} (modified)`);
   await page.keyboard.press('s');
   await settle(page);
   assert.equal(await text(page, '#race-clock'), '1');
