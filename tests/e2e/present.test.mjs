@@ -48,7 +48,12 @@ function measure(page, picture) {
       }
     }
     const box = selector ? document.querySelector(selector).getBoundingClientRect() : null;
+    // The marked controls and readouts, below the fold or not.
+    const below = [...section.querySelectorAll('[data-present]')]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().bottom > window.innerHeight + 0.5)
+      .map((e) => e.id || e.dataset.param || e.className);
     return {
+      below,
       present: document.documentElement.classList.contains('present'),
       small,
       picture: box && { width: box.width, height: box.height, bottom: box.bottom },
@@ -68,6 +73,7 @@ for (const [place, picture, square] of PLACES) {
     assert.deepEqual(m.small, [], 'every text shown is at least 24 px');
     assert.equal(m.sideways, false, 'nothing scrolls sideways');
     if (picture) {
+      assert.deepEqual(m.below, [], 'the marked controls show without scrolling');
       if (square) assert.ok(Math.abs(m.picture.width - m.picture.height) < 2, 'a square picture stays square');
       else assert.ok(m.picture.width >= 0.6 * SIZE.width, `the picture spans ${m.picture.width} px of ${SIZE.width}`);
       assert.ok(m.picture.height >= 0.85 * SIZE.height, `the picture is ${m.picture.height} px tall of ${SIZE.height}`);
