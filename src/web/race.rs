@@ -9,7 +9,6 @@ use super::lab::LabSnapshot;
 use super::settings::{SettingsMirror, settings_exports};
 use super::{Canvas, OrJsError};
 use crate::race::leaderboard::standings;
-use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
 use crate::race::{MAX_RACERS, Race};
 
