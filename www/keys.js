@@ -157,6 +157,7 @@ function bindTabBar(tablist) {
 /** Listens for the shortcuts on the whole page and for the arrows on the tab bar. */
 export function mountKeys() {
   bindTabBar(document.querySelector('[role="tablist"]'));
+  document.getElementById('show-keys')?.addEventListener('click', showOverlay);
   document.addEventListener('keydown', (event) => {
     if (notForShortcuts(event) && event.key !== 'Escape') return;
     // Space on a focused button, link or disclosure presses it, as it always does.

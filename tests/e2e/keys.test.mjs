@@ -128,6 +128,11 @@ test('? lists every shortcut, Escape closes the list; P presenter mode; F fullsc
   assert.equal(await text(page, '#lab-steps'), '0');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.keys-overlay').count(), 0);
+  // The header's ? button shows the same list.
+  await page.click('#show-keys');
+  assert.equal(await page.locator('.keys-overlay tr').count(), rows.length);
+  await page.click('.keys-close');
+  assert.equal(await page.locator('.keys-overlay').count(), 0);
 
   await page.keyboard.press('p');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('present')), true);
