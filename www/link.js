@@ -7,6 +7,7 @@
 import { linkAddress, parseLink } from './pkg/descent.js';
 import { clearNotice, fail, report } from './ui.js';
 import { refreshSettings } from './settings.js';
+import { onPresentChange, setPresenting, takePresent, withPresent } from './present.js';
 
 /** The address follows the state once it has been still this long (milliseconds): no
  *  history entry, and no link made, per slider tick (making one replays settings on a fresh
@@ -81,8 +82,10 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     return views.includes(pressed) ? pressed : views[0];
   };
   const current = () => ({ scene: place.scene, view: shownView(place.scene) });
+  // Presenter mode is the page's, not a scene's: `present=1` rides along in every address,
+  // beside the page's other settings (the tour's step).
   const addressOf = (at) => {
-    const address = linkAddress(at.scene, at.view ?? '', target(at).link());
+    const address = withPresent(linkAddress(at.scene, at.view ?? '', target(at).link()));
     const extra = page?.params() ?? '';
     return extra ? `${address}${address.includes('?') ? '&' : '?'}${extra}` : address;
   };
@@ -127,7 +130,10 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     window.scrollTo(0, 0);
   };
   const openLink = (address) => {
-    const opened = page ? page.open(address) : { hash: address, messages: [] };
+    // A link that says present=1 (or 0) switches presenter mode; one that does not leaves it.
+    const [unpresented, present] = takePresent(address);
+    if (present !== null) setPresenting(present);
+    const opened = page ? page.open(unpresented) : { hash: unpresented, messages: [] };
     const link = parseLink(opened.hash);
     const messages = [...opened.messages];
     const ignored = link.settings ? ` (this link's settings ${link.settings} were not applied)` : '';
@@ -174,7 +180,8 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   window.addEventListener('hashchange', () => {
     if (location.hash !== written) open(location.hash);
   });
-  for (const type of ['input', 'change', 'click', 'pointerup']) document.addEventListener(type, schedule, true);
+  for (const type of ['input', 'change', 'click', 'pointerup', 'keyup']) document.addEventListener(type, schedule, true);
+  onPresentChange(schedule);
 
   copyButton.addEventListener('click', async () => {
     follow();

@@ -7,6 +7,8 @@ import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
 import { createTour, tourPanel } from './tour.js';
 import { element, fail } from './ui.js';
+import { mountPresenter } from './present.js';
+import { mountKeys } from './keys.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => fail(event.reason));
@@ -36,18 +38,25 @@ async function main() {
   // Shows a scene (link.js has checked the name).
   const select = (id) => {
     active = id;
-    for (const tab of tabs) tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
+    for (const tab of tabs) {
+      tab.setAttribute('aria-selected', String(tab.dataset.scene === id));
+      // The tab bar is one stop for Tab; its arrows move between the tabs (keys.js).
+      tab.tabIndex = tab.dataset.scene === id ? 0 : -1;
+    }
     for (const sceneId of Object.keys(scenes)) document.getElementById(sceneId).hidden = sceneId !== id;
     scenes[id].redraw();
   };
   // The address names the scene and its settings (link.js): it opens the link, follows the
   // hash, and a tab click changes the scene through the address.
+  // Presenter mode redraws the shown scene at its new size and drawing scale.
+  mountPresenter(() => active && !broken.has(active) && scenes[active].redraw());
   // The tour's step (tour=7) rides in the address beside the scene's settings.
   const panel = tourPanel();
   document.body.append(panel);
   const tour = createTour(panel, document.getElementById('tour-button'));
   const links = followLinks(scenes, select, { broken: (id) => broken.has(id), page: tour.page });
   tour.attach(links);
+  mountKeys();
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
 
   /** Stops the active scene after a panic and says so, with the one button that rebuilds it

@@ -116,7 +116,8 @@ export function mountRace(root, { lab }) {
     [scheduleChart, (...size) => halted() || race.resizeChart('schedule', ...size)],
   ];
   const draw = fitCanvases(sizes, render);
-  // After any change: the rows, the caption if the preset changed, and the picture.
+  // After any change: the rows, the caption if the preset changed (an edited preset keeps its
+  // caption, marked "(modified)"), and the picture.
   const settings = bindSettings(root, race, (name, changed) => {
     showRows();
     if (changed.some((entry) => entry.name === 'preset')) caption.textContent = race.caption();

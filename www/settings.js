@@ -182,11 +182,11 @@ export function bindSettings(root, scene, onChange = () => {}) {
     }
     return entries;
   };
-  const send = (control) => {
+  const send = (control, text = controlValue(control)) => {
     const name = control.dataset.param;
     let changed = [];
     try {
-      changed = apply(JSON.parse(scene.set(name, controlValue(control))));
+      changed = apply(JSON.parse(scene.set(name, text)));
       clearNotice();
     } catch (error) {
       report(error);
@@ -220,6 +220,22 @@ export function bindSettings(root, scene, onChange = () => {}) {
       }
     }
   };
+  refresh.send = send;
+  refresh.entry = (name) => known.get(name);
   bindings.set(root, refresh);
   return refresh;
+}
+
+/** The binding of the panel that holds `control`, if one does. */
+const bindingOf = (control) => [...bindings].find(([root]) => root.isConnected && root.contains(control))?.[1];
+
+/** The table entry of the setting `control` shows (its value as Rust wrote it, its range). */
+export function settingEntry(control) {
+  return bindingOf(control)?.entry(control.dataset.param);
+}
+
+/** Sends `text` as the setting `control` shows, as a change of the control would (the scene
+ *  checks it, refuses it with a message, and the panel follows): for a keyboard shortcut. */
+export function changeSetting(control, text) {
+  bindingOf(control)?.send(control, text);
 }

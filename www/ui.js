@@ -1,6 +1,7 @@
 // Helpers every scene's glue shares: error notices and guarded actions, building elements,
 // device-pixel sizing and pointer positions, and rebuildable handles (settings.js holds the
 // settings panel). None of it is math.
+import { drawingScale } from './present.js';
 
 const notice = document.getElementById('notice');
 // A notice stays until the next accepted change, or until it is clicked away: it floats over
@@ -86,11 +87,13 @@ export function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-/** The canvas's CSS box times devicePixelRatio: [width, height, ratio]. */
+/** The canvas's CSS box times devicePixelRatio, and the scale its drawing's text, lines and
+ *  marks take (device pixels per CSS pixel of them: devicePixelRatio times presenter mode's
+ *  drawing scale): [width, height, scale]. */
 function deviceSize(canvas) {
   const ratio = window.devicePixelRatio || 1;
   const box = canvas.getBoundingClientRect();
-  return [Math.max(1, Math.round(box.width * ratio)), Math.max(1, Math.round(box.height * ratio)), ratio];
+  return [Math.max(1, Math.round(box.width * ratio)), Math.max(1, Math.round(box.height * ratio)), ratio * drawingScale()];
 }
 
 /**

@@ -25,12 +25,13 @@ pub mod param;
 pub mod picture;
 pub mod preset;
 pub mod racer;
+pub mod rate;
 pub mod slice;
 pub mod table;
 pub mod terrain;
 pub mod trails;
 
-use crate::optim::settings::{Method, Settings};
+use crate::optim::settings::{Method, Setting};
 use crate::schedule::Schedule;
 use crate::setting::{Kind, SettingError, Spec};
 use crate::surface::{Surface, SurfaceKind};
@@ -41,6 +42,7 @@ use param::{Param, RaceParam, RacerParam};
 use picture::Picture;
 use preset::{Claim, Preset};
 use racer::{RACER_COLORS, Racer};
+use rate::{race_rate, race_settings};
 use slice::{ClassifierSlice, ClassifierSource};
 use terrain::{CLASSIFIER, Terrain};
 
@@ -69,6 +71,8 @@ pub struct Race {
     steps_per_frame: usize,
     target: f64,
     preset: Option<Preset>,
+    /// The preset loaded last (kept after a setting changes: the race is that preset, modified).
+    based_on: Preset,
     clock: usize,
     playing: bool,
     picture: Picture,
@@ -98,6 +102,7 @@ impl Default for Race {
             steps_per_frame: 1,
             target: 1e-6,
             preset: None,
+            based_on: Preset::ALL[0],
             clock: 0,
             playing: false,
             picture: Picture::default(),
@@ -185,7 +190,10 @@ impl Race {
             RacerParam::OwnSchedule => racer.set_own_schedule(kind.parse_switch(&name, value)?),
             RacerParam::NoiseFree => racer.set_noise_free(kind.parse_switch(&name, value)?),
             RacerParam::Optimizer(setting) => {
-                racer.settings_mut().set(setting.name(), value).map_err(|error| RaceError::Racer { index, error })?
+                racer.settings_mut().set(setting.name(), value).map_err(|error| RaceError::Racer { index, error })?;
+                if setting == Setting::Method {
+                    racer.settings_mut().schedule.lr = race_rate(racer.method());
+                }
             }
         }
         Ok(())
@@ -283,7 +291,7 @@ impl Race {
         self.shared = Schedule::default();
         self.steps_per_frame = spec.steps_per_frame;
         for (k, racer) in self.racers.iter_mut().enumerate() {
-            *racer.settings_mut() = Settings::default();
+            *racer.settings_mut() = race_settings(Method::Sgd);
             racer.set_own_schedule(false);
             racer.set_noise_free(false);
             racer.set_enabled(k < spec.racers.len());
@@ -294,6 +302,7 @@ impl Race {
             }
         }
         self.preset = Some(preset);
+        self.based_on = preset;
         self.playing = false;
         self.restart()
     }
@@ -406,6 +415,11 @@ impl Race {
     /// The loaded preset, unless a setting has changed since.
     pub fn preset(&self) -> Option<Preset> {
         self.preset
+    }
+
+    /// The preset loaded last, whether or not a setting has changed since.
+    pub fn based_on(&self) -> Preset {
+        self.based_on
     }
 
     /// The loaded preset's claim, evaluated on the race so far.

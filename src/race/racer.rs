@@ -4,22 +4,13 @@ use crate::optim::LossFn;
 use crate::optim::noise::{GradientNoise, Normals};
 use crate::optim::run::{Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
-use crate::render::palette::Rgb;
+use crate::race::rate::race_settings;
+use crate::render::palette::{OKABE_ITO, Rgb};
 use crate::schedule::{Schedule, ScheduleKind};
 
-/// Racer colours: distinct from one another, each drawn over the heatmap with a casing (dark,
-/// or light under black) so it shows on every part of viridis, and readable on the white
-/// charts.
-pub const RACER_COLORS: [Rgb; 8] = [
-    Rgb(0xff, 0x4d, 0x4d),
-    Rgb(0x3a, 0x86, 0xff),
-    Rgb(0xff, 0x9f, 0x1c),
-    Rgb(0x2e, 0xc4, 0xb6),
-    Rgb(0xf7, 0x25, 0x85),
-    Rgb(0x10, 0x10, 0x10),
-    Rgb(0x8a, 0xc9, 0x26),
-    Rgb(0x8d, 0x55, 0x24),
-];
+/// Racer colours: Okabe and Ito's colour-blind-safe palette, each drawn over the heatmap with a
+/// casing (dark, or light under black) so it shows on every part of viridis.
+pub const RACER_COLORS: [Rgb; 8] = OKABE_ITO;
 
 /// What a racer is doing.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,9 +34,9 @@ pub struct Racer {
 }
 
 impl Racer {
-    /// A disabled racer with `method`'s default settings, started at `start` on `f`.
+    /// A disabled racer with `method`'s race settings (its race rate), started at `start` on `f`.
     pub(crate) fn new(color: Rgb, method: Method, start: [f64; 2], f: &mut dyn LossFn) -> Result<Self, SettingsError> {
-        let settings = Settings::new(method);
+        let settings = race_settings(method);
         Ok(Racer {
             color,
             enabled: false,

@@ -63,7 +63,8 @@ pub struct LineChart<'a> {
     /// Draw a legend with each series' name in the top-right corner.
     pub legend: bool,
     /// Multiplies font sizes and line widths: the device-pixel ratio, so a chart drawn into a
-    /// canvas of CSS size × ratio device pixels reads the same at every ratio.
+    /// canvas of CSS size × ratio device pixels reads the same at every ratio, times the page's
+    /// drawing scale (presenter mode draws text, lines and marks larger).
     pub scale: f64,
 }
 

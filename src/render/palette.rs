@@ -1,4 +1,5 @@
-//! Colours: a colour-blind-safe class palette (Okabe & Ito, 2008) and its light region tints.
+//! Colours: a colour-blind-safe palette (Okabe & Ito, 2008) for classes and racers, and the
+//! classes' light region tints.
 
 use crate::data::MAX_CLASSES;
 
@@ -30,6 +31,21 @@ pub const CLASS_COLORS: [Rgb; MAX_CLASSES] = [
     Rgb(0xE6, 0x9F, 0x00),
     Rgb(0xCC, 0x79, 0xA7),
     Rgb(0x56, 0xB4, 0xE9),
+];
+
+/// Okabe and Ito's eight colours, told apart with every common colour-vision deficiency, in
+/// the order the optimizer race gives them to its racers: blue, vermillion, bluish green (the
+/// three most distinct first, as the lab's first classes), reddish purple, orange, black, sky
+/// blue, and yellow, faint on white, last.
+pub const OKABE_ITO: [Rgb; 8] = [
+    Rgb(0x00, 0x72, 0xB2),
+    Rgb(0xD5, 0x5E, 0x00),
+    Rgb(0x00, 0x9E, 0x73),
+    Rgb(0xCC, 0x79, 0xA7),
+    Rgb(0xE6, 0x9F, 0x00),
+    Rgb(0x00, 0x00, 0x00),
+    Rgb(0x56, 0xB4, 0xE9),
+    Rgb(0xF0, 0xE4, 0x42),
 ];
 
 /// How far a class's region colour is mixed towards white.

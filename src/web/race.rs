@@ -9,7 +9,6 @@ use super::lab::LabSnapshot;
 use super::settings::{SettingsMirror, settings_exports};
 use super::{Canvas, OrJsError};
 use crate::race::leaderboard::standings;
-use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
 use crate::race::{MAX_RACERS, Race};
 
@@ -172,9 +171,13 @@ impl RaceView {
         Ok(self.race.place_start([x, y])?)
     }
 
-    /// The loaded preset's one-line claim ("" for a custom race).
+    /// The loaded preset's one-line claim; once a setting has changed, the claim of the preset
+    /// loaded last, marked "(modified)".
     pub fn caption(&self) -> String {
-        self.race.preset().map_or("", Preset::caption).to_string()
+        match self.race.preset() {
+            Some(preset) => preset.caption().to_string(),
+            None => format!("{} (modified)", self.race.based_on().caption()),
+        }
     }
 
     /// What the page shows of the race's progress, in one call: `{clock, playing, claim,

@@ -18,6 +18,7 @@ mod race;
 mod race_heatmap;
 mod race_picture;
 mod race_presets;
+mod race_rates;
 mod race_slice;
 mod race_table;
 mod regularization_examples;

@@ -24,3 +24,13 @@ fn the_amsgrad_racer_says_so_in_its_label() {
     let labels: Vec<String> = race.racers().iter().take(2).map(|r| r.label()).collect();
     assert_eq!(labels, ["Adam α=0.1", "Adam α=0.1 AMSGrad"]);
 }
+
+#[test]
+fn a_changed_setting_leaves_the_race_based_on_the_preset_loaded_last() {
+    let mut race = Race::default();
+    let preset = Preset::ALL[2];
+    race.load(preset).unwrap();
+    race.set("racer0.lr", "0.004").unwrap();
+    assert_eq!(race.preset(), None);
+    assert_eq!(race.based_on(), preset);
+}
