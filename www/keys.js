@@ -118,8 +118,9 @@ const shortcuts = [
   { keys: ['Escape'], shown: ['Esc'], label: 'Close this list; leave fullscreen', run: escape },
 ];
 
-/** Adds shortcuts of another part of the page (entries as in `shortcuts`): they run like these
- *  and the overlay lists them. A key already taken is refused. */
+/** Adds shortcuts of another part of the page (entries as in `shortcuts`, with an optional
+ *  `when()`: the key is left to the browser while it returns false): they run like these and
+ *  the overlay lists them. A key already taken is refused. */
 export function addShortcuts(entries) {
   for (const entry of entries) {
     const taken = entry.keys.find((key) => shortcuts.some((s) => s.keys.includes(key)));
@@ -165,7 +166,7 @@ export function mountKeys() {
     // With the overlay open, only Escape and ? (which closes it too) act.
     if (overlay && event.key !== 'Escape' && event.key !== '?') return;
     const shortcut = shortcuts.find((s) => s.keys.includes(event.key));
-    if (!shortcut) return;
+    if (!shortcut || (shortcut.when && !shortcut.when())) return;
     event.preventDefault();
     if (overlay && event.key === '?') hideOverlay();
     else shortcut.run(event);

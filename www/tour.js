@@ -7,6 +7,7 @@
 import { STEPS } from './tour-steps.js';
 import { formula } from './formulas.js';
 import { element } from './ui.js';
+import { addShortcuts } from './keys.js';
 
 /** The page-level setting's name in the address. */
 const PARAM = 'tour';
@@ -135,22 +136,17 @@ export function createTour(panel, button) {
   });
   button.addEventListener('click', () => (step === null ? go(1) : leave()));
 
+  // T, → ← and PageDown / PageUp (what presentation clickers send) join the page's shortcuts,
+  // so the ? overlay lists them; the arrows act only during the tour. Escape leaves it.
+  const touring = () => step !== null;
+  addShortcuts([
+    { keys: ['t', 'T'], shown: ['T'], label: 'Start or leave the guided tour', run: () => (touring() ? leave() : go(1)) },
+    { keys: ['ArrowRight', 'PageDown'], shown: ['→', 'PgDn'], label: 'Next tour step', when: touring, run: () => step < STEPS.length && go(step + 1) },
+    { keys: ['ArrowLeft', 'PageUp'], shown: ['←', 'PgUp'], label: 'Previous tour step', when: touring, run: () => step > 1 && go(step - 1) },
+  ]);
   document.addEventListener('keydown', (event) => {
-    if (notForTour(event)) return;
-    if (event.key === 't' || event.key === 'T') {
-      if (step === null) go(1);
-      else leave();
-    } else if (step === null) {
-      return;
-    } else if (event.key === 'ArrowRight' || event.key === 'PageDown') {
-      if (step < STEPS.length) go(step + 1);
-    } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
-      if (step > 1) go(step - 1);
-    } else if (event.key === 'Escape') {
-      leave();
-    } else {
-      return;
-    }
+    if (event.key !== 'Escape' || !touring() || notForTour(event)) return;
+    leave();
     event.preventDefault();
   });
 
