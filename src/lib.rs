@@ -51,6 +51,7 @@
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
+pub mod features;
 pub mod field;
 pub mod lab;
 pub mod link;

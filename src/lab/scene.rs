@@ -19,6 +19,7 @@ use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::{Shape, predict};
 use crate::render::discs::Disc;
+use crate::render::mapped_regions::MappedRegions;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
 use crate::render::palette::{Rgb, class_color};
 use crate::render::raster::Raster;
@@ -33,6 +34,8 @@ const FONT_SIZE: f64 = 12.0;
 pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
 /// Ring around an ordinary point.
 const RING: Rgb = Rgb(255, 255, 255);
+/// How far a held-out point's fill is mixed towards white.
+const HELD_OUT_FILL: f64 = 0.8;
 /// Arrow length per unit of ‖W_k‖, as a fraction of the view's half-width.
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
@@ -46,6 +49,7 @@ pub(crate) struct Picture {
     raster: Raster,
     marks: Marks,
     painter: RegionPainter,
+    mapped: MappedRegions,
 }
 
 impl Picture {
@@ -56,6 +60,7 @@ impl Picture {
             raster: Raster::default(),
             marks: Marks::new(),
             painter: RegionPainter::default(),
+            mapped: MappedRegions::default(),
         }
     }
 
@@ -104,19 +109,33 @@ pub fn point_radius(n: usize) -> f64 {
 
 impl Lab {
     /// The class the classifier predicts at the centre of device pixel (i, j), computed
-    /// directly from the scores (independently of the raster).
+    /// directly from the scores s = Wφ(x) + b (independently of the raster).
     pub fn predict_pixel(&self, i: usize, j: usize) -> usize {
         let mut scores = vec![0.0; self.shape().classes];
-        self.shape().scores(self.theta(), &self.picture.view.pixel_center(i, j), &mut scores);
+        self.scores_at(&self.picture.view.pixel_center(i, j), &mut scores);
         predict(&scores)
     }
 
-    /// Redraws the raster (regions, then points) and rebuilds the marks.
+    /// Redraws the raster (regions, then points) and rebuilds the marks. With a feature map
+    /// the regions are painted cell by cell through φ ([`MappedRegions`]), with the margin
+    /// band shaded when margins are shown.
     pub fn render(&mut self) {
         let shape = self.shape();
         let shading = if self.overlays.confidence { Shading::Confidence } else { Shading::Flat };
         let picture = &mut self.picture;
-        picture.painter.paint(&mut picture.raster, shape, self.training.theta(), &picture.view, shading);
+        if self.features.is_identity() {
+            picture.painter.paint(&mut picture.raster, shape, self.training.theta(), &picture.view, shading);
+        } else {
+            let loss = self.objective.loss;
+            let margin = (self.overlays.margins && loss.kind.uses_margin()).then_some(loss.margin);
+            let (map, theta) = (self.cache.map(), self.training.theta());
+            let mut phi = vec![0.0; shape.dim];
+            picture.mapped.paint(&mut picture.raster, &picture.view, shape.classes, shading, margin, |x, s| {
+                map.expand(&x, &mut phi);
+                shape.scores(theta, &phi, s);
+            });
+        }
+        self.update_held_curve();
         self.paint_points();
         self.build_marks();
         self.dirty = false;
@@ -137,10 +156,14 @@ impl Lab {
         let picture = &mut self.picture;
         for i in 0..self.data.len() {
             let p = self.data.point(i);
-            let fill = class_color(self.data.label(i));
+            let mut fill = class_color(self.data.label(i));
             let in_batch = self.training.in_batch(i);
-            let ring_width = picture.css(if in_batch { 2.5 } else { 1.5 });
-            let ring = if in_batch { HIGHLIGHT } else { RING };
+            let mut ring_width = picture.css(if in_batch { 2.5 } else { 1.5 });
+            let mut ring = if in_batch { HIGHLIGHT } else { RING };
+            if self.data.is_held_out(i) {
+                // Held out: hollow, a ring of the class colour around a pale fill.
+                (ring, fill, ring_width) = (fill, fill.tint(HELD_OUT_FILL), picture.css(2.5));
+            }
             Disc { center: picture.view.to_pixel([p[0], p[1]]), radius, fill, ring, ring_width }
                 .paint(&mut picture.raster);
         }
@@ -164,6 +187,10 @@ impl Lab {
         let r = picture.pixel_ratio;
         marks.clear();
         push_axes(marks, &view, 8, FONT_SIZE * r);
+        if !self.features.is_identity() {
+            // W's rows are not directions of the plane: the boundaries are in the raster.
+            return;
+        }
         let (low, high) = view.data_bounds();
         let row = |k: usize| [theta[shape.weight_index(k, 0)], theta[shape.weight_index(k, 1)]];
         let line = |p: [f64; 2], q: [f64; 2], color, width, dashed| Mark::Line {

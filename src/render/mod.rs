@@ -10,6 +10,7 @@ pub mod contour;
 pub mod discs;
 pub mod heatmap;
 pub mod logscale;
+pub mod mapped_regions;
 pub mod overlay;
 pub mod palette;
 pub mod polyline;

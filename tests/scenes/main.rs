@@ -6,6 +6,7 @@
 mod lab;
 mod lab_canvas;
 mod lab_csv;
+mod lab_features;
 mod lab_page;
 mod lab_rates;
 mod lab_robustness;
