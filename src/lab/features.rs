@@ -99,10 +99,16 @@ impl Lab {
             return;
         }
         self.features.frame = frame;
-        // Finite points stay finite through every map, so the build cannot fail; if it did,
-        // the old cache would stay.
-        if let Ok(cache) = FeatureCache::build(self.features, &self.data) {
-            self.cache = cache;
+        // The points lie in the view, where every feature is bounded, so the build cannot
+        // fail; if it ever did, φ would fall back to the identity, which always builds.
+        match FeatureCache::build(self.features, &self.data) {
+            Ok(cache) => self.cache = cache,
+            Err(_) => {
+                self.features.kind = FeatureKind::Identity;
+                if let Ok(cache) = FeatureCache::build(self.features, &self.data) {
+                    self.cache = cache;
+                }
+            }
         }
         self.features_stale = false;
         self.drop_sweep();
