@@ -4,7 +4,7 @@
 // its best λ. Screenshots at 1280 × 720 and 390 × 844.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLab, screenshot, settle } from './harness.mjs';
+import { ARTIFACTS, launch, openLab, screenshot, settle } from './harness.mjs';
 import { LAB_EXAMPLES } from '../../www/lab-examples.js';
 
 let env;
@@ -88,6 +88,32 @@ test('a click adds a hollow held-out point when the switch is on', async () => {
   assert.equal(shown.held, true);
   assert.match((await readouts(page)).heldAccuracy, / of 1$/);
   assert.equal((await readouts(page)).training, '9');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('margins and confidence are drawn through φ: a curved band and shading', async () => {
+  const hash = `${LAB_EXAMPLES[0].hash}&loss=svm&show-margins=true`;
+  const page = await openLab(env, { width: 1280, height: 720, hash });
+  await page.evaluate(() => {
+    const button = document.getElementById('lab-step');
+    for (let i = 0; i < 100; i += 1) button.click();
+  });
+  await settle(page);
+  assert.deepEqual(page.refusals, []);
+  await page.locator('#lab-canvas').screenshot({ path: `${ARTIFACTS}lab-features-margins.png` });
+  await page.check('#lab [data-param="show-confidence"]');
+  await settle(page);
+  await page.locator('#lab-canvas').screenshot({ path: `${ARTIFACTS}lab-features-confidence.png` });
+  // The region pixels take more than the two flat tints and two boundary colours.
+  const colours = await page.evaluate(() => {
+    const canvas = document.getElementById('lab-canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return seen.size;
+  });
+  assert.ok(colours > 10, `${colours} colours`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
