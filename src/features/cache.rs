@@ -19,7 +19,6 @@ pub struct FeatureCache {
     training_rows: Vec<usize>,
     /// φ of the held-out points, in order.
     held_out: Dataset,
-    held_out_rows: Vec<usize>,
 }
 
 impl FeatureCache {
@@ -45,7 +44,7 @@ impl FeatureCache {
             (Some(map.expand_rows(data, &rows)?), rows)
         };
         let held_out = map.expand_rows(data, &held_out_rows)?;
-        Ok(FeatureCache { map, training, training_rows, held_out, held_out_rows })
+        Ok(FeatureCache { map, training, training_rows, held_out })
     }
 
     /// The map the points were expanded by.
@@ -67,10 +66,5 @@ impl FeatureCache {
     /// The point-set index of training row `row`.
     pub fn point_index(&self, row: usize) -> usize {
         if self.training.is_some() { self.training_rows[row] } else { row }
-    }
-
-    /// The point-set indices of the held-out rows.
-    pub fn held_out_rows(&self) -> &[usize] {
-        &self.held_out_rows
     }
 }

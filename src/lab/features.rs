@@ -11,7 +11,6 @@
 use super::{Lab, LabError};
 use crate::features::cache::FeatureCache;
 use crate::features::{FeatureKind, FeatureMap, Frame};
-use crate::model::predict;
 
 /// Training and held-out figures side by side.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -134,20 +133,6 @@ impl Lab {
         }
         let (loss, correct) = self.objective.evaluator(held).loss_and_correct(self.theta());
         Some(HeldOut { loss: loss.data, accuracy: correct as f64 / held.len() as f64, points: held.len() })
-    }
-
-    /// The fraction of held-out points classified correctly by θ (None without any).
-    pub fn held_out_accuracy_at(&self, theta: &[f64]) -> Option<f64> {
-        let held = self.cache.held_out();
-        let mut scores = vec![0.0; self.shape().classes];
-        let shape = self.shape();
-        let correct = (0..held.len())
-            .filter(|&i| {
-                shape.scores(theta, held.point(i), &mut scores);
-                predict(&scores) == held.label(i)
-            })
-            .count();
-        (!held.is_empty()).then(|| correct as f64 / held.len() as f64)
     }
 
     /// The held-out data loss at each recorded step of the run as (step, loss), brought up to
