@@ -252,7 +252,7 @@ impl Lab {
             LabParam::Degree => ("Degree d", Kind::whole(1, self.features.kind.max_degree() as u64)),
             LabParam::Dropout => ("Dropout p", Kind::number(0.0, MAX_DROPOUT, 0.05)),
             LabParam::Jitter => ("Jitter σ", Kind::number(0.0, MAX_JITTER, 0.01)),
-            LabParam::AddHeldOut => ("held out", Kind::Switch),
+            LabParam::AddHeldOut => ("clicks add held-out points", Kind::Switch),
             LabParam::Loss => ("Loss", Kind::choice_of::<LossKind>()),
             LabParam::Margin => ("Margin Δ", Kind::number(0.0, 5.0, 0.1)),
             LabParam::Regularizer => ("Regularizer", Kind::choice_of::<RegularizerKind>()),

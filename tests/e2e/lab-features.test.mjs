@@ -80,6 +80,8 @@ test('the blobs example overfits, and the λ sweep runs across frames to a best 
 test('a click adds a hollow held-out point when the switch is on', async () => {
   const page = await openLab(env, { width: 1280, height: 720 });
   await page.check('#lab [data-param="add-held-out"]');
+  // The switch sits with the held-out settings below the canvas: back to the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const box = await page.locator('#lab-canvas').boundingBox();
   await page.mouse.click(box.x + 20, box.y + 20);
   await settle(page);
