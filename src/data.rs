@@ -17,21 +17,27 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 mod csv;
+mod split;
 pub use csv::parse_csv;
 
 /// The most classes a dataset may have: enough for every generator and a CSV, few enough
 /// for a colour-blind-safe palette.
 pub const MAX_CLASSES: usize = 6;
+/// The largest fraction of the points that may be held out of training ([`Dataset::split`]):
+/// at least one in ten trains.
+pub const MAX_HELD_OUT: f64 = 0.9;
 /// The most points a dataset may hold; generous for a browser lab, small enough to stay fluid.
 pub const MAX_POINTS: usize = 1_000_000;
 
-/// A labelled point set: `x` holds N rows of `dim` coordinates, `y` the class of each row.
+/// A labelled point set: `x` holds N rows of `dim` coordinates, `y` the class of each row,
+/// `held_out` whether each row is held out of training (see [`Dataset::split`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     dim: usize,
     classes: usize,
     x: Vec<f64>,
     y: Vec<usize>,
+    held_out: Vec<bool>,
 }
 
 /// Why a dataset could not be built or changed.
@@ -106,7 +112,8 @@ impl Dataset {
         if x.iter().any(|v| !v.is_finite()) {
             return Err(DataError::Coordinates("every coordinate must be a finite number".into()));
         }
-        Ok(Dataset { dim, classes, x, y })
+        let held_out = vec![false; y.len()];
+        Ok(Dataset { dim, classes, x, y, held_out })
     }
 
     /// Number of points N.
@@ -149,6 +156,12 @@ impl Dataset {
         &self.x
     }
 
+    /// All coordinates, to be changed in place (by a perturbation of the points during
+    /// training); the caller keeps every coordinate finite.
+    pub(crate) fn coordinates_mut(&mut self) -> &mut [f64] {
+        &mut self.x
+    }
+
     /// Number of points of each class.
     pub fn class_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.classes];
@@ -163,7 +176,7 @@ impl Dataset {
         self.x.iter().fold(0.0, |m, v| m.max(v.abs()))
     }
 
-    /// Appends a point of class `label`.
+    /// Appends a training point of class `label`.
     pub fn push(&mut self, point: &[f64], label: usize) -> Result<(), DataError> {
         self.check_point(point)?;
         if label >= self.classes {
@@ -174,6 +187,7 @@ impl Dataset {
         }
         self.x.extend_from_slice(point);
         self.y.push(label);
+        self.held_out.push(false);
         Ok(())
     }
 
@@ -182,6 +196,7 @@ impl Dataset {
         self.check_index(i)?;
         self.x.drain(i * self.dim..(i + 1) * self.dim);
         self.y.remove(i);
+        self.held_out.remove(i);
         Ok(())
     }
 

@@ -15,6 +15,8 @@
 //!   per-row caches for separable terms: what the surfaces and the race's classifier slice
 //!   provide and the heatmaps draw (neither side owns it).
 //! - [`model`]: the linear classifier f(x) = Wx + b and its flat parameter layout θ = (W, b).
+//! - [`features`]: feature maps φ (identity, polynomial, sin/cos, radial) for f(x) = Wφ(x) + b,
+//!   the cache of the expanded training and held-out points, and inverted dropout.
 //! - [`loss`]: per-example losses L_i (multiclass SVM, One-vs-All, structured SVM, softmax)
 //!   and their gradients with respect to the scores.
 //! - [`regularizer`]: R(W): none, L2, L1, elastic net.
@@ -51,6 +53,7 @@
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
 pub mod data;
+pub mod features;
 pub mod field;
 pub mod lab;
 pub mod link;

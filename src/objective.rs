@@ -112,6 +112,12 @@ impl<'a> Evaluator<'a> {
         self.pass::<true>(theta, None, Some(grad))
     }
 
+    /// L(θ) over every example and how many the model classifies correctly, in one pass
+    /// without the gradient: what the held-out readouts show.
+    pub fn loss_and_correct(&mut self, theta: &[f64]) -> (Breakdown, usize) {
+        self.pass::<true>(theta, None, None)
+    }
+
     fn evaluate(&mut self, theta: &[f64], batch: Option<&[usize]>, grad: Option<&mut [f64]>) -> Breakdown {
         self.pass::<false>(theta, batch, grad).0
     }

@@ -1,6 +1,8 @@
 // The W and b grid of the classifier lab: for every parameter its value, its gradient ∂L/∂θ,
-// ▼▲ nudges and a slider. One row per class, coloured like the class. The numbers come from
-// the lab; the sliders are ordinary data-param controls.
+// ▼▲ nudges and a slider. One row per class, coloured like the class; with a feature map (more
+// than two weights per class) each class's row is a collapsible group of cells that wrap, each
+// cell titled with its feature. The numbers come from the lab; the sliders are ordinary
+// data-param controls.
 import { attempt, element } from './ui.js';
 import { LabView } from './pkg/descent.js';
 
@@ -32,7 +34,7 @@ export function mountGrid(root, lab, onChange) {
     onChange(name);
   };
 
-  function cell(name, k) {
+  function cell(name, k, feature) {
     const down = element('button', { class: 'nudge', type: 'button', 'aria-label': `decrease ${name}`, text: '▼' });
     const up = element('button', { class: 'nudge', type: 'button', 'aria-label': `increase ${name}`, text: '▲' });
     down.addEventListener('click', () => nudge(name, false));
@@ -41,7 +43,7 @@ export function mountGrid(root, lab, onChange) {
     const grad = element('span', { class: 'grad', title: `∂L/∂${name}, the analytic gradient` });
     const slider = element('input', { class: 'slider', type: 'range', min: '-5', max: '5', step: '0.01', 'data-param': name, 'data-view-range': '', 'aria-label': name });
     const line = element('div', { class: 'param-line' }, [down, value, up]);
-    const label = element('span', { class: 'name', text: name });
+    const label = element('span', { class: 'name', text: name, title: feature ? `weight of the feature ${feature}` : name });
     const box = element('div', { class: 'param', 'data-name': name }, [label, line, grad, slider]);
     box.style.setProperty('--class', LabView.classColor(k));
     return { box, value, grad, slider };
@@ -49,22 +51,31 @@ export function mountGrid(root, lab, onChange) {
 
   function build() {
     const names = lab.paramNames();
+    const features = lab.featureNames();
     const classes = lab.classes;
     const perClass = (names.length - classes) / classes;
+    const grouped = perClass > 2;
     root.replaceChildren();
-    root.style.setProperty('--columns', String(perClass + 1));
+    root.classList.toggle('grouped', grouped);
+    root.style.setProperty('--columns', String(grouped ? 1 : perClass + 1));
     cells = [];
-    const byName = new Map();
     names.forEach((name, i) => {
-      const k = i < perClass * classes ? Math.floor(i / perClass) : i - perClass * classes;
-      const c = cell(name, k);
-      cells.push(c);
-      byName.set(name, c);
+      const weight = i < perClass * classes;
+      const k = weight ? Math.floor(i / perClass) : i - perClass * classes;
+      cells.push(cell(name, k, weight ? features[i % perClass] : null));
     });
-    // Row k: W[k,0] … W[k,D−1], b[k].
+    // Row k: W[k,0] … W[k,F−1], b[k]; grouped, b[k] first, then the weights.
     for (let k = 0; k < classes; k += 1) {
-      for (let l = 0; l < perClass; l += 1) root.append(cells[k * perClass + l].box);
-      root.append(cells[perClass * classes + k].box);
+      const row = Array.from({ length: perClass }, (_, l) => cells[k * perClass + l].box);
+      const bias = cells[perClass * classes + k].box;
+      if (!grouped) {
+        root.append(...row, bias);
+        continue;
+      }
+      const summary = element('summary', { text: `class ${k}: b[${k}] and ${perClass} weights` });
+      summary.style.setProperty('--class', LabView.classColor(k));
+      const group = element('details', { class: 'param-class' }, [summary, element('div', { class: 'param-cells' }, [bias, ...row])]);
+      root.append(group);
     }
   }
 

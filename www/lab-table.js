@@ -14,6 +14,7 @@ const ROW = 26;
 const IN_BATCH = 1;
 const HOVERED = 2;
 const MISCLASSIFIED = 4;
+const HELD_OUT = 8;
 
 /** Builds the table in `root`; returns { build, update, reveal }. */
 export function mountTable(root, lab) {
@@ -43,7 +44,7 @@ export function mountTable(root, lab) {
       }),
       element('span', { class: 'loss', text: 'Lᵢ' }),
     );
-    const label = element('span', { class: 'mean-label', text: 'mean Lᵢ over all points (the data loss)' });
+    const label = element('span', { class: 'mean-label', text: 'mean Lᵢ over the training points (the data loss)' });
     foot.replaceChildren(label, element('span', { class: 'loss mean' }));
     root.classList.toggle('compact', classes > 3);
     const visible = Math.ceil(scroller.clientHeight / ROW) + 2;
@@ -76,6 +77,8 @@ export function mountTable(root, lab) {
       row.style.transform = `translateY(${(first + r) * ROW}px)`;
       row.classList.toggle('batch', (flags & IN_BATCH) !== 0);
       row.classList.toggle('hover', (flags & HOVERED) !== 0);
+      row.classList.toggle('held-out', (flags & HELD_OUT) !== 0);
+      row.title = (flags & HELD_OUT) !== 0 ? 'held out: not trained on' : '';
       const spans = row.children;
       spans[0].textContent = compact(values[0]);
       spans[1].textContent = compact(values[1]);

@@ -8,6 +8,7 @@ import { fixed, mountGrid } from './lab-grid.js';
 import { mountTable } from './lab-table.js';
 import { bindPointer } from './lab-pointer.js';
 import { bindCsv } from './lab-csv.js';
+import { FEATURE_READOUT, mountFeatures } from './lab-features.js';
 
 const DECIMALS = 4;
 
@@ -32,18 +33,22 @@ export function mountLab(root) {
     return view;
   });
   let classes = 0;
+  let params = 0;
   let running = false;
 
   const grid = mountGrid($('#lab-params'), lab, () => changed());
   const table = mountTable($('#lab-table'), lab);
   const refreshFile = bindCsv(root, lab, () => changed());
   const act = (action) => guarded(action, () => changed());
+  const features = mountFeatures(root, lab, () => halted(), () => changed());
+  features.attach();
 
-  /** Rebuilds what depends on the number of classes: grid, table columns, class picker (one
-   *  option per class, in its colour). Returns whether it did. */
-  function reshape(count) {
-    if (count === classes) return false;
+  /** Rebuilds what depends on the number of classes and of parameters: grid, table columns,
+   *  class picker (one option per class, in its colour). Returns whether it did. */
+  function reshape(count, length = params) {
+    if (count === classes && length === params) return false;
     classes = count;
+    params = length;
     $('#lab-add-class').replaceChildren(
       ...Array.from({ length: classes }, (_, k) => {
         const option = new Option(`class ${k}`, String(k));
@@ -70,7 +75,7 @@ export function mountLab(root) {
     const r = lab.readouts();
     // A change made through the handle rather than a control (the console, a test, another
     // scene) may have changed the shape: follow it.
-    if (reshape(r[READOUT.classes])) settings();
+    if (reshape(r[READOUT.classes], r[FEATURE_READOUT.params])) settings();
     $('#data-loss').textContent = loss(r[READOUT.data]);
     $('#regularization-loss').textContent = loss(r[READOUT.regularization]);
     $('#total-loss').textContent = loss(r[READOUT.total]);
@@ -93,6 +98,7 @@ export function mountLab(root) {
     const stalled = r[READOUT.stalled] === 1 && !stopped ? lab.scheduleWarning : null;
     warning.hidden = !stalled;
     if (warning.textContent !== (stalled ?? '')) warning.textContent = stalled ?? '';
+    features.show(r);
     grid.update();
     table.update();
   }
@@ -116,6 +122,7 @@ export function mountLab(root) {
     [canvas, (...size) => halted() || lab.resize(...size)],
     [chart, (...size) => halted() || lab.resizeChart(...size)],
     [scheduleChart, (...size) => halted() || lab.resizeScheduleChart(...size)],
+    features.size,
   ];
   const draw = fitCanvases(sizes, () => {
     if (halted()) return;
@@ -135,6 +142,7 @@ export function mountLab(root) {
      *  link, which brings back its settings). */
     rebuild() {
       rebuild();
+      features.attach();
       classes = 0;
       draw();
       settings();

@@ -31,20 +31,26 @@
 
 pub mod csv;
 pub mod error;
+pub mod features;
 pub mod gradient_noise;
 pub mod history;
 pub mod init;
 pub mod loss_chart;
 pub mod param;
+mod perturbation;
 pub mod points;
 pub mod rate;
 pub mod scene;
 pub mod schedule_chart;
 pub mod snapshot;
+pub mod sweep;
+pub mod sweep_chart;
 pub mod table;
 pub mod training;
 
 use crate::data::{Dataset, DatasetKind, DatasetSpec};
+use crate::features::FeatureMap;
+use crate::features::cache::FeatureCache;
 use crate::model::Shape;
 use crate::objective::{Breakdown, Evaluator, GradientCheck, Objective, gradient_check};
 use crate::optim::classifier::ClassifierLoss;
@@ -88,6 +94,23 @@ pub struct Lab {
     /// Whether the points come from `file` rather than from `spec`.
     from_file: bool,
     data: Dataset,
+    /// The feature map φ (its frame follows the view).
+    features: FeatureMap,
+    /// φ of the training and held-out points; rebuilt when `features_stale`.
+    cache: FeatureCache,
+    features_stale: bool,
+    /// The fraction of the points held out, and the seed of the split.
+    held_out: f64,
+    split_seed: u64,
+    /// Whether a click adds held-out points.
+    add_held_out: bool,
+    /// Dropout probability p on φ(x) and jitter σ of the training points, during training.
+    dropout: f64,
+    jitter: f64,
+    /// The held-out data loss at each recorded step (see [`features`]).
+    held_curve: Vec<(f64, f64)>,
+    /// The last λ sweep (see [`sweep`]).
+    sweep: Option<sweep::Sweep>,
     objective: Objective,
     init_seed: u64,
     start: Vec<f64>,
@@ -118,11 +141,23 @@ impl Default for Lab {
         let start = init::initial_theta(spec.kind, shape, 0);
         let training = Training::new(&settings, &start, &mut ClassifierLoss::new(&objective, &data))
             .expect("the demo's optimizer settings are valid");
+        let features = FeatureMap { degree: 3, ..FeatureMap::default() };
+        let cache = FeatureCache::build(features, &data).expect("the identity keeps valid points valid");
         let mut lab = Lab {
             spec,
             file: None,
             from_file: false,
             data,
+            features,
+            cache,
+            features_stale: false,
+            held_out: 0.0,
+            split_seed: 1,
+            add_held_out: false,
+            dropout: 0.0,
+            jitter: 0.0,
+            held_curve: Vec::new(),
+            sweep: None,
             objective,
             init_seed: 0,
             start,
@@ -143,9 +178,10 @@ impl Default for Lab {
 }
 
 impl Lab {
-    /// The model's shape: the dataset's classes and input dimension.
+    /// The model's shape: the dataset's classes and the number of features F of φ (the
+    /// input dimension for the identity).
     pub fn shape(&self) -> Shape {
-        Shape { classes: self.data.classes(), dim: self.data.dim() }
+        Shape { classes: self.data.classes(), dim: self.features.dim(self.data.dim()) }
     }
 
     /// The parameters θ = (W, b), flat (see [`crate::model`]).
@@ -174,9 +210,10 @@ impl Lab {
         &self.objective
     }
 
-    /// The objective bound to the dataset, for evaluating L and ∇L anywhere.
+    /// The objective bound to the training points' features φ(x_i), for evaluating L and ∇L
+    /// anywhere.
     pub fn evaluator(&self) -> Evaluator<'_> {
-        self.objective.evaluator(&self.data)
+        self.objective.evaluator(self.cache.training(&self.data))
     }
 
     /// The current run's record: losses, learning rates and parameters by step.
@@ -220,25 +257,27 @@ impl Lab {
         grad
     }
 
-    /// What a redraw shows, in one pass over the data: L(θ) with its parts, ∇_θ L written into
-    /// `grad`, and the accuracy (`None` without points: there is nothing to be right about).
+    /// What a redraw shows, in one pass over the training data: L(θ) with its parts, ∇_θ L
+    /// written into `grad`, and the accuracy (`None` without points: there is nothing to be
+    /// right about).
     pub fn readouts(&self, grad: &mut [f64]) -> (Breakdown, Option<f64>) {
         let (loss, correct) = self.evaluator().loss_gradient_and_correct(self.theta(), grad);
-        let n = self.data.len();
+        let n = self.cache.training(&self.data).len();
         (loss, (n > 0).then(|| correct as f64 / n as f64))
     }
 
-    /// The fraction of points whose predicted class is their label (1 for no points).
+    /// The fraction of training points whose predicted class is their label (1 for no points).
     pub fn accuracy(&self) -> f64 {
+        let training = self.cache.training(&self.data);
         let shape = self.shape();
         let mut scores = vec![0.0; shape.classes];
-        let correct = (0..self.data.len())
+        let correct = (0..training.len())
             .filter(|&i| {
-                shape.scores(self.theta(), self.data.point(i), &mut scores);
-                crate::model::predict(&scores) == self.data.label(i)
+                shape.scores(self.theta(), training.point(i), &mut scores);
+                crate::model::predict(&scores) == training.label(i)
             })
             .count();
-        if self.data.is_empty() { 1.0 } else { correct as f64 / self.data.len() as f64 }
+        if training.is_empty() { 1.0 } else { correct as f64 / training.len() as f64 }
     }
 
     /// The analytic gradient against centered differences of step [`CHECK_STEP`], for every
@@ -305,11 +344,13 @@ impl Lab {
     fn replace_data(&mut self, data: Dataset, new_model: bool) {
         let new_model = new_model || data.classes() != self.data.classes();
         self.data = data;
+        self.data.split(self.held_out, self.split_seed);
         if self.from_file {
             self.picture.fit_bounds(&self.data);
         } else {
             self.picture.fit(self.spec.kind.view_half_width(), &self.data);
         }
+        self.features_stale = true;
         self.add_class = self.add_class.min(self.data.classes() - 1);
         self.hover = None;
         self.pointer = Pointer::default();

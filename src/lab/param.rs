@@ -11,7 +11,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{Lab, LabError};
-use crate::data::{DatasetKind, DatasetSpec, MAX_CLASSES, MAX_POINTS};
+use crate::data::{DatasetKind, DatasetSpec, MAX_CLASSES, MAX_HELD_OUT, MAX_POINTS};
+use crate::features::FeatureKind;
+use crate::features::dropout::MAX_DROPOUT;
 use crate::loss::LossKind;
 use crate::model::Param;
 use crate::optim::settings::Setting;
@@ -31,6 +33,14 @@ pub enum LabParam {
     Noise,
     /// `data-seed`: the seed of the points.
     DataSeed,
+    /// `held-out`: the fraction of the points held out of training.
+    HeldOut,
+    /// `split-seed`: the seed of the shuffle that picks the held-out points.
+    SplitSeed,
+    /// `features`: the feature map φ ([`FeatureKind`]'s names).
+    Features,
+    /// `degree`: φ's degree, number of frequencies or grid side d.
+    Degree,
     /// `loss`: which loss ([`LossKind`]'s names).
     Loss,
     /// `margin`: the hinge margin Δ.
@@ -43,6 +53,12 @@ pub enum LabParam {
     Beta,
     /// `regularize-bias`: whether R also covers b.
     RegularizeBias,
+    /// `dropout`: the probability p of dropping each feature during training.
+    Dropout,
+    /// `jitter`: the σ of the Gaussian jitter of the training points at each update.
+    Jitter,
+    /// `add-held-out`: whether a click adds a held-out point.
+    AddHeldOut,
     /// `W[k,l]` or `b[k]`: one parameter of the classifier.
     Parameter(Param),
     /// `init-seed`: the seed of θ₀ (0 on the cs231n points is the demo's W and b).
@@ -73,12 +89,16 @@ impl LabParam {
     /// and the method's defaults), then what changes nothing else. W and b follow, last: every
     /// other change keeps θ or, for a new model, replaces it with θ₀.
     pub fn table() -> impl Iterator<Item = LabParam> {
-        const BEFORE_OPTIMIZER: [LabParam; 12] = [
+        const BEFORE_OPTIMIZER: [LabParam; 18] = [
             LabParam::Dataset,
             LabParam::Classes,
             LabParam::Points,
             LabParam::Noise,
             LabParam::DataSeed,
+            LabParam::HeldOut,
+            LabParam::SplitSeed,
+            LabParam::Features,
+            LabParam::Degree,
             LabParam::InitSeed,
             LabParam::Loss,
             LabParam::Margin,
@@ -86,8 +106,10 @@ impl LabParam {
             LabParam::Lambda,
             LabParam::Beta,
             LabParam::RegularizeBias,
+            LabParam::Dropout,
+            LabParam::Jitter,
         ];
-        const AFTER_OPTIMIZER: [LabParam; 7] = [
+        const AFTER_OPTIMIZER: [LabParam; 8] = [
             LabParam::BatchSize,
             LabParam::GradientNoise,
             LabParam::Speed,
@@ -95,6 +117,7 @@ impl LabParam {
             LabParam::ShowConfidence,
             LabParam::LogY,
             LabParam::AddClass,
+            LabParam::AddHeldOut,
         ];
         BEFORE_OPTIMIZER.into_iter().chain(Setting::all().map(LabParam::Optimizer)).chain(AFTER_OPTIMIZER)
     }
@@ -107,6 +130,13 @@ impl LabParam {
             LabParam::Classes => "classes",
             LabParam::Noise => "noise",
             LabParam::DataSeed => "data-seed",
+            LabParam::HeldOut => "held-out",
+            LabParam::SplitSeed => "split-seed",
+            LabParam::Features => "features",
+            LabParam::Degree => "degree",
+            LabParam::Dropout => "dropout",
+            LabParam::Jitter => "jitter",
+            LabParam::AddHeldOut => "add-held-out",
             LabParam::Loss => "loss",
             LabParam::Margin => "margin",
             LabParam::Regularizer => "regularizer",
@@ -179,6 +209,8 @@ fn short_name(name: &str) -> String {
 /// The largest λ: far past any useful value (the slider spans 10⁻⁴ to 10⁶ on a log scale), small
 /// enough that the objective stays finite for every θ a control may set.
 pub const MAX_LAMBDA: f64 = 1e6;
+/// The largest jitter σ of the training points.
+pub const MAX_JITTER: f64 = 0.5;
 
 impl Lab {
     /// Sets a named setting from its control's text, by the rules of the module docs of
@@ -218,6 +250,13 @@ impl Lab {
             }
             LabParam::Noise => ("Noise σ", Kind::number(0.0, 1.0, 0.01)),
             LabParam::DataSeed => ("Seed", Kind::seed()),
+            LabParam::HeldOut => ("Held out", Kind::number(0.0, MAX_HELD_OUT, 0.05)),
+            LabParam::SplitSeed => ("Split seed", Kind::seed()),
+            LabParam::Features => ("Features φ", Kind::choice_of::<FeatureKind>()),
+            LabParam::Degree => ("Degree d", Kind::whole(1, self.features.kind.max_degree() as u64)),
+            LabParam::Dropout => ("Dropout p", Kind::number(0.0, MAX_DROPOUT, 0.05)),
+            LabParam::Jitter => ("Jitter σ", Kind::number(0.0, MAX_JITTER, 0.01)),
+            LabParam::AddHeldOut => ("clicks add held-out points", Kind::Switch),
             LabParam::Loss => ("Loss", Kind::choice_of::<LossKind>()),
             LabParam::Margin => ("Margin Δ", Kind::number(0.0, 5.0, 0.1)),
             LabParam::Regularizer => ("Regularizer", Kind::choice_of::<RegularizerKind>()),
@@ -273,6 +312,27 @@ impl Lab {
             LabParam::Classes => spec.classes = whole()? as usize,
             LabParam::Noise => spec.noise = number()?,
             LabParam::DataSeed => spec.seed = whole()?,
+            LabParam::HeldOut => {
+                self.set_split(number()?, self.split_seed);
+                return Ok(());
+            }
+            LabParam::SplitSeed => {
+                self.set_split(self.held_out, whole()?);
+                return Ok(());
+            }
+            LabParam::Features => return self.set_features(Kind::parse_named(value)?, self.features.degree),
+            LabParam::Degree => return self.set_features(self.features.kind, whole()? as usize),
+            LabParam::Dropout => {
+                self.dropout = number()?;
+                self.restart_run();
+                return Ok(());
+            }
+            LabParam::Jitter => {
+                self.jitter = number()?;
+                self.restart_run();
+                return Ok(());
+            }
+            LabParam::AddHeldOut => self.add_held_out = switch()?,
             LabParam::Loss => objective.loss.kind = Kind::parse_named(value)?,
             LabParam::Margin => objective.loss.margin = number()?,
             LabParam::Regularizer => objective.regularizer.kind = Kind::parse_named(value)?,
@@ -334,6 +394,13 @@ impl Lab {
             LabParam::Classes => self.data.classes().to_string(),
             LabParam::Noise => spec.noise.to_string(),
             LabParam::DataSeed => spec.seed.to_string(),
+            LabParam::HeldOut => self.held_out.to_string(),
+            LabParam::SplitSeed => self.split_seed.to_string(),
+            LabParam::Features => self.features.kind.name().to_string(),
+            LabParam::Degree => self.features.degree.to_string(),
+            LabParam::Dropout => self.dropout.to_string(),
+            LabParam::Jitter => self.jitter.to_string(),
+            LabParam::AddHeldOut => self.add_held_out.to_string(),
             LabParam::Loss => objective.loss.kind.name().to_string(),
             LabParam::Margin => objective.loss.margin.to_string(),
             LabParam::Regularizer => objective.regularizer.kind.name().to_string(),
@@ -371,6 +438,8 @@ impl Lab {
             LabParam::Margin | LabParam::ShowMargins => self.objective.loss.kind.uses_margin(),
             LabParam::Beta => self.objective.regularizer.kind == RegularizerKind::ElasticNet,
             LabParam::Lambda | LabParam::RegularizeBias => regularized,
+            LabParam::Degree => !self.features.is_identity(),
+            LabParam::SplitSeed => self.held_out > 0.0,
             LabParam::Parameter(p) => self.parameter_index(p).is_ok(),
             LabParam::Optimizer(Setting::Hyper(h)) => self.optimizer().method.hypers().contains(&h),
             LabParam::Optimizer(Setting::Schedule(p)) => p.applies(&self.optimizer().schedule),

@@ -80,6 +80,8 @@ impl Lab {
                 let p = clamp_to_view(&self.picture.view, at);
                 self.data.push(&p, self.add_class)?;
                 let i = self.data.len() - 1;
+                self.data.set_held_out(i, self.add_held_out)?;
+                self.features_stale = true;
                 self.pointer = Pointer::Holding { index: i, from: at, moved: false };
                 self.hover = Some(i);
                 self.restart_run();
@@ -98,6 +100,7 @@ impl Lab {
                 self.pointer = Pointer::Holding { index, from, moved };
                 let p = clamp_to_view(&self.picture.view, at);
                 self.data.move_point(index, &p)?;
+                self.features_stale = true;
                 self.restart_run();
             }
             Pointer::Idle => self.set_hover(self.point_at(at)),
@@ -131,6 +134,7 @@ impl Lab {
     /// Removes point `i` (rule 2); the gesture ends and the highlight goes.
     pub fn remove_point(&mut self, i: usize) -> Result<(), LabError> {
         self.data.remove(i)?;
+        self.features_stale = true;
         self.pointer = Pointer::Idle;
         self.hover = None;
         self.restart_run();

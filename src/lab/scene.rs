@@ -20,6 +20,7 @@ use crate::loss::LossKind;
 use crate::model::{Shape, predict};
 use crate::render::density::Density;
 use crate::render::discs::Disc;
+use crate::render::mapped_regions::MappedRegions;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
 use crate::render::palette::{Rgb, class_color};
 use crate::render::raster::Raster;
@@ -35,6 +36,8 @@ const FONT_SIZE: f64 = 12.0;
 pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
 /// Ring around an ordinary point.
 const RING: Rgb = Rgb(255, 255, 255);
+/// How far a held-out point's fill is mixed towards white.
+const HELD_OUT_FILL: f64 = 0.8;
 /// Arrow length per unit of ‖W_k‖, as a fraction of the view's half-width.
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
@@ -54,6 +57,7 @@ pub(crate) struct Picture {
     painter: RegionPainter,
     stamps: StampCache,
     density: Density,
+    mapped: MappedRegions,
 }
 
 impl Picture {
@@ -66,6 +70,7 @@ impl Picture {
             painter: RegionPainter::default(),
             stamps: StampCache::default(),
             density: Density::default(),
+            mapped: MappedRegions::default(),
         }
     }
 
@@ -121,19 +126,33 @@ pub fn ring_width(radius: f64) -> f64 {
 
 impl Lab {
     /// The class the classifier predicts at the centre of device pixel (i, j), computed
-    /// directly from the scores (independently of the raster).
+    /// directly from the scores s = Wφ(x) + b (independently of the raster).
     pub fn predict_pixel(&self, i: usize, j: usize) -> usize {
         let mut scores = vec![0.0; self.shape().classes];
-        self.shape().scores(self.theta(), &self.picture.view.pixel_center(i, j), &mut scores);
+        self.scores_at(&self.picture.view.pixel_center(i, j), &mut scores);
         predict(&scores)
     }
 
-    /// Redraws the raster (regions, then points) and rebuilds the marks.
+    /// Redraws the raster (regions, then points) and rebuilds the marks. With a feature map
+    /// the regions are painted cell by cell through φ ([`MappedRegions`]), with the margin
+    /// band shaded when margins are shown.
     pub fn render(&mut self) {
         let shape = self.shape();
         let shading = if self.overlays.confidence { Shading::Confidence } else { Shading::Flat };
         let picture = &mut self.picture;
-        picture.painter.paint(&mut picture.raster, shape, self.training.theta(), &picture.view, shading);
+        if self.features.is_identity() {
+            picture.painter.paint(&mut picture.raster, shape, self.training.theta(), &picture.view, shading);
+        } else {
+            let loss = self.objective.loss;
+            let margin = (self.overlays.margins && loss.kind.uses_margin()).then_some(loss.margin);
+            let (map, theta) = (self.cache.map(), self.training.theta());
+            let mut phi = vec![0.0; shape.dim];
+            picture.mapped.paint(&mut picture.raster, &picture.view, shape.classes, shading, margin, |x, s| {
+                map.expand(&x, &mut phi);
+                shape.scores(theta, &phi, s);
+            });
+        }
+        self.update_held_curve();
         self.paint_points();
         self.build_marks();
         self.dirty = false;
@@ -166,6 +185,7 @@ impl Lab {
             picture.density.paint(&mut picture.raster);
         } else {
             let picture = &mut self.picture;
+            // Two stamps: the usual ring, and the thick one of a minibatch's or a held-out point.
             let widths = [picture.css(ring_width(css_radius)), picture.css(2.5)];
             for width in widths {
                 picture.stamps.prepare(radius, width);
@@ -174,14 +194,18 @@ impl Lab {
             for i in 0..self.data.len() {
                 let p = self.data.point(i);
                 let center = picture.view.to_pixel([p[0], p[1]]);
-                let fill = class_color(self.data.label(i));
-                let in_batch = usize::from(self.training.in_batch(i));
-                let ring = [RING, HIGHLIGHT][in_batch];
-                match stamps[in_batch] {
+                let class = class_color(self.data.label(i));
+                let (thick, fill, ring) = if self.data.is_held_out(i) {
+                    // Held out: hollow, a ring of the class colour around a pale fill.
+                    (1, class.tint(HELD_OUT_FILL), class)
+                } else if self.training.in_batch(i) {
+                    (1, class, HIGHLIGHT)
+                } else {
+                    (0, class, RING)
+                };
+                match stamps[thick] {
                     Some(stamp) => stamp.paint(&mut picture.raster, center, fill, ring),
-                    None => {
-                        Disc { center, radius, fill, ring, ring_width: widths[in_batch] }.paint(&mut picture.raster)
-                    }
+                    None => Disc { center, radius, fill, ring, ring_width: widths[thick] }.paint(&mut picture.raster),
                 }
             }
         }
@@ -206,6 +230,10 @@ impl Lab {
         let r = picture.pixel_ratio;
         marks.clear();
         push_axes(marks, &view, 8, FONT_SIZE * r);
+        if !self.features.is_identity() {
+            // W's rows are not directions of the plane: the boundaries are in the raster.
+            return;
+        }
         let (low, high) = view.data_bounds();
         let row = |k: usize| [theta[shape.weight_index(k, 0)], theta[shape.weight_index(k, 1)]];
         let line = |p: [f64; 2], q: [f64; 2], color, width, dashed| Mark::Line {

@@ -10,7 +10,8 @@ use crate::objective::{Evaluator, Objective};
 /// The lab's problem, parameters and trajectory at one moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    /// The points.
+    /// The training points' features φ(x_i) (the points themselves for the identity with
+    /// nothing held out): what the objective is over.
     pub data: Dataset,
     /// The objective's settings.
     pub objective: Objective,
@@ -54,7 +55,7 @@ impl Lab {
     pub fn snapshot(&self) -> Snapshot {
         let history = self.history();
         Snapshot {
-            data: self.data.clone(),
+            data: self.feature_cache().training(self.data()).clone(),
             objective: self.objective,
             theta: self.theta().to_vec(),
             steps: history.entries().iter().map(|e| e.step).collect(),

@@ -10,17 +10,19 @@ pub const IN_BATCH: f64 = 1.0;
 pub const HOVERED: f64 = 2.0;
 /// Row flag: the classifier predicts another class than the point's label.
 pub const MISCLASSIFIED: f64 = 4.0;
+/// Row flag: the point is held out of training.
+pub const HELD_OUT: f64 = 8.0;
 
 impl Lab {
     /// Numbers per table row: D coordinates, y, C scores, L_i and the flags.
     pub fn row_width(&self) -> usize {
-        let shape = self.shape();
-        shape.dim + 1 + shape.classes + 2
+        self.data.dim() + 1 + self.shape().classes + 2
     }
 
     /// Writes the rows of points `start .. start + count` (clipped to the dataset) into
-    /// `out`, [`Lab::row_width`] numbers each: x₀ … x_{D−1}, y, s₀ … s_{C−1}, L_i, and the sum
-    /// of the row's flags ([`IN_BATCH`], [`HOVERED`], [`MISCLASSIFIED`]).
+    /// `out`, [`Lab::row_width`] numbers each: x₀ … x_{D−1}, y, s₀ … s_{C−1} (of Wφ(x) + b),
+    /// L_i, and the sum of the row's flags ([`IN_BATCH`], [`HOVERED`], [`MISCLASSIFIED`],
+    /// [`HELD_OUT`]).
     ///
     /// ```
     /// let lab = descent::lab::Lab::default();
@@ -41,7 +43,7 @@ impl Lab {
         for i in start.min(end)..end {
             let x = self.data.point(i);
             let y = self.data.label(i);
-            shape.scores(self.theta(), x, &mut scores);
+            self.scores_at(x, &mut scores);
             out.extend_from_slice(x);
             out.push(y as f64);
             out.extend_from_slice(&scores);
@@ -55,6 +57,9 @@ impl Lab {
             }
             if predict(&scores) != y {
                 flags += MISCLASSIFIED;
+            }
+            if self.data.is_held_out(i) {
+                flags += HELD_OUT;
             }
             out.push(flags);
         }

@@ -116,6 +116,8 @@ pub(crate) struct Training {
     /// The gradient noise σ and its draws ([`super::gradient_noise`]).
     sigma: f64,
     normals: Normals,
+    /// The run's dropout and jitter stream.
+    pub(super) perturbation: super::perturbation::Perturbation,
 }
 
 impl Training {
@@ -125,7 +127,17 @@ impl Training {
         let history = History::new(start.len(), history::CAPACITY);
         let run = Run::with_record(history, optimizer, settings.schedule, start, f);
         let normals = gradient_noise::draws(0);
-        Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1, sigma: 0.0, normals })
+        let perturbation = super::perturbation::Perturbation::new(0);
+        Ok(Training {
+            run,
+            batches: None,
+            batch_mask: Vec::new(),
+            running: false,
+            speed: 1,
+            sigma: 0.0,
+            normals,
+            perturbation,
+        })
     }
 
     pub(crate) fn sigma(&self) -> f64 {
@@ -292,16 +304,20 @@ impl Lab {
     /// Starts a new run at `theta`: fresh optimizer state (the driver resets it) and sampler,
     /// no stop unless `theta` is already beyond the limits, and the history's step 0.
     pub(super) fn start_run(&mut self, theta: &[f64]) {
-        let mut loss = ClassifierLoss::new(&self.objective, &self.data);
+        self.refresh_features();
+        let training_data = self.cache.training(&self.data);
+        let mut loss = ClassifierLoss::new(&self.objective, training_data);
         let t = &mut self.training;
         t.run.restart(theta, &mut loss);
         t.running &= t.run.stopped().is_none();
-        let n = self.data.len();
+        let n = training_data.len();
         t.batches = (self.batch_size > 0 && self.batch_size < n)
             .then(|| Minibatches::new(n, self.batch_size, true, self.spec.seed));
         t.batch_mask.clear();
-        t.batch_mask.resize(if t.batches.is_some() { n } else { 0 }, false);
+        t.batch_mask.resize(if t.batches.is_some() { self.data.len() } else { 0 }, false);
         t.normals = gradient_noise::draws(self.spec.seed);
+        t.perturbation = super::perturbation::Perturbation::new(self.spec.seed);
+        self.held_curve.clear();
         self.dirty = true;
     }
 
@@ -316,15 +332,25 @@ impl Lab {
             return Err(stop);
         }
         let shape = self.shape();
-        let mut loss = ClassifierLoss::new(&self.objective, &self.data);
+        let mut loss = ClassifierLoss::new(&self.objective, self.cache.training(&self.data));
         if let Some(batches) = self.training.batches.take() {
             loss = loss.with_minibatches(batches);
         }
+        let perturbed = self.dropout > 0.0 || self.jitter > 0.0;
         let training = &mut self.training;
         let mut outcome = Ok(());
-        let mut noisy = GradientNoise::new(&mut loss, training.sigma, training.normals.by_ref());
         for _ in 0..steps {
-            if let Err(e) = training.run.step(&mut noisy) {
+            // Dropout and jitter perturb the points this update sees; gradient noise (σ) is added
+            // to whatever gradient results.
+            let stepped = if perturbed {
+                let noisy = training.perturbation.draw(&self.data, &self.cache, self.dropout, self.jitter);
+                let noisy = self.objective.evaluator(noisy);
+                let mut perturbed = super::perturbation::PerturbedLoss { clean: &mut loss, noisy };
+                training.run.step(&mut GradientNoise::new(&mut perturbed, training.sigma, training.normals.by_ref()))
+            } else {
+                training.run.step(&mut GradientNoise::new(&mut loss, training.sigma, training.normals.by_ref()))
+            };
+            if let Err(e) = stepped {
                 training.running = false;
                 outcome = Err(Stop::new(&e, shape));
                 break;
@@ -334,7 +360,7 @@ impl Lab {
         if let Some(batches) = &training.batches {
             training.batch_mask.iter_mut().for_each(|m| *m = false);
             for &i in batches.current() {
-                training.batch_mask[i] = true;
+                training.batch_mask[self.cache.point_index(i)] = true;
             }
         }
         self.dirty = true;

@@ -11,6 +11,7 @@ pub mod density;
 pub mod discs;
 pub mod heatmap;
 pub mod logscale;
+pub mod mapped_regions;
 pub mod overlay;
 pub mod palette;
 pub mod polyline;

@@ -8,6 +8,7 @@ use web_sys::HtmlCanvasElement;
 use super::Canvas;
 use super::chart::ChartCanvas;
 use super::settings::{SettingsMirror, settings_exports};
+use crate::lab::features::HeldOut;
 use crate::lab::{Lab, LabParam, Snapshot};
 use crate::objective::Breakdown;
 use crate::render::palette::{class_color, region_color};
@@ -23,9 +24,12 @@ pub struct LabView {
     schedule: Option<ChartCanvas>,
     loss: Breakdown,
     accuracy: Option<f64>,
+    held_out: Option<HeldOut>,
     gradient: Vec<f64>,
     rows: Vec<f64>,
     settings: SettingsMirror,
+    /// The λ sweep's chart, once the page attaches it (see `lab_features`).
+    pub(super) sweep_chart: Option<ChartCanvas>,
 }
 
 settings_exports!(LabView, lab);
@@ -39,12 +43,14 @@ impl LabView {
             lab: Lab::default(),
             loss: Breakdown::default(),
             accuracy: None,
+            held_out: None,
             gradient: Vec::new(),
             canvas: Canvas::new(canvas)?,
             chart: ChartCanvas::new(chart),
             schedule: None,
             rows: Vec::new(),
             settings: SettingsMirror::default(),
+            sweep_chart: None,
         };
         view.measure();
         Ok(view)
@@ -73,6 +79,7 @@ impl LabView {
     /// changed. Returns whether anything was redrawn (the page then refreshes its readouts).
     pub fn frame(&mut self) -> Result<bool, JsError> {
         self.lab.play_frame();
+        self.lab.sweep_frame();
         if !self.lab.needs_render() {
             return Ok(false);
         }
@@ -92,6 +99,10 @@ impl LabView {
         if let (Some(schedule), true) = (&self.schedule, lab.shows_schedule()) {
             let ratio = schedule.ratio();
             schedule.draw(|area| lab.draw_schedule_chart(area, ratio))?;
+        }
+        if let Some(chart) = &self.sweep_chart {
+            let ratio = chart.ratio();
+            chart.draw(|area| lab.draw_sweep_chart(area, ratio))?;
         }
         self.measure();
         Ok(())
@@ -125,6 +136,7 @@ impl LabView {
     fn measure(&mut self) {
         self.gradient.resize(self.lab.theta().len(), 0.0);
         (self.loss, self.accuracy) = self.lab.readouts(&mut self.gradient);
+        self.held_out = self.lab.held_out();
     }
 
     /// Sets a named setting from its control's text (see `crate::lab::param`); returns the
@@ -142,7 +154,10 @@ impl LabView {
     /// The readouts of the last render in one call: data loss, regularization loss, total
     /// loss, accuracy (NaN without points), step, epoch, the next update's learning rate,
     /// playing (1/0), stopped (1/0: `stopped` says why), N, C, and whether the schedule gives
-    /// α = 0 from the next update on (1/0: `scheduleWarning` says why).
+    /// α = 0 from the next update on (1/0: `scheduleWarning` says why); then the held-out
+    /// data loss and accuracy (NaN when nothing is held out), the numbers of training and of
+    /// held-out points, the λ values the sweep has done and has in all (0 and 0 without
+    /// one), and the number of parameters (C·F + C).
     pub fn readouts(&self) -> Vec<f64> {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         vec![
@@ -158,6 +173,13 @@ impl LabView {
             self.lab.data().len() as f64,
             self.lab.shape().classes as f64,
             flag(self.lab.optimizer().schedule.stalls_from(self.lab.steps())),
+            self.held_out.map_or(f64::NAN, |h| h.loss),
+            self.held_out.map_or(f64::NAN, |h| h.accuracy),
+            self.lab.feature_cache().training(self.lab.data()).len() as f64,
+            self.held_out.map_or(0.0, |h| h.points as f64),
+            self.lab.sweep().map_or(0.0, |s| s.training.len() as f64),
+            self.lab.sweep().map_or(0.0, |s| s.lambdas.len() as f64),
+            self.lab.theta().len() as f64,
         ]
     }
 

@@ -9,6 +9,7 @@
 mod chart;
 mod chart_backend;
 mod lab;
+mod lab_features;
 mod link;
 mod race;
 mod regularization;

@@ -6,6 +6,7 @@
 mod chart;
 mod csv;
 mod data;
+mod features;
 mod heatmap_grid;
 mod lecture_examples;
 mod module_cycles;
