@@ -21,6 +21,8 @@ export function mountFeatures(root, lab, halted, after) {
     const loss = r[FEATURE_READOUT.heldLoss];
     const accuracy = r[FEATURE_READOUT.heldAccuracy];
     $('#held-out-loss').textContent = held > 0 ? loss.toFixed(4) : '– (none held out)';
+    // The held-out rows and legend key show only while points are held out.
+    $('#held-out-readouts').hidden = !(held > 0);
     $('.chart-legend .held-out').hidden = !(held > 0);
     $('#held-out-accuracy').textContent = held > 0 ? `${fixed(100 * accuracy, 1)} % of ${held}` : '–';
     $('#lab-training-points').textContent = String(r[FEATURE_READOUT.training]);
