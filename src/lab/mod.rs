@@ -37,6 +37,7 @@ pub mod loss_chart;
 pub mod param;
 pub mod points;
 pub mod rate;
+pub mod restore;
 pub mod scene;
 pub mod snapshot;
 pub mod table;

@@ -32,9 +32,12 @@
 //! (a trained classifier keeps its training, a race its clock).
 
 pub mod address;
-mod lab;
+pub mod base64;
+pub mod lab;
+pub mod points;
 mod race;
 mod regularization;
+pub mod theta;
 
 use crate::setting::echo;
 use std::collections::{HashMap, HashSet};

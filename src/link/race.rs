@@ -1,28 +1,49 @@
 //! The optimizer race in links: the preset, the terrain, the start, the noise, the shared
-//! schedule and every racer's settings. Not the clock: a link opens the race at step 0, and
-//! Play replays it exactly (the gradient noise is seeded).
+//! schedule, every racer's settings, and the clock (`clock=N`, last). The race is
+//! deterministic from its settings (the gradient noise is seeded), so opening the clock
+//! replays the race to step N: every racer's trail, state and charts are the sender's, and
+//! Play goes on as the sender's would. A replay is at most [`MAX_STEPS`] ticks.
 
 use super::{Linkable, Pair};
 use crate::data::Dataset;
-use crate::race::Race;
 use crate::race::param::RaceParam;
 use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
+use crate::race::{MAX_STEPS, Race};
 use crate::setting::Table;
 
 impl Linkable for Race {
     /// The settings table's names, in its order ([`Param::table`](crate::race::param::Param::table)):
     /// the scene's settings, then each racer's.
     fn link_names(&self) -> Vec<String> {
-        self.specs().into_iter().map(|spec| spec.name).collect()
+        let mut names: Vec<String> = self.specs().into_iter().map(|spec| spec.name).collect();
+        names.push(CLOCK.to_string());
+        names
     }
 
     fn link_value(&self, name: &str) -> Result<String, String> {
+        if name == CLOCK {
+            return Ok(self.clock().to_string());
+        }
         self.get(name).map_err(|e| e.to_string())
     }
 
+    /// As `set`; the clock replays the race from its start (or goes on, if it is before the
+    /// step named).
     fn link_set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        self.set(name, value).map_err(|e| e.to_string())
+        if name != CLOCK {
+            return self.set(name, value).map_err(|e| e.to_string());
+        }
+        let refused = || format!("clock must be a whole number from 0 to {MAX_STEPS}, not \"{value}\"");
+        let clock: usize = value.trim().parse().map_err(|_| refused())?;
+        if clock > MAX_STEPS {
+            return Err(refused());
+        }
+        if clock < self.clock() {
+            self.reset();
+        }
+        self.advance(clock - self.clock());
+        Ok(())
     }
 
     /// A fresh race (the first preset) with the classifier lab's model this one was handed,
@@ -42,6 +63,9 @@ impl Linkable for Race {
         Preset::ALL.iter().map(|p| Pair::new(RaceParam::Preset.name(), p.name())).collect()
     }
 }
+
+/// The link's name of the race's clock.
+pub const CLOCK: &str = "clock";
 
 /// How many of the lab's points a blank race's classifier slice keeps.
 const STAND_IN_POINTS: usize = 8;

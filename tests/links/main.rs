@@ -6,3 +6,4 @@
 mod address;
 mod roundtrip;
 mod scenes;
+mod state;
