@@ -41,7 +41,7 @@ pub struct Points {
 /// use descent::link::points::{decode, encode};
 /// let data = Dataset::new(2, 3, vec![0.5, -1.0, 0.1, 2.0], vec![2, 0]).unwrap();
 /// let text = encode(&data, &[]);
-/// assert_eq!(text.len(), 46); // 3 + 10 (f32: 0.5, −1) + 18 (f64: 0.1 is no f32) bytes
+/// assert_eq!(text.len(), 42); // 31 bytes: 3 + 10 (f32: 0.5, −1) + 18 (f64: 0.1 is no f32)
 /// assert_eq!(decode(&text).unwrap().data, data);
 /// ```
 pub fn encode(data: &Dataset, marks: &[u8]) -> String {
