@@ -117,15 +117,20 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     return linkAddress(at.scene, at.view ?? '', query);
   };
 
+  /** The page's state: every scene's link query by place, and the address shown. */
+  const snapshot = () => {
+    const links = {};
+    for (const at of everyPlace()) if (!broken(at.scene)) links[keyOf(at)] = target(at).link();
+    return { links, at: broken(place.scene) ? `#${place.scene}` : addressOf(current()) };
+  };
   /** Stores every scene's state (their links) and the address shown. */
   let saveTimer = 0;
   const save = () => {
     clearTimeout(saveTimer);
     saveTimer = 0;
     try {
-      const links = {};
-      for (const at of everyPlace()) if (!broken(at.scene)) links[keyOf(at)] = target(at).link();
-      writeStored(links, broken(place.scene) ? `#${place.scene}` : addressOf(current()));
+      const { links, at } = snapshot();
+      writeStored(links, at);
     } catch (error) {
       fail(error);
     }
@@ -246,23 +251,30 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     statusTimer = setTimeout(() => (status.textContent = ''), STATUS_MS);
   });
 
+  /** Brings every scene to the state's link queries (`{links: {place: query}}`, the places
+   *  it names; a place it leaves out is brought to its defaults when `all`) and returns the
+   *  notices of settings refused, each naming its scene. */
+  const restore = (state, what, all = false) => {
+    const notices = [];
+    for (const at of everyPlace()) {
+      const query = state.links?.[keyOf(at)];
+      if (query === undefined && !all) continue;
+      show(at);
+      const firstPreset = at.scene === 'race' ? document.querySelector('#race [data-param="preset"] option')?.value : null;
+      const notice = target(at).applyLink(query ?? (firstPreset ? `preset=${encodeURIComponent(firstPreset)}` : ''));
+      if (notice) notices.push(`${what} of the ${label(`[role="tab"][data-scene="${at.scene}"]`, at.scene).toLowerCase()}: ${notice}`);
+      const section = document.getElementById(at.scene);
+      refreshSettings((at.view && section.querySelector(`.subview[data-view="${at.view}"]`)) || section);
+    }
+    return notices;
+  };
+
   // The stored state of every scene, then the address's link, which wins where they differ.
   const stored = readStored();
   const opening = [];
   if (stored.error) opening.push(stored.error);
-  const restore = () => {
-    for (const at of everyPlace()) {
-      const query = stored.links?.[keyOf(at)];
-      if (!query) continue;
-      show(at);
-      const notice = target(at).applyLink(query);
-      if (notice) opening.push(`The saved state of the ${label(`[role="tab"][data-scene="${at.scene}"]`, at.scene).toLowerCase()}: ${notice}`);
-      const section = document.getElementById(at.scene);
-      refreshSettings((at.view && section.querySelector(`.subview[data-view="${at.view}"]`)) || section);
-    }
-  };
   try {
-    restore();
+    opening.push(...restore(stored, 'The saved state'));
   } catch (error) {
     fail(error);
   }
@@ -296,6 +308,16 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
   // The browser scrolls to the opening link's anchor as the page finishes loading.
   window.addEventListener('load', () => window.scrollTo(0, 0), { once: true });
   return {
+    /** The page's state: `{links: {place: query}, at}` (see storage.js). */
+    snapshot,
+    /** Brings the whole page to a state `snapshot` gave (every scene; those it leaves out to
+     *  their defaults) and shows its address; returns the notices of refused settings. */
+    applyState(state, what) {
+      const notices = restore(state, what, true);
+      open(state.at);
+      save();
+      return notices;
+    },
     /** Opens a scene's last address again (a rebuilt scene returns to it). */
     reopen: (scene) => open(lastGood[scene] ?? `#${scene}`),
     go(scene) {

@@ -5,6 +5,7 @@ import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
+import { mountExports } from './export.js';
 import { element, fail } from './ui.js';
 
 window.addEventListener('error', (event) => fail(event.error ?? event.message));
@@ -43,6 +44,7 @@ async function main() {
   // hash, and a tab click changes the scene through the address.
   const links = followLinks(scenes, select, { broken: (id) => broken.has(id) });
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
+  mountExports(scenes, links);
 
   /** Stops the active scene after a panic and says so, with the one button that rebuilds it
    *  from its link without a reload. */

@@ -31,6 +31,7 @@
 
 pub mod csv;
 pub mod error;
+pub mod export;
 pub mod history;
 pub mod init;
 pub mod loss_chart;

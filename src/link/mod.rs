@@ -34,6 +34,7 @@
 pub mod address;
 pub mod base64;
 pub mod lab;
+pub mod page_state;
 pub mod points;
 mod race;
 mod regularization;
