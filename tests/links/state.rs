@@ -7,6 +7,7 @@ use descent::data::Dataset;
 use descent::lab::Lab;
 use descent::lab::restore::REPLAY_BUDGET;
 use descent::link::address::format_query;
+use descent::link::page_state::PageState;
 use descent::link::{Linkable, link, notice, open_query, points, theta};
 use descent::race::Race;
 use descent::race::slice::ClassifierSource;
@@ -196,5 +197,41 @@ proptest! {
         prop_assert_eq!(descent::link::base64::decode(&encoded).unwrap(), bytes.clone());
         let _ = points::decode(&encoded);
         let _ = theta::decode(&encoded);
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_as_a_state_file_read_or_are_refused_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(state) = PageState::parse(&text) {
+            prop_assert_eq!(PageState::parse(&state.to_json()), Ok(state));
+        }
+    }
+
+    #[test]
+    fn a_state_file_reads_back(at in ".{0,40}", links in proptest::collection::btree_map(".{0,12}", ".{0,60}", 0..6)) {
+        let state = PageState { at, links };
+        prop_assert_eq!(PageState::parse(&state.to_json()), Ok(state));
+    }
+}
+
+#[test]
+fn a_state_file_near_the_json_grammar_is_refused_with_its_place() {
+    for (text, said) in [
+        ("", "line 1, column 0: EOF while parsing a value"),
+        ("{\"format\":\"descent-state\",\"version\":2}", "version: this page reads version 1, not 2"),
+        ("{\"format\":\"descent-state\",\"version\":1,\"at\":\"\",\"links\":{},\"extra\":0}", "extra: no such field"),
+        (
+            "{\"format\":\"descent-state\",\"version\":1,\"at\":\"\"}",
+            "links: expected an object of link queries, found nothing",
+        ),
+        (
+            "\u{feff}{\"format\":\"descent-state\",\"version\":1,\"at\":7,\"links\":{}}",
+            "at: expected the address's text, found a number",
+        ),
+    ] {
+        let error = PageState::parse(text).unwrap_err();
+        assert!(error.starts_with(said), "{text}: {error}");
     }
 }
