@@ -2,13 +2,17 @@
 //! schedule, every racer's settings, and the clock (`clock=N`, last). The race is
 //! deterministic from its settings (the gradient noise is seeded), so opening the clock
 //! replays the race to step N: every racer's trail, state and charts are the sender's, and
-//! Play goes on as the sender's would. A replay is at most [`MAX_STEPS`] ticks.
+//! Play goes on as the sender's would. A replay is at most [`MAX_STEPS`] ticks, and at most
+//! [`REPLAY_BUDGET`] loss evaluations per point on the classifier slice (ticks × racers × N):
+//! a longer one is refused with a notice, and the race opens at step 0.
 
 use super::{Linkable, Pair};
 use crate::data::Dataset;
+use crate::lab::restore::REPLAY_BUDGET;
 use crate::race::param::RaceParam;
 use crate::race::preset::Preset;
 use crate::race::slice::ClassifierSource;
+use crate::race::terrain::Terrain;
 use crate::race::{MAX_STEPS, Race};
 use crate::setting::Table;
 
@@ -38,6 +42,19 @@ impl Linkable for Race {
         let clock: usize = value.trim().parse().map_err(|_| refused())?;
         if clock > MAX_STEPS {
             return Err(refused());
+        }
+        // On the classifier slice each tick evaluates every racer's loss over the lab's points.
+        let points = match self.terrain() {
+            Terrain::Classifier(_) => self.classifier().map_or(1, |source| source.data.len().max(1)),
+            Terrain::Surface(_) => 1,
+        };
+        let racers = self.racers().iter().filter(|r| r.enabled()).count().max(1);
+        if clock.saturating_sub(self.clock()).saturating_mul(racers * points) > REPLAY_BUDGET {
+            return Err(format!(
+                "replaying {clock} steps of {racers} racers on {points} points would take too long, \
+                 so the race opens at step {}: press Play",
+                self.clock()
+            ));
         }
         if clock < self.clock() {
             self.reset();

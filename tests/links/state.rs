@@ -235,3 +235,21 @@ fn a_state_file_near_the_json_grammar_is_refused_with_its_place() {
         assert!(error.starts_with(said), "{text}: {error}");
     }
 }
+
+#[test]
+fn a_race_replay_too_long_on_the_classifier_slice_is_refused_and_opens_at_step_0() {
+    let mut lab = Lab::default();
+    lab.set("dataset", "blobs").unwrap();
+    lab.set("points", "2000").unwrap();
+    let mut race = Race::default();
+    race.set_classifier(lab_source(&lab)).unwrap();
+    let racers = race.racers().iter().filter(|r| r.enabled()).count();
+    let steps = REPLAY_BUDGET / (racers * 2000) + 1;
+    let said = notice(&open_query(&mut race, &format!("surface=classifier&clock={steps}"))).unwrap();
+    assert!(
+        said.contains(&format!("replaying {steps} steps of {racers} racers on 2000 points would take too long")),
+        "{said}"
+    );
+    assert_eq!(race.get("surface").unwrap(), "classifier", "the rest is applied");
+    assert_eq!(race.clock(), 0);
+}
