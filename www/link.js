@@ -258,7 +258,8 @@ export function followLinks(scenes, select, { broken = () => false } = {}) {
     const notices = [];
     for (const at of everyPlace()) {
       const query = state.links?.[keyOf(at)];
-      if (query === undefined && !all) continue;
+      // A place at its defaults needs nothing (unless every place is being set).
+      if (!query && !all) continue;
       show(at);
       const firstPreset = at.scene === 'race' ? document.querySelector('#race [data-param="preset"] option')?.value : null;
       const notice = target(at).applyLink(query ?? (firstPreset ? `preset=${encodeURIComponent(firstPreset)}` : ''));
