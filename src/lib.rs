@@ -48,7 +48,10 @@
 //!   ([`render::logscale`]), with contour lines blended into the pixels or traced as vector
 //!   segments by marching squares ([`render::contour`]).
 //! - [`link`]: shareable links: a scene's settings in the address's hash, in its table's order,
-//!   made by replaying settings on a fresh scene, and opened setting by setting with every refusal explained.
+//!   made by replaying settings on a fresh scene, and opened setting by setting with every refusal explained;
+//!   and the state beyond the settings: edited points and θ in base64url ([`link::points`],
+//!   [`link::theta`]), the step and the race's clock replayed, and the page's state file
+//!   ([`link::page_state`]).
 //! - `web` (wasm32 only): the browser boundary, one file per scene; `web/mod.rs` holds the
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 

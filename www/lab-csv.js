@@ -7,6 +7,22 @@ import { attempt, element, report } from './ui.js';
 /** The dataset menu's value for the loaded file (the lab's name for it). */
 const FILE = 'file';
 
+/** Files from this size (bytes, about 10,000 rows) take longer than a frame to read: a
+ *  status says the file is being read until its points are shown. */
+const PROGRESS_BYTES = 200_000;
+
+/** Resolves once the page has painted what changed (two animation frames). */
+const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Shows "Reading …" over the canvas for a large file, or nothing for a small one. */
+function showProgress(box, file) {
+  if (file.size < PROGRESS_BYTES) return null;
+  const size = file.size >= 1 << 20 ? `${(file.size / (1 << 20)).toFixed(1)} MB` : `${Math.round(file.size / 1024)} KB`;
+  const status = element('p', { class: 'csv-progress', role: 'status', text: `Reading ${file.name} (${size})…` });
+  box.append(status);
+  return status;
+}
+
 /** Wires the Data panel's CSV buttons and the canvas's drop target; `onChange` runs after a
  *  load. Returns `refresh`, which lists the loaded file in the dataset menu. */
 export function bindCsv(root, lab, onChange) {
@@ -18,10 +34,16 @@ export function bindCsv(root, lab, onChange) {
   /** Reads the file (at most one byte past the lab's limit: a larger file is refused without
    *  being read) and hands its bytes to the lab; a file that cannot be read is reported. */
   function load(file) {
+    const progress = showProgress(target, file);
     file
       .slice(0, LabView.csvByteLimit() + 1)
       .arrayBuffer()
-      .then((buffer) => attempt(() => lab.loadCsv(file.name, new Uint8Array(buffer))), report)
+      .then(async (buffer) => {
+        // Painted before the lab reads the file, which takes longer than a frame when large.
+        if (progress) await nextPaint();
+        attempt(() => lab.loadCsv(file.name, new Uint8Array(buffer)));
+      }, report)
+      .finally(() => progress?.remove())
       .then(() => onChange());
   }
 

@@ -8,9 +8,13 @@ const LONG_PRESS_MS = 600;
 /** Wires the canvas's pointer events to the lab; `onHover` runs after every move. */
 export function bindPointer(canvas, lab, onHover) {
   let timer = 0;
+  // A touch or pen press in progress: its long press removes a point, so the browser's menu
+  // (which a long touch opens) is held back only then; a right-click opens it as anywhere.
+  let touching = false;
   const cancelLongPress = () => clearTimeout(timer);
   canvas.addEventListener('pointerdown', (event) => {
     if (event.button !== 0) return;
+    touching = event.pointerType !== 'mouse';
     canvas.setPointerCapture(event.pointerId);
     const remove = event.shiftKey || event.altKey || event.ctrlKey || event.metaKey;
     attempt(() => lab.pointerDown(...devicePoint(canvas, event), remove));
@@ -23,6 +27,7 @@ export function bindPointer(canvas, lab, onHover) {
   });
   for (const type of ['pointerup', 'pointercancel']) {
     canvas.addEventListener(type, () => {
+      touching = false;
       cancelLongPress();
       lab.pointerUp();
     });
@@ -31,5 +36,7 @@ export function bindPointer(canvas, lab, onHover) {
     cancelLongPress();
     lab.pointerLeave();
   });
-  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  canvas.addEventListener('contextmenu', (event) => {
+    if (touching) event.preventDefault();
+  });
 }

@@ -8,6 +8,7 @@ import { linkAddress, parseLink } from './pkg/descent.js';
 import { clearNotice, fail, report } from './ui.js';
 import { refreshSettings } from './settings.js';
 import { onPresentChange, setPresenting, takePresent, withPresent } from './present.js';
+import { readStored, writeStored } from './storage.js';
 
 /** The address follows the state once it has been still this long (milliseconds): no
  *  history entry, and no link made, per slider tick (making one replays settings on a fresh
@@ -15,6 +16,30 @@ import { onPresentChange, setPresenting, takePresent, withPresent } from './pres
 const FOLLOW_MS = 250;
 /** How long "Link copied" stays (milliseconds). */
 const STATUS_MS = 4000;
+/** The stored state follows the page once it has been still this long (milliseconds): it
+ *  makes every scene's link. */
+const SAVE_MS = 1000;
+
+/** Whether a link to a scene must carry the lab's state too (`lab=…`, the lab's own link,
+ *  encoded): the views that show the lab's model (the race's classifier slice, the
+ *  landscape) show the sender's only if the lab is the sender's. */
+function showsLab(at, query) {
+  if (at.scene === 'race') return /(^|&)surface=classifier(&|$)/.test(query);
+  return at.scene === 'regularization' && at.view === 'landscape';
+}
+
+/** A link's query split into the lab's part (`lab=…`, decoded once, or null) and the rest. */
+function splitLab(query) {
+  const parts = query.split('&');
+  const lab = parts.find((part) => part.startsWith('lab='));
+  const rest = parts.filter((part) => !part.startsWith('lab=')).join('&');
+  if (lab === undefined) return { lab: null, rest };
+  try {
+    return { lab: decodeURIComponent(lab.slice(4)), rest };
+  } catch {
+    return { lab: lab.slice(4), rest };
+  }
+}
 
 /** A scene's views: the names of its handle's parts that make links (the regularization
  *  scene's), or none when the handle makes links itself. */
@@ -82,12 +107,47 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     return views.includes(pressed) ? pressed : views[0];
   };
   const current = () => ({ scene: place.scene, view: shownView(place.scene) });
-  // Presenter mode is the page's, not a scene's: `present=1` rides along in every address,
-  // beside the page's other settings (the tour's step).
+  /** Every scene and view that makes links. */
+  const everyPlace = () =>
+    Object.keys(scenes).flatMap((scene) => {
+      const views = viewsOf(scenes[scene].handle);
+      return views.length ? views.map((view) => ({ scene, view })) : [{ scene, view: null }];
+    });
+  const keyOf = (at) => (at.view ? `${at.scene}/${at.view}` : at.scene);
   const addressOf = (at) => {
-    const address = withPresent(linkAddress(at.scene, at.view ?? '', target(at).link()));
+    let query = target(at).link();
+    if (at.scene !== 'lab' && showsLab(at, query)) {
+      const lab = scenes.lab.handle.link();
+      if (lab) query = `${query ? `${query}&` : ''}lab=${encodeURIComponent(lab)}`;
+    }
+    // Presenter mode and the tour's step are the page's, not a scene's: they ride along in
+    // every address (`present=1`, `tour=7`).
+    const address = withPresent(linkAddress(at.scene, at.view ?? '', query));
     const extra = page?.params() ?? '';
     return extra ? `${address}${address.includes('?') ? '&' : '?'}${extra}` : address;
+  };
+
+  /** The page's state: every scene's link query by place, and the address shown. */
+  const snapshot = () => {
+    const links = {};
+    for (const at of everyPlace()) if (!broken(at.scene)) links[keyOf(at)] = target(at).link();
+    return { links, at: broken(place.scene) ? `#${place.scene}` : addressOf(current()) };
+  };
+  /** Stores every scene's state (their links) and the address shown. */
+  let saveTimer = 0;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    try {
+      const { links, at } = snapshot();
+      writeStored(links, at);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_MS);
   };
 
   /** Puts the current state in the address without a history entry. */
@@ -103,6 +163,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     } catch (error) {
       fail(error);
     }
+    scheduleSave();
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -159,11 +220,19 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
         messages.push(`The ${sceneLabel} tab has no views: "/${link.view}" in the link was ignored.`);
       }
     }
+    // The lab's state first, when the link carries it: the race and the landscape then take
+    // the sender's model.
+    const { lab, rest } = splitLab(link.query);
+    if (apply && lab !== null && scene !== 'lab') {
+      const notice = scenes.lab.handle.applyLink(lab);
+      if (notice) messages.push(notice);
+      refreshSettings(document.getElementById('lab'));
+    }
     // Shown first: the race and the landscape take the lab's model when shown, and a link may
     // name parameters of it.
     show({ scene, view });
-    if (apply && link.query) {
-      const notice = target(place).applyLink(link.query);
+    if (apply && rest) {
+      const notice = target(place).applyLink(rest);
       if (notice) messages.push(notice);
       const section = document.getElementById(scene);
       const within = (view && section.querySelector(`.subview[data-view="${view}"]`)) || section;
@@ -197,10 +266,74 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     statusTimer = setTimeout(() => (status.textContent = ''), STATUS_MS);
   });
 
-  open(location.hash);
+  /** Brings every scene to the state's link queries (`{links: {place: query}}`, the places
+   *  it names; a place it leaves out is brought to its defaults when `all`) and returns the
+   *  notices of settings refused, each naming its scene. */
+  const restore = (state, what, all = false) => {
+    const notices = [];
+    for (const at of everyPlace()) {
+      const query = state.links?.[keyOf(at)];
+      // A place at its defaults needs nothing (unless every place is being set).
+      if (!query && !all) continue;
+      show(at);
+      const firstPreset = at.scene === 'race' ? document.querySelector('#race [data-param="preset"] option')?.value : null;
+      const notice = target(at).applyLink(query ?? (firstPreset ? `preset=${encodeURIComponent(firstPreset)}` : ''));
+      if (notice) notices.push(`${what} of the ${label(`[role="tab"][data-scene="${at.scene}"]`, at.scene).toLowerCase()}: ${notice}`);
+      const section = document.getElementById(at.scene);
+      refreshSettings((at.view && section.querySelector(`.subview[data-view="${at.view}"]`)) || section);
+    }
+    return notices;
+  };
+
+  // The stored state of every scene, then the address's link, which wins where they differ.
+  const stored = readStored();
+  const opening = [];
+  if (stored.error) opening.push(stored.error);
+  try {
+    opening.push(...restore(stored, 'The saved state'));
+  } catch (error) {
+    fail(error);
+  }
+  open(location.hash || stored.at || '');
+  if (opening.length) report(opening.join(' '));
+  // A reload or a closed tab keeps the latest state, training's progress included.
+  window.addEventListener('pagehide', save);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') save();
+  });
+
+  /** Brings the scene shown back to a freshly opened page's state (the race to its first
+   *  preset). */
+  document.getElementById('reset-scene')?.addEventListener('click', () => {
+    const at = current();
+    const firstPreset = at.scene === 'race' ? document.querySelector('#race [data-param="preset"] option')?.value : null;
+    try {
+      const notice = target(at).applyLink(firstPreset ? `preset=${encodeURIComponent(firstPreset)}` : '');
+      if (notice) report(notice);
+      else clearNotice();
+      const section = document.getElementById(at.scene);
+      refreshSettings((at.view && section.querySelector(`.subview[data-view="${at.view}"]`)) || section);
+      scenes[at.scene].redraw();
+    } catch (error) {
+      fail(error);
+    }
+    follow();
+    save();
+  });
+
   // The browser scrolls to the opening link's anchor as the page finishes loading.
   window.addEventListener('load', () => window.scrollTo(0, 0), { once: true });
   return {
+    /** The page's state: `{links: {place: query}, at}` (see storage.js). */
+    snapshot,
+    /** Brings the whole page to a state `snapshot` gave (every scene; those it leaves out to
+     *  their defaults) and shows its address; returns the notices of refused settings. */
+    applyState(state, what) {
+      const notices = restore(state, what, true);
+      open(state.at);
+      save();
+      return notices;
+    },
     /** Opens a scene's last address again (a rebuilt scene returns to it). */
     reopen: (scene) => open(lastGood[scene] ?? `#${scene}`),
     open,

@@ -5,6 +5,7 @@ import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
 import { mountRegularization } from './regularization.js';
 import { followLinks } from './link.js';
+import { mountExports } from './export.js';
 import { createTour, tourPanel } from './tour.js';
 import { element, fail } from './ui.js';
 import { mountPresenter } from './present.js';
@@ -58,6 +59,7 @@ async function main() {
   tour.attach(links);
   mountKeys();
   for (const tab of tabs) tab.addEventListener('click', () => links.go(tab.dataset.scene));
+  mountExports(scenes, links);
 
   /** Stops the active scene after a panic and says so, with the one button that rebuilds it
    *  from its link without a reload. */

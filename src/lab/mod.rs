@@ -31,6 +31,7 @@
 
 pub mod csv;
 pub mod error;
+pub mod export;
 pub mod features;
 pub mod gradient_noise;
 pub mod history;
@@ -40,6 +41,7 @@ pub mod param;
 mod perturbation;
 pub mod points;
 pub mod rate;
+pub mod restore;
 pub mod scene;
 pub mod schedule_chart;
 pub mod snapshot;

@@ -304,11 +304,17 @@ impl Lab {
     /// Starts a new run at `theta`: fresh optimizer state (the driver resets it) and sampler,
     /// no stop unless `theta` is already beyond the limits, and the history's step 0.
     pub(super) fn start_run(&mut self, theta: &[f64]) {
+        self.start_run_at(theta, 0);
+    }
+
+    /// [`Lab::start_run`] as if `step` updates had led to `theta` (the schedule goes on from
+    /// α_step; the optimizer's state and the sampler start afresh).
+    pub(super) fn start_run_at(&mut self, theta: &[f64], step: usize) {
         self.refresh_features();
         let training_data = self.cache.training(&self.data);
         let mut loss = ClassifierLoss::new(&self.objective, training_data);
         let t = &mut self.training;
-        t.run.restart(theta, &mut loss);
+        t.run.restart_at(theta, step, &mut loss);
         t.running &= t.run.stopped().is_none();
         let n = training_data.len();
         t.batches = (self.batch_size > 0 && self.batch_size < n)

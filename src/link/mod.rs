@@ -29,12 +29,17 @@
 //! a refused one after the others while that makes progress; each setting still refused is a
 //! [`Refusal`] with the scene's reason. Then it brings the live scene to that state, changing
 //! only the settings that differ, so opening the link of the state on screen changes nothing
-//! (a trained classifier keeps its training, a race its clock).
+//! (a trained classifier keeps its training, a race its clock). A setting the fresh scene took
+//! but the live one refuses (a replay too long on the live scene's data) is a refusal too.
 
 pub mod address;
-mod lab;
+pub mod base64;
+pub mod lab;
+pub mod page_state;
+pub mod points;
 mod race;
 mod regularization;
+pub mod theta;
 
 use crate::setting::echo;
 use std::collections::{HashMap, HashSet};
@@ -174,7 +179,7 @@ fn from_preset(scene: &dyn Linkable, preset: &Pair, most: usize) -> Option<Vec<P
 /// ```
 pub fn open(scene: &mut dyn Linkable, pairs: &[Pair]) -> Vec<Refusal> {
     let mut target = scene.blank_scene();
-    let (refusals, preset) = apply(&mut *target, pairs);
+    let (mut refusals, preset) = apply(&mut *target, pairs);
     let names = target.link_names();
     // A different preset counts only if the scene is a preset now: a custom scene whose
     // settings equal the link's stays as it is (and a race keeps its progress).
@@ -191,6 +196,25 @@ pub fn open(scene: &mut dyn Linkable, pairs: &[Pair]) -> Vec<Refusal> {
             let _ = scene.link_set(&p.name, &p.value);
         }
         sync(scene, &*target, &names, usize::MAX);
+        refusals.extend(unreached(scene, &*target, &names));
+    }
+    refusals
+}
+
+/// The settings of `target` that `scene` still lacks after [`sync`], each refused once more for
+/// its reason: what the fresh scene took but the one on screen cannot (a replay too long on
+/// its data, say).
+fn unreached(scene: &mut dyn Linkable, target: &dyn Linkable, names: &[String]) -> Vec<Refusal> {
+    let presets = scene.presets();
+    let mut refusals = Vec::new();
+    for name in names.iter().filter(|n| presets.iter().all(|p| p.name != **n)) {
+        let Ok(wanted) = target.link_value(name) else { continue };
+        if scene.link_value(name).is_ok_and(|have| have == wanted) {
+            continue;
+        }
+        if let Err(reason) = scene.link_set(name, &wanted) {
+            refusals.push(Refusal { setting: echo(&Pair::new(name, &wanted).to_string()), reason });
+        }
     }
     refusals
 }

@@ -3,7 +3,8 @@
 //! of its controls. Not carried: the numeric gradient's progress (a link opens it with no
 //! entry filled) and training points dragged in "prefer simpler models" (regenerated from
 //! their seed; [`Linkable::omitted`] says so when they were dragged). The landscape slices
-//! the classifier lab's current state, which a landscape link does not carry.
+//! the classifier lab's current state, which the page adds to a landscape link as the lab's
+//! own link (`lab=…`, see `www/link.js`).
 
 use super::Linkable;
 use crate::regularization::calculator::Calculator;

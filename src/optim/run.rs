@@ -210,18 +210,25 @@ impl<R: Record> Run<R> {
     /// Goes back to a fresh start at `start`: the optimizer's state is reset and the
     /// observer restarted with row 0.
     pub fn restart(&mut self, start: &[f64], f: &mut dyn LossFn) {
+        self.restart_at(start, 0, f);
+    }
+
+    /// Goes on from `theta` as if `step` updates had led there: the optimizer's state is reset
+    /// (its moments are not known), the schedule continues at α_step, and the observer
+    /// restarts with row `step`. `restart_at(start, 0, f)` is [`Run::restart`].
+    pub fn restart_at(&mut self, start: &[f64], step: usize, f: &mut dyn LossFn) {
         self.optimizer.reset();
         self.theta.clear();
         self.theta.extend_from_slice(start);
         self.previous.clear();
         self.previous.extend_from_slice(start);
-        self.updates = 0;
+        self.updates = step;
         self.plateau = Plateau::new(self.schedule.lr);
         self.record.restart(start.len());
         let loss = f.loss(start);
         let rate = self.rate();
-        self.record.row(&Row { step: 0, theta: start, loss, breakdown: f.last_breakdown(), rate });
-        self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step: 0, reason });
+        self.record.row(&Row { step, theta: start, loss, breakdown: f.last_breakdown(), rate });
+        self.stopped = check(start, loss, &self.limits).err().map(|reason| RunError::Diverged { step, reason });
     }
 
     /// Makes one update with rate α_t = schedule(t), t = updates made so far, and records it.

@@ -20,6 +20,7 @@
 
 pub mod charts;
 pub mod error;
+pub mod export;
 pub mod leaderboard;
 pub mod param;
 pub mod picture;

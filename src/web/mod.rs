@@ -8,6 +8,7 @@
 
 mod chart;
 mod chart_backend;
+mod export;
 mod lab;
 mod lab_features;
 mod link;

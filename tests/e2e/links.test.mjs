@@ -169,10 +169,15 @@ test('round trip: the lab changed through its controls comes back from its addre
   const opened = await labState(copy);
   assert.equal(opened.link, original.link);
   assert.equal(await copy.evaluate(() => location.hash), hash);
-  assert.equal(opened.steps, 0, 'training is not in the link');
-  // Five steps replay the same run.
-  for (let i = 0; i < 5; i += 1) await copy.click('#lab-step');
-  assert.deepEqual((await labState(copy)).theta, original.theta);
+  assert.match(hash, /&step=5$/, 'training is in the link');
+  assert.equal(opened.steps, 5, 'the run was replayed to its step');
+  assert.deepEqual(opened.theta, original.theta);
+  // Both go on identically (the optimizer's state was replayed too).
+  for (let i = 0; i < 5; i += 1) {
+    await copy.click('#lab-step');
+    await page.click('#lab-step');
+  }
+  assert.deepEqual((await labState(copy)).theta, (await labState(page)).theta);
   assert.equal(await copy.isChecked('#lab [data-param="show-confidence"]'), true);
   await screenshot(copy, 'links-lab-round-trip');
   assert.deepEqual(page.problems, []);
@@ -239,11 +244,12 @@ test('a link pasted into the address bar of an open page is opened', async () =>
   assert.equal(await value(page, '#lab select[data-param="regularizer"]'), 'l1');
   assert.equal(await output(page, 'lab-lambda'), '0.5');
   assert.equal(await lab(page, () => window.descent.lab.steps), 0, 'a new run');
-  // The link of the state on screen changes nothing: training goes on where it was.
+  // The link of the state on screen (with the step reached) changes nothing: training goes on
+  // where it was.
   for (let i = 0; i < 3; i += 1) await page.click('#lab-step');
   await page.evaluate(() => (location.hash = '#race'));
   await followed(page, '#race');
-  await page.evaluate(() => (location.hash = '#lab?lambda=0.5&regularizer=l1'));
+  await page.evaluate(() => (location.hash = '#lab?lambda=0.5&regularizer=l1&step=3'));
   await page.waitForFunction(() => !document.getElementById('lab').hidden);
   assert.equal(await lab(page, () => window.descent.lab.steps), 3);
   assert.deepEqual(page.problems, []);
@@ -260,13 +266,15 @@ test('Copy link copies the address, and says what it leaves out', async () => {
   assert.equal(copied, await page.evaluate(() => location.href), 'copied at once, not after the address caught up');
   assert.ok(copied.endsWith('#lab?loss=softmax&lambda=0.316'), copied);
   assert.equal(await page.textContent('#link-status'), 'Link copied.');
-  // A point added by hand is not in links: the status says so.
+  // A point added by hand is in the link too (data=…).
   const box = await page.locator('#lab-canvas').boundingBox();
   await page.mouse.click(box.x + box.width * 0.12, box.y + box.height * 0.88);
   assert.equal(await lab(page, () => window.descent.lab.points), 10);
+  await page.evaluate(() => (document.getElementById('link-status').textContent = ''));
   await page.click('#copy-link');
-  await page.waitForFunction(() => document.getElementById('link-status').textContent.includes('points'));
-  assert.equal(await page.textContent('#link-status'), 'Link copied. It does not carry the points you added, moved or removed.');
+  await page.waitForFunction(() => document.getElementById('link-status').textContent !== '');
+  assert.equal(await page.textContent('#link-status'), 'Link copied.');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#lab\?data=[\w-]+&loss=softmax&lambda=0\.316$/);
   await screenshot(page, 'links-copied');
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -61,10 +61,14 @@ test('a panic stops the lab with a plain message, the race goes on, Rebuild brin
   }));
   assert.deepEqual(state, { loss: 'softmax', lambda: '0.01', method: 'adam', lr: '0.05' });
   assert.equal(await page.locator('#lab [data-param="loss"]').inputValue(), 'softmax', 'the panel follows');
+  // The link carries the step training had reached when the address last followed the state
+  // (250 ms after the last input: 0 or more, depending on when the panic came).
+  const rebuilt = Number(await readout(page, 'lab-steps'));
+  assert.ok(Number.isInteger(rebuilt) && rebuilt >= 0, `the rebuilt lab is at a step (${rebuilt})`);
   await page.click('#lab-step');
   await page.click('#lab-step');
   await settle(page);
-  assert.equal(await readout(page, 'lab-steps'), '2', 'the rebuilt lab trains');
+  assert.equal(await readout(page, 'lab-steps'), String(rebuilt + 2), 'the rebuilt lab trains');
   assert.deepEqual(page.problems, []);
   await screenshot(page, 'recovery-rebuilt');
 });

@@ -7,3 +7,4 @@ mod address;
 mod lab_gradient_noise;
 mod roundtrip;
 mod scenes;
+mod state;

@@ -90,17 +90,17 @@ fn a_dataset_comes_before_its_classes_and_points() {
 }
 
 #[test]
-fn training_is_not_in_a_link_but_its_start_is() {
+fn training_is_in_a_link_as_its_step_and_its_start() {
     let mut lab = Lab::default();
-    let before = text(&lab);
     for _ in 0..25 {
         lab.step().unwrap();
     }
-    assert_eq!(text(&lab), before, "steps change no setting");
+    assert_eq!(text(&lab), "step=25", "steps change no setting; the replay reaches θ");
     // A setting changed mid-training starts a new run where training had got to.
     lab.set("lambda", "0.02").unwrap();
+    lab.step().unwrap();
     let link = link(&lab);
-    let start: Vec<String> = lab.theta().iter().map(f64::to_string).collect();
+    let start: Vec<String> = lab.history().theta(0).iter().map(f64::to_string).collect();
     let carried: Vec<&Pair> = link.iter().filter(|p| p.name.starts_with(['W', 'b'])).collect();
     assert_eq!(carried.len(), 9, "{link:?}");
     for pair in carried {
@@ -108,7 +108,7 @@ fn training_is_not_in_a_link_but_its_start_is() {
     }
     let copy = round_trip(&lab);
     assert_eq!(copy.theta(), lab.theta(), "bit for bit");
-    assert_eq!(copy.steps(), 0);
+    assert_eq!(copy.steps(), 1);
 }
 
 /// The flat index of the lab's parameter `name`.
@@ -160,28 +160,31 @@ fn a_minibatch_run_replays_step_for_step() {
 }
 
 #[test]
-fn points_edited_by_hand_are_not_carried_and_the_lab_says_so() {
+fn points_edited_by_hand_are_carried_exactly() {
     let mut lab = Lab::default();
     assert_eq!(lab.omitted(), None);
     lab.remove_point(0).unwrap();
-    assert_eq!(lab.omitted().as_deref(), Some("the points you added, moved or removed"));
-    assert_eq!(text(&lab), "", "the recipe did not change");
-    lab.regenerate().unwrap();
     assert_eq!(lab.omitted(), None);
+    let link = text(&lab);
+    assert!(link.starts_with("data=") && !link.contains('&'), "only the points: {link}");
+    assert_eq!(round_trip(&lab).data(), lab.data());
+    lab.regenerate().unwrap();
+    assert_eq!(text(&lab), "", "the recipe's points again");
 }
 
 #[test]
-fn a_csv_file_is_not_in_links_and_the_lab_says_so() {
+fn a_small_csv_file_is_carried_as_its_points() {
     let mut lab = Lab::default();
     lab.set("lambda", "0.5").unwrap();
     lab.load_csv("four.csv", b"0,0,0\n1,0,1\n0,1,2\n1,1,3\n").unwrap();
     assert_eq!(lab.get("dataset").unwrap(), "file");
-    assert_eq!(lab.omitted().as_deref(), Some("the points of four.csv: load the file there too"));
-    // The rest of the state is carried; the points are the recipe's.
+    assert_eq!(lab.omitted(), None);
+    // The settings and the points are carried (the file's name is not).
     let (copy, refused) = opened(&lab, &text(&lab));
     assert_eq!(refused, None);
     assert_eq!(copy.get("lambda").unwrap(), "0.5");
-    assert_eq!(copy.get("dataset").unwrap(), "cs231n");
+    assert_eq!(copy.data(), lab.data());
+    assert_eq!(copy.theta(), lab.theta());
 }
 
 #[test]
@@ -248,8 +251,11 @@ fn the_lab_links_every_setting_once() {
     for setting in Setting::names() {
         assert_eq!(names.iter().filter(|n| *n == setting).count(), 1, "{setting}");
     }
-    assert_eq!(names.len(), LabParam::table().count() + 9);
-    assert!(names.ends_with(&["b[0]".to_string(), "b[1]".to_string(), "b[2]".to_string()]));
+    // Nine parameters, then the points, the step and θ (state beyond the settings).
+    assert_eq!(names.len(), LabParam::table().count() + 9 + 3);
+    let last: Vec<String> = ["b[1]", "b[2]", "step", "theta"].map(String::from).into();
+    assert!(names.ends_with(&last), "{names:?}");
+    assert_eq!(names.iter().position(|n| n == "data"), Some(names.iter().position(|n| n == "data-seed").unwrap() + 1));
 }
 
 // The optimizer race.
@@ -319,10 +325,9 @@ fn a_custom_race_round_trips() {
     race.advance(30);
     let link = text(&race);
     assert!(link.contains("surface=rosenbrock") && link.contains("start=-1.25,0.5"), "{link}");
-    let copy = round_trip(&race);
-    assert_eq!(copy.clock(), 0, "a link opens the race at step 0");
-    let mut replay = copy;
-    replay.advance(30);
+    assert!(link.ends_with("&clock=30"), "{link}");
+    let replay = round_trip(&race);
+    assert_eq!(replay.clock(), 30, "a link opens the race at its clock");
     for k in 0..race.racers().len() {
         assert_eq!(
             replay.racers()[k].run().trajectory().points(),

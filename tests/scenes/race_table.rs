@@ -189,7 +189,9 @@ fn the_ranges_shown_are_the_ranges_accepted() {
 #[test]
 fn links_walk_the_table_in_its_order() {
     for (what, race) in races() {
-        let names: Vec<String> = race.specs().into_iter().map(|spec| spec.name).collect();
+        let mut names: Vec<String> = race.specs().into_iter().map(|spec| spec.name).collect();
+        // Then the clock, the state beyond the settings.
+        names.push("clock".to_string());
         assert_eq!(race.link_names(), names, "{what}");
         let scene = [
             "slice-x",
@@ -216,6 +218,7 @@ fn links_walk_the_table_in_its_order() {
             let own = ["enabled"].into_iter().chain(Setting::names()).chain(["own-schedule", "noise-free"]);
             expected.extend(own.map(|name| format!("racer{k}.{name}")));
         }
+        expected.push("clock".to_string());
         assert_eq!(names, expected, "{what}: the scene's settings, then each racer's, in link order");
     }
 }
