@@ -12,7 +12,8 @@
 //! flags says. Nothing is rounded: a point comes back bit for bit, so the training replayed
 //! on it is the sender's. Bits 1–7 of a point's flags carry per-point marks ([`Points::marks`],
 //! bit k − 1 of a mark is flag bit k): their meaning is the scene's (the lab's mark 1 is a
-//! held-out point, [`super::lab::HELD_OUT_MARK`]) and a scene refuses marks it does not know. A point costs 10 bytes with f32 coordinates, 18 with f64 (13 and 24 characters).
+//! held-out point, [`super::lab::HELD_OUT_MARK`]) and a scene refuses marks it does not know.
+//! A point costs 10 bytes with f32 coordinates, 18 with f64 (13 and 24 characters).
 
 use super::base64;
 use crate::data::{Dataset, MAX_CLASSES};
