@@ -74,6 +74,13 @@ export const STEPS = [
     look: 'Slide λ up: the training error rises while the held-out error falls, then rises again.',
   },
   {
+    title: 'Overfitting in the classifier',
+    link: '#lab?dataset=blobs&classes=2&points=60&noise=0.7&data-seed=3&held-out=0.667&features=polynomial&degree=9&loss=softmax&lambda=0.000001&method=lbfgs',
+    text: 'The classifier stays linear in its parameters, f(x) = Wφ(x) + b, but φ now holds every monomial up to degree 9: 54 features for 20 training points. Filled points train; hollow ones are held out.',
+    formulas: ['objective'],
+    look: 'Press Play: training accuracy reaches 100 % while held-out accuracy falls behind. Press λ sweep, set λ near the bottom of its held-out curve, Reset and Play again.',
+  },
+  {
     title: 'Strategy #1: random search',
     link: '#lab?method=random',
     text: 'A very bad idea that works a little: try random steps and keep one whenever the loss is the lowest yet.',

@@ -133,7 +133,7 @@ test('tour=7 in an address opens step 7; a malformed step is refused with a noti
   await checkStep(page, all[6], 7, all.length);
   // The address names the scene only: the step's prepared link opens.
   await page.goto(`${env.url}#race?tour=16`);
-  await page.waitForFunction(() => document.querySelector('.tour-count')?.textContent === 'Step 16 of 28' || location.hash.includes('saddle'));
+  await page.waitForFunction(() => document.querySelector('.tour-count')?.textContent.startsWith('Step 16 of'));
   await checkStep(page, all[15], 16, all.length);
   // A link shared mid-step keeps its own settings and the step's panel.
   await page.goto(`${env.url}#lab?loss=softmax&lr=0.5&tour=13`);
@@ -156,7 +156,7 @@ test('tour=7 in an address opens step 7; a malformed step is refused with a noti
 });
 
 test('Back to the step undoes the audience’s changes; Escape, T and × leave; fields keep their keys', async () => {
-  const page = await openLab(env, { width: 1280, height: 720, hash: '#tour=13' });
+  const page = await openLab(env, { width: 1280, height: 720, hash: '#tour=14' });
   const all = await steps(page);
   const theta = await page.evaluate(() => [...window.descent.lab.theta()]);
   // The audience trains, then asks for a 10× larger learning rate (a new run from there).
@@ -170,26 +170,26 @@ test('Back to the step undoes the audience’s changes; Escape, T and × leave; 
   await settle(page);
   assert.notDeepEqual(await page.evaluate(() => [...window.descent.lab.theta()]), theta);
   await page.click('[data-tour="restore"]');
-  await checkStep(page, all[12], 13, all.length);
+  await checkStep(page, all[13], 14, all.length);
   assert.equal(await page.textContent('#lab-steps'), '0', 'back at step 0 of the run');
   assert.equal(await page.evaluate(() => window.descent.lab.get('lr')), lr, 'the step’s learning rate');
   assert.deepEqual(await page.evaluate(() => [...window.descent.lab.theta()]), theta, 'the step’s W and b');
   // A race that ran goes back to its start too.
   await page.click('[data-tour="next"]');
   await page.click('[data-tour="next"]');
-  await checkStep(page, all[14], 15, all.length);
+  await checkStep(page, all[15], 16, all.length);
   await page.click('#race-step');
   await page.click('#race-step');
   assert.equal(await page.textContent('#race-clock'), '2');
   await page.click('[data-tour="restore"]');
-  await checkStep(page, all[14], 15, all.length);
+  await checkStep(page, all[15], 16, all.length);
   assert.equal(await page.textContent('#race-clock'), '0');
   // Folding leaves the title and buttons, from step to step, until unfolded.
   const tall = (await state(page)).panel.height;
   await page.click('[data-tour="fold"]');
   await page.keyboard.press('ArrowRight');
   let folded = await state(page);
-  assert.equal(folded.count, `Step 16 of ${all.length}`);
+  assert.equal(folded.count, `Step 17 of ${all.length}`);
   assert.ok(folded.panel.height < tall / 2, `${folded.panel.height} of ${tall}`);
   assert.ok(folded.formulas.every(([, width]) => width === 0), 'formulas folded away');
   await page.click('[data-tour="fold"]');
@@ -200,12 +200,12 @@ test('Back to the step undoes the audience’s changes; Escape, T and × leave; 
   await page.focus('#race-seed');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('t');
-  assert.equal((await state(page)).count, `Step 15 of ${all.length}`);
+  assert.equal((await state(page)).count, `Step 16 of ${all.length}`);
   // Keys with a modifier are the browser's.
   await page.focus('body');
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('Alt+ArrowRight');
-  assert.equal((await state(page)).count, `Step 15 of ${all.length}`);
+  assert.equal((await state(page)).count, `Step 16 of ${all.length}`);
   await page.keyboard.press('Escape');
   let s = await state(page);
   assert.equal(s.count, null, 'Escape leaves');
@@ -226,7 +226,7 @@ test('Back to the step undoes the audience’s changes; Escape, T and × leave; 
 test('on a phone the tour is a sheet along the bottom: no sideways scroll, every step reachable', async () => {
   const page = await openLab(env, { width: 390, height: 844, hash: '#tour=4', isMobile: true, hasTouch: true });
   const all = await steps(page);
-  for (const number of [4, 19, 23]) {
+  for (const number of [4, 20, 24]) {
     if (number !== 4) await page.goto(`${env.url}#tour=${number}`);
     await page.waitForFunction((n) => document.querySelector('.tour-count')?.textContent.startsWith(`Step ${n} `), number);
     await settle(page);
@@ -238,8 +238,8 @@ test('on a phone the tour is a sheet along the bottom: no sideways scroll, every
     await page.screenshot({ path: `${ARTIFACTS}tour-phone-step-${String(number).padStart(2, '0')}.png` });
   }
   await page.tap('[data-tour="next"]');
-  await page.waitForFunction((n) => document.querySelector('.tour-count')?.textContent.startsWith(`Step ${n} `), 24);
-  assert.equal(all[23].link.split('?')[0], '#lab');
+  await page.waitForFunction((n) => document.querySelector('.tour-count')?.textContent.startsWith(`Step ${n} `), 25);
+  assert.equal(all[24].link.split('?')[0], '#lab');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
