@@ -22,11 +22,11 @@ use std::fmt;
 use super::history::{self, History};
 use super::{Lab, LabError};
 use crate::model::Shape;
-use crate::optim::StepError;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::minibatch::Minibatches;
 use crate::optim::run::{Divergence, Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
+use crate::optim::{LossFn, StepError};
 
 /// The most steps one frame may make.
 pub const MAX_SPEED: usize = 1000;
@@ -110,6 +110,20 @@ pub(crate) struct Training {
     /// Whether Play is on.
     running: bool,
     speed: usize,
+    /// Whether a Step left its update in progress for the next frames to finish.
+    stepping: bool,
+    /// The last full pass over the data, made at the end of a frame's updates (see
+    /// [`Lab::readouts`]).
+    measured: Option<Measured>,
+}
+
+/// L(θ), ∇_θ L and the number of points classified correctly at one θ, from one pass.
+#[derive(Clone, Debug)]
+pub(crate) struct Measured {
+    pub(crate) theta: Vec<f64>,
+    pub(crate) loss: crate::objective::Breakdown,
+    pub(crate) grad: Vec<f64>,
+    pub(crate) correct: usize,
 }
 
 impl Training {
@@ -118,7 +132,15 @@ impl Training {
         let optimizer = settings.build().map_err(optimizer_error)?;
         let history = History::new(start.len(), history::CAPACITY);
         let run = Run::with_record(history, optimizer, settings.schedule, start, f);
-        Ok(Training { run, batches: None, batch_mask: Vec::new(), running: false, speed: 1 })
+        Ok(Training {
+            run,
+            batches: None,
+            batch_mask: Vec::new(),
+            running: false,
+            speed: 1,
+            stepping: false,
+            measured: None,
+        })
     }
 
     pub(crate) fn theta(&self) -> &[f64] {
@@ -131,6 +153,11 @@ impl Training {
 
     pub(crate) fn in_batch(&self, i: usize) -> bool {
         self.batch_mask.get(i).copied().unwrap_or(false)
+    }
+
+    /// The last pass over the data if it was made at θ = `theta`.
+    pub(crate) fn measured(&self, theta: &[f64]) -> Option<&Measured> {
+        self.measured.as_ref().filter(|m| m.theta == theta)
     }
 }
 
@@ -200,6 +227,7 @@ impl Lab {
     /// Turns Play on or off. A stopped run cannot play until a new run starts.
     pub fn set_running(&mut self, running: bool) {
         self.training.running = running && self.training.run.stopped().is_none();
+        self.training.stepping = false;
         self.dirty = true;
     }
 
@@ -256,6 +284,8 @@ impl Lab {
         let mut loss = ClassifierLoss::new(&self.objective, &self.data);
         let t = &mut self.training;
         t.run.restart(theta, &mut loss);
+        t.stepping = false;
+        t.measured = None;
         t.running &= t.run.stopped().is_none();
         let n = self.data.len();
         t.batches = (self.batch_size > 0 && self.batch_size < n)
@@ -300,12 +330,103 @@ impl Lab {
         outcome
     }
 
-    /// One animation frame's training: [`Lab::speed`] updates while playing.
-    pub fn play_frame(&mut self) {
+    /// One animation frame's training: while playing, up to [`Lab::speed`] updates, as many
+    /// as fit while `go()` says time is left (the speed is a maximum); otherwise the rest of
+    /// an update a Step left in progress. See [`Lab::work`].
+    pub fn play_frame(&mut self, go: &mut dyn FnMut() -> bool) {
         if self.training.running {
-            // A stop is recorded in the run and shown from there.
-            let _ = self.advance(self.training.speed);
+            self.work(self.training.speed, go);
+        } else if self.training.stepping {
+            self.work(1, go);
+            self.training.stepping = self.training.run.progress().is_some();
         }
+    }
+
+    /// One update as the page's Step makes it: as much of it as fits while `go()` says time
+    /// is left; an update left in progress (random search with many candidates over many
+    /// points) is finished by the next frames ([`Lab::play_frame`]) with its progress shown
+    /// ([`Lab::update_progress`]), unless Pause, Reset or a change stops it first.
+    pub fn step_within(&mut self, go: &mut dyn FnMut() -> bool) {
+        self.work(1, go);
+        self.training.stepping = self.training.run.progress().is_some();
+    }
+
+    /// Whether the frames are finishing an update a Step left in progress (Pause stops
+    /// them).
+    pub fn stepping(&self) -> bool {
+        self.training.stepping
+    }
+
+    /// How far the update in progress has come, as (candidates evaluated, candidates in
+    /// all), while one is.
+    pub fn update_progress(&self) -> Option<(usize, usize)> {
+        self.training.run.progress()
+    }
+
+    /// Makes up to `quota` updates while `go()` says time is left (asked after each update
+    /// and between the candidates of a random-search update, so at least one piece of work is
+    /// done), finishing first an update left in progress. Every update is the computation
+    /// [`Lab::step`] makes; only their number per call depends on the clock.
+    ///
+    /// Minibatch updates cost in proportion to the batch: the full-data objective is
+    /// evaluated once, after the last update of the call, in the pass over the data that also
+    /// gives the gradient and the accuracy the readouts show, and that is the history's row
+    /// (so one chart point is the full loss at the end of a frame; the plateau schedule,
+    /// which reads the loss after every update, still gets it after every update). The
+    /// parameters are checked against the divergence limits after every update, the loss at
+    /// each row.
+    pub(crate) fn work(&mut self, quota: usize, go: &mut dyn FnMut() -> bool) {
+        if self.training.run.stopped().is_some() {
+            return;
+        }
+        let every_row = self.settings.schedule.kind.reads_loss();
+        let mut loss = ClassifierLoss::new(&self.objective, &self.data);
+        if let Some(batches) = self.training.batches.take() {
+            loss = loss.with_minibatches(batches);
+        }
+        let training = &mut self.training;
+        let mut made = 0;
+        let mut outcome = Ok(());
+        while made < quota {
+            match training.run.update(&mut loss, go) {
+                Ok(false) => break,
+                Ok(true) => made += 1,
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if every_row {
+                let value = loss.loss(training.run.theta());
+                if let Err(e) = training.run.record_row(value, loss.last_breakdown()) {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if made < quota && !go() {
+                break;
+            }
+        }
+        training.batches = loss.into_minibatches();
+        if outcome.is_ok() && training.run.unrecorded() {
+            let theta = training.run.theta().to_vec();
+            let mut grad = vec![0.0; theta.len()];
+            let (breakdown, correct) =
+                self.objective.evaluator(&self.data).loss_gradient_and_correct(&theta, &mut grad);
+            outcome = training.run.record_row(breakdown.total(), Some(breakdown));
+            training.measured = Some(Measured { theta, loss: breakdown, grad, correct });
+        }
+        if outcome.is_err() {
+            training.running = false;
+            training.stepping = false;
+        }
+        if let Some(batches) = &training.batches {
+            training.batch_mask.iter_mut().for_each(|m| *m = false);
+            for &i in batches.current() {
+                training.batch_mask[i] = true;
+            }
+        }
+        self.dirty = true;
     }
 
     /// The default optimizer of the lab: the cs231n demo's full-batch gradient descent with

@@ -4,14 +4,17 @@
 //! module is one former test file.
 
 mod lab;
+mod lab_budget;
 mod lab_canvas;
 mod lab_csv;
+mod lab_growth;
 mod lab_page;
 mod lab_rates;
 mod lab_robustness;
 mod lab_table;
 mod lab_training;
 mod race;
+mod race_budget;
 mod race_heatmap;
 mod race_picture;
 mod race_presets;
