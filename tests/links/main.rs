@@ -4,5 +4,6 @@
 //! module is one former test file.
 
 mod address;
+mod bytes;
 mod roundtrip;
 mod scenes;
