@@ -101,7 +101,6 @@ pub const MAX_DRAWN_POINTS: usize = 10_000;
 
 /// The radius of a data point in CSS pixels for N points: 7 for a handful, shrinking with
 /// log N to 3.5 for thousands, so that dense sets stay legible.
-
 pub fn point_radius(n: usize) -> f64 {
     (9.0 - 1.7 * (n.max(1) as f64).log10()).clamp(3.5, 7.0)
 }

@@ -91,7 +91,8 @@ impl Trajectory {
     }
 
     /// Appends row t = `len()`: the point after t updates, the loss there and the rate α_t of
-    /// the next update. The evaluations recorded since the previous row become this row's.
+    /// the next update. The evaluations recorded since the previous row become this row's
+    /// (older rows' may be forgotten: [`Trajectory::set_evaluation_rows`]).
     ///
     /// ```
     /// use descent::optim::trajectory::Trajectory;
@@ -109,6 +110,7 @@ impl Trajectory {
         self.losses.push(loss);
         self.rates.push(rate);
         self.eval_ends.push(self.eval_losses.len());
+        self.bound_evaluations();
     }
 
     /// Replaces the last row's rate (when the schedule changes before the next update).
@@ -254,7 +256,6 @@ impl Record for Trajectory {
     fn row(&mut self, row: &Row<'_>) {
         self.push(row.theta, row.loss, row.rate);
         self.bound();
-        self.bound_evaluations();
     }
 
     fn evaluation(&mut self, point: &[f64], loss: f64) {
