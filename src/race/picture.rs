@@ -10,7 +10,7 @@
 
 use crate::optim::run::Run;
 use crate::optim::settings::Method;
-use crate::race::racer::{RACER_COLORS, Racer, Status};
+use crate::race::racer::{EVALUATION_HISTORY, RACER_COLORS, Racer, Status};
 use crate::race::terrain::Terrain;
 use crate::race::trails::{TrailStyle, Trails};
 use crate::render::heatmap::{Heatmap, HeatmapStyle};
@@ -28,8 +28,6 @@ const MARKER_SPACING: f64 = 4.0;
 const CURRENT_RADIUS: f64 = 6.0;
 /// Radius of the start handle (CSS pixels).
 pub const START_RADIUS: f64 = 9.0;
-/// The last this many updates show their extra evaluated points.
-pub(crate) const EVALUATION_HISTORY: usize = 25;
 /// The most evaluated points drawn per racer (evenly thinned beyond).
 const MAX_EVALUATION_MARKS: usize = 500;
 /// Newton's last this many steps are drawn as arrows.

@@ -7,6 +7,10 @@ use crate::optim::settings::{Method, Settings, SettingsError};
 use crate::render::palette::Rgb;
 use crate::schedule::{Schedule, ScheduleKind};
 
+/// The last this many updates keep, and show, their extra evaluated points (line-search
+/// trials, random search's candidates).
+pub const EVALUATION_HISTORY: usize = 25;
+
 /// Racer colours: distinct from one another, each drawn over the heatmap with a casing (dark,
 /// or light under black) so it shows on every part of viridis, and readable on the white
 /// charts.
@@ -49,7 +53,7 @@ impl Racer {
         let mut run = Run::new(settings.build()?, settings.schedule, &start, f);
         // The picture shows the evaluations of the last updates only; older ones would fill
         // memory in a long race of random search with thousands of candidates.
-        run.set_evaluation_rows(Some(super::picture::EVALUATION_HISTORY));
+        run.set_evaluation_rows(Some(EVALUATION_HISTORY));
         Ok(Racer {
             color,
             enabled: false,
