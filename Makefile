@@ -114,3 +114,20 @@ bench-browser: wasm chromium npm-tools
 .PHONY: bench-race
 bench-race: wasm chromium npm-tools
 	node tests/bench/race-frame.mjs
+
+## fuzz: every fuzz target listed in fuzz/Cargo.toml ([[bin]] names: the CSV reader, the links,
+## and any target added there later) for FUZZ_SECONDS each, from its seed corpus in
+## fuzz/corpus/NAME/ (new finds go to a scratch copy; crashes to fuzz/artifacts/NAME/).
+## Installs the nightly toolchain and cargo-fuzz if missing; `make test` needs neither.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+	targets=$$(sed -n '/^\[\[bin\]\]/,/^name/s/^name = "\(.*\)"$$/\1/p' fuzz/Cargo.toml); \
+	for target in $$targets; do \
+	  work=$$(mktemp -d); cp -r fuzz/corpus/$$target/. $$work/ 2>/dev/null || true; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run --fuzz-dir fuzz $$target $$work -- -max_total_time=$(FUZZ_SECONDS); \
+	  rm -rf $$work; \
+	done

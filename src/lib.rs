@@ -6,6 +6,7 @@
 //!
 //! The map:
 //!
+//! - [`budget`]: a frame's time budget, which long work asks between equal pieces.
 //! - [`data`]: seeded toy datasets in the plane (the cs231n demo's nine points, blobs, ring,
 //!   three modes, XOR, spiral) and CSV import.
 //! - [`setting`]: settings tables: each setting's name, label and kind (range, scale, options),
@@ -55,6 +56,7 @@
 //! - `web` (wasm32 only): the browser boundary, one file per scene; `web/mod.rs` holds the
 //!   canvas every scene draws with (rasters put 1:1 or scaled, marks, backgrounds).
 
+pub mod budget;
 pub mod data;
 pub mod features;
 pub mod field;

@@ -18,7 +18,7 @@ function loss(value) {
 }
 
 /** The readouts of one call to `lab.readouts()`, by position (see LabView::readouts). */
-const READOUT = { data: 0, regularization: 1, total: 2, accuracy: 3, step: 4, epoch: 5, lr: 6, running: 7, stopped: 8, points: 9, classes: 10, stalled: 11 };
+const READOUT = { data: 0, regularization: 1, total: 2, accuracy: 3, step: 4, epoch: 5, lr: 6, running: 7, stopped: 8, points: 9, classes: 10, stalled: 11, done: 19, candidates: 20, growing: 21 };
 
 /** Mounts the lab in its section; returns the scene's hooks for the page's frame loop. */
 export function mountLab(root) {
@@ -82,7 +82,10 @@ export function mountLab(root) {
     const accuracy = r[READOUT.accuracy];
     $('#lab-accuracy').textContent = Number.isNaN(accuracy) ? '– (no points)' : `${fixed(100 * accuracy, 1)} %`;
     const [step, epoch] = [r[READOUT.step], r[READOUT.epoch]];
-    $('#lab-steps').textContent = epoch > 0 ? `${step} (epoch ${epoch})` : String(step);
+    const [done, candidates] = [r[READOUT.done], r[READOUT.candidates]];
+    // An update that takes several frames (random search over many points) shows how far it is.
+    const progress = candidates > 0 ? ` · step ${step + 1}: ${done} of ${candidates} candidates` : '';
+    $('#lab-steps').textContent = (epoch > 0 ? `${step} (epoch ${epoch})` : String(step)) + progress;
     $('#lab-lr').textContent = String(Number(r[READOUT.lr].toPrecision(4)));
     running = r[READOUT.running] === 1;
     const play = $('#lab-play');
@@ -99,6 +102,10 @@ export function mountLab(root) {
     warning.hidden = !stalled;
     if (warning.textContent !== (stalled ?? '')) warning.textContent = stalled ?? '';
     features.show(r);
+    const growth = $('#lab-growth-warning');
+    const growing = r[READOUT.growing] === 1 && !stopped ? lab.growthWarning : null;
+    growth.hidden = !growing;
+    if (growth.textContent !== (growing ?? '')) growth.textContent = growing ?? '';
     grid.update();
     table.update();
   }

@@ -96,8 +96,10 @@ export function mountRace(root, { lab }) {
   /** Shows the clock, the Play button, the standings and the claim: one call for all. */
   const showProgress = () => {
     const progress = race.progress();
-    clock.textContent = String(progress.clock);
-    playButton.textContent = progress.playing ? 'Pause' : 'Play';
+    // A tick too long for one frame (random search with many candidates) shows how far it is.
+    const update = progress.update ? ` · tick ${progress.clock + 1}: ${progress.update[0]} of ${progress.update[1]} candidates` : '';
+    clock.textContent = String(progress.clock) + update;
+    playButton.textContent = progress.playing || progress.stepping ? 'Pause' : 'Play';
     showLeaderboard(leaderboard, progress.leaderboard);
     const { claim } = progress;
     const claimLine = root.querySelector('#race-claim');
@@ -150,7 +152,7 @@ export function mountRace(root, { lab }) {
   });
   root.querySelector('#race-step').addEventListener('click', guarded(() => race.step(), render));
   root.querySelector('#race-reset').addEventListener('click', guarded(() => race.reset(), render));
-  playButton.addEventListener('click', guarded(() => (race.playing ? race.pause() : race.play()), render));
+  playButton.addEventListener('click', guarded(() => (race.playing || race.stepping ? race.pause() : race.play()), render));
 
   // Click or drag on the canvas with a mouse, a pen or a finger: the start follows the pointer
   // that pressed, every racer restarts there; one call then tells the panel what changed (the
@@ -186,7 +188,7 @@ export function mountRace(root, { lab }) {
       draw();
     },
     frame() {
-      if (!race.playing) return;
+      if (!race.playing && !race.stepping) return;
       race.frame();
       showProgress();
     },

@@ -2,12 +2,13 @@
 // SVM and softmax losses written out. The table is rebuilt when its size changes; the view's
 // settings table names its cells and gives the true-class menus their options.
 import { CalculatorView } from './pkg/descent.js';
-import { element } from './ui.js';
+import { element, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Mounts the loss calculator in its panel; returns its handle and redraw. */
 export function mountCalculator(root) {
-  const view = new CalculatorView();
+  // Rebuildable: after an internal error the page makes a fresh view behind the same handle.
+  const { handle: view, rebuild, halt } = rebuildable(() => new CalculatorView());
   const table = root.querySelector('#calculator-table');
   const steps = root.querySelector('#calculator-steps');
   let shape = '';
@@ -72,5 +73,5 @@ export function mountCalculator(root) {
   build();
   const settings = bindSettings(root, view, show);
   show();
-  return { handle: view, redraw: show };
+  return { handle: view, redraw: show, rebuild, halt };
 }

@@ -1,12 +1,13 @@
 // The numeric-gradient view: nudge one entry of W by h and watch (L(W + h) − L(W)) / h fill
 // the gradient entry by entry, beside the analytic gradient and their relative error.
 import { NumericGradientView } from './pkg/descent.js';
-import { element } from './ui.js';
+import { element, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Mounts the numeric-gradient view in its panel; returns its handle and redraw. */
 export function mountGradient(root) {
-  const view = new NumericGradientView();
+  // Rebuildable: after an internal error the page makes a fresh view behind the same handle.
+  const { handle: view, rebuild, halt } = rebuildable(() => new NumericGradientView());
   const rows = root.querySelector('#gradient-rows');
   for (let k = 0; k < view.parameters; k += 1) {
     rows.append(
@@ -47,5 +48,5 @@ export function mountGradient(root) {
       refresh();
     });
   }
-  return { handle: view, redraw: show };
+  return { handle: view, redraw: show, rebuild, halt };
 }

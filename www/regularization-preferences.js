@@ -1,12 +1,13 @@
 // The preferences view: two weight vectors with the same score on x, and which of them each
 // penalty (L2, L1, elastic net) prefers. Its table of inputs is built here; the view scores them.
 import { PreferencesView } from './pkg/descent.js';
-import { element } from './ui.js';
+import { element, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Mounts the preferences view in its panel; returns its handle and redraw. */
 export function mountPreferences(root) {
-  const view = new PreferencesView();
+  // Rebuildable: after an internal error the page makes a fresh view behind the same handle.
+  const { handle: view, rebuild, halt } = rebuildable(() => new PreferencesView());
   const inputs = root.querySelector('#preferences-inputs');
   for (const [row, label] of [['x', 'x'], ['w1', 'w₁'], ['w2', 'w₂']]) {
     const cells = [0, 1, 2, 3].map((l) =>
@@ -28,5 +29,5 @@ export function mountPreferences(root) {
     root.querySelector('#pref-same').hidden = view.sameScore;
   };
   bindSettings(root, view, show);
-  return { handle: view, redraw: show };
+  return { handle: view, redraw: show, rebuild, halt };
 }

@@ -1,7 +1,7 @@
 // The "prefer simpler models" view: a polynomial fitted to noisy samples of sin(πx) by least
 // squares plus λΣc_k², with training points to drag and held-out points that measure the fit.
 import { SimplerView } from './pkg/descent.js';
-import { attempt, devicePoint, fitCanvases } from './ui.js';
+import { attempt, devicePoint, fitCanvases, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Forwards pointer presses and drags on a canvas (in device pixels) to a view, for a mouse, a
@@ -36,7 +36,8 @@ function draggable(canvas, view, draw, onMove, onRelease) {
 export function mountSimpler(root) {
   const canvas = root.querySelector('#simpler-canvas');
   const chart = root.querySelector('#simpler-chart');
-  const view = new SimplerView(canvas, chart);
+  // Rebuildable: after an internal error the page makes a fresh view behind the same handle.
+  const { handle: view, rebuild, halt, halted } = rebuildable(() => new SimplerView(canvas, chart));
   const $ = (id) => root.querySelector(`#${id}`);
   const show = () => {
     $('simpler-lambda').textContent = view.lambdaText;
@@ -49,6 +50,7 @@ export function mountSimpler(root) {
     show();
   };
   const draw = () => {
+    if (halted()) return;
     drawFit();
     view.renderChart();
   };
@@ -57,10 +59,10 @@ export function mountSimpler(root) {
   draggable(canvas, view, drawFit, drawFit, draw);
   const fit = fitCanvases(
     [
-      [canvas, (...size) => view.resize(...size)],
-      [chart, (...size) => view.resizeChart(...size)],
+      [canvas, (...size) => halted() || view.resize(...size)],
+      [chart, (...size) => halted() || view.resizeChart(...size)],
     ],
     draw,
   );
-  return { handle: view, redraw: fit };
+  return { handle: view, redraw: fit, rebuild, halt };
 }

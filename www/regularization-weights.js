@@ -3,14 +3,15 @@
 // and elastic net, and a chart of the optimal weights against log λ. The view draws both and
 // formats every number shown.
 import { WeightSpaceView } from './pkg/descent.js';
-import { fitCanvases } from './ui.js';
+import { fitCanvases, rebuildable } from './ui.js';
 import { bindSettings } from './settings.js';
 
 /** Mounts the weight-space view in its panel; returns its handle and redraw. */
 export function mountWeights(root) {
   const canvas = root.querySelector('#weights-canvas');
   const chart = root.querySelector('#weights-chart');
-  const view = new WeightSpaceView(canvas, chart);
+  // Rebuildable: after an internal error the page makes a fresh view behind the same handle.
+  const { handle: view, rebuild, halt, halted } = rebuildable(() => new WeightSpaceView(canvas, chart));
   const $ = (id) => root.querySelector(`#${id}`);
   const show = () => {
     $('weights-lambda').textContent = view.lambdaText;
@@ -24,16 +25,17 @@ export function mountWeights(root) {
     $('weights-crossing-1').textContent = view.crossingText(1);
   };
   const draw = () => {
+    if (halted()) return;
     view.render();
     show();
   };
   bindSettings(root, view, draw);
   const fit = fitCanvases(
     [
-      [canvas, (...size) => view.resize(...size)],
-      [chart, (...size) => view.resizeChart(...size)],
+      [canvas, (...size) => halted() || view.resize(...size)],
+      [chart, (...size) => halted() || view.resizeChart(...size)],
     ],
     draw,
   );
-  return { handle: view, redraw: fit };
+  return { handle: view, redraw: fit, rebuild, halt };
 }

@@ -40,5 +40,14 @@ export function mountRegularization(root, scenes) {
     handle,
     redraw: () => views[active]?.redraw(),
     frame: (now) => views[active]?.frame?.(now),
+    /** Stops the view shown after an internal error (the one that hit it): its handle refuses
+     *  with `why` until it is rebuilt. */
+    halt: (why) => views[active].halt(why),
+    /** A fresh view in place of the one that hit an internal error (the page then reopens the
+     *  scene's link, which names the view and its settings); the other views are untouched. */
+    rebuild() {
+      views[active].rebuild();
+      views[active].redraw();
+    },
   };
 }

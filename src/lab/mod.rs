@@ -34,6 +34,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod gradient_noise;
+pub mod growth;
 pub mod history;
 pub mod init;
 pub mod loss_chart;
@@ -261,9 +262,16 @@ impl Lab {
 
     /// What a redraw shows, in one pass over the training data: L(θ) with its parts, ∇_θ L
     /// written into `grad`, and the accuracy (`None` without points: there is nothing to be
-    /// right about).
+    /// right about). A frame's updates end with that pass ([`Lab::play_frame`]): it is reused
+    /// while θ and the run stay the same.
     pub fn readouts(&self, grad: &mut [f64]) -> (Breakdown, Option<f64>) {
-        let (loss, correct) = self.evaluator().loss_gradient_and_correct(self.theta(), grad);
+        let (loss, correct) = match self.training.measured(self.theta()) {
+            Some(m) => {
+                grad.iter_mut().zip(&m.grad).for_each(|(g, &m)| *g = m);
+                (m.loss, m.correct)
+            }
+            None => self.evaluator().loss_gradient_and_correct(self.theta(), grad),
+        };
         let n = self.cache.training(&self.data).len();
         (loss, (n > 0).then(|| correct as f64 / n as f64))
     }

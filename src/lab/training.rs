@@ -23,13 +23,16 @@ use std::fmt;
 use super::gradient_noise::{self, MAX_GRADIENT_NOISE};
 use super::history::{self, History};
 use super::{Lab, LabError};
+use crate::data::Dataset;
+use crate::features::cache::FeatureCache;
 use crate::model::Shape;
-use crate::optim::StepError;
+use crate::objective::Objective;
 use crate::optim::classifier::ClassifierLoss;
 use crate::optim::minibatch::Minibatches;
 use crate::optim::noise::{GradientNoise, Normals};
 use crate::optim::run::{Divergence, Run, RunError};
 use crate::optim::settings::{Method, Settings, SettingsError};
+use crate::optim::{LossFn, StepError};
 
 /// The most steps one frame may make.
 pub const MAX_SPEED: usize = 1000;
@@ -118,6 +121,20 @@ pub(crate) struct Training {
     normals: Normals,
     /// The run's dropout and jitter stream.
     pub(super) perturbation: super::perturbation::Perturbation,
+    /// Whether a Step left its update in progress for the next frames to finish.
+    stepping: bool,
+    /// The last full pass over the data, made at the end of a frame's updates (see
+    /// [`Lab::readouts`]).
+    measured: Option<Measured>,
+}
+
+/// L(θ), ∇_θ L and the number of points classified correctly at one θ, from one pass.
+#[derive(Clone, Debug)]
+pub(crate) struct Measured {
+    pub(crate) theta: Vec<f64>,
+    pub(crate) loss: crate::objective::Breakdown,
+    pub(crate) grad: Vec<f64>,
+    pub(crate) correct: usize,
 }
 
 impl Training {
@@ -137,6 +154,8 @@ impl Training {
             sigma: 0.0,
             normals,
             perturbation,
+            stepping: false,
+            measured: None,
         })
     }
 
@@ -158,6 +177,11 @@ impl Training {
 
     pub(crate) fn in_batch(&self, i: usize) -> bool {
         self.batch_mask.get(i).copied().unwrap_or(false)
+    }
+
+    /// The last pass over the data if it was made at θ = `theta`.
+    pub(crate) fn measured(&self, theta: &[f64]) -> Option<&Measured> {
+        self.measured.as_ref().filter(|m| m.theta == theta)
     }
 }
 
@@ -227,6 +251,7 @@ impl Lab {
     /// Turns Play on or off. A stopped run cannot play until a new run starts.
     pub fn set_running(&mut self, running: bool) {
         self.training.running = running && self.training.run.stopped().is_none();
+        self.training.stepping = false;
         self.dirty = true;
     }
 
@@ -315,6 +340,8 @@ impl Lab {
         let mut loss = ClassifierLoss::new(&self.objective, training_data);
         let t = &mut self.training;
         t.run.restart_at(theta, step, &mut loss);
+        t.stepping = false;
+        t.measured = None;
         t.running &= t.run.stopped().is_none();
         let n = training_data.len();
         t.batches = (self.batch_size > 0 && self.batch_size < n)
@@ -342,20 +369,11 @@ impl Lab {
         if let Some(batches) = self.training.batches.take() {
             loss = loss.with_minibatches(batches);
         }
-        let perturbed = self.dropout > 0.0 || self.jitter > 0.0;
+        let perturb = perturb(&self.data, &self.cache, &self.objective, self.dropout, self.jitter);
         let training = &mut self.training;
         let mut outcome = Ok(());
         for _ in 0..steps {
-            // Dropout and jitter perturb the points this update sees; gradient noise (σ) is added
-            // to whatever gradient results.
-            let stepped = if perturbed {
-                let noisy = training.perturbation.draw(&self.data, &self.cache, self.dropout, self.jitter);
-                let noisy = self.objective.evaluator(noisy);
-                let mut perturbed = super::perturbation::PerturbedLoss { clean: &mut loss, noisy };
-                training.run.step(&mut GradientNoise::new(&mut perturbed, training.sigma, training.normals.by_ref()))
-            } else {
-                training.run.step(&mut GradientNoise::new(&mut loss, training.sigma, training.normals.by_ref()))
-            };
+            let stepped = with_update_objective(training, perturb, &mut loss, |run, f| run.step(f));
             if let Err(e) = stepped {
                 training.running = false;
                 outcome = Err(Stop::new(&e, shape));
@@ -373,12 +391,104 @@ impl Lab {
         outcome
     }
 
-    /// One animation frame's training: [`Lab::speed`] updates while playing.
-    pub fn play_frame(&mut self) {
+    /// One animation frame's training: while playing, up to [`Lab::speed`] updates, as many
+    /// as fit while `go()` says time is left (the speed is a maximum); otherwise the rest of
+    /// an update a Step left in progress. See [`Lab::work`].
+    pub fn play_frame(&mut self, go: &mut dyn FnMut() -> bool) {
         if self.training.running {
-            // A stop is recorded in the run and shown from there.
-            let _ = self.advance(self.training.speed);
+            self.work(self.training.speed, go);
+        } else if self.training.stepping {
+            self.work(1, go);
+            self.training.stepping = self.training.run.progress().is_some();
         }
+    }
+
+    /// One update as the page's Step makes it: as much of it as fits while `go()` says time
+    /// is left; an update left in progress (random search with many candidates over many
+    /// points) is finished by the next frames ([`Lab::play_frame`]) with its progress shown
+    /// ([`Lab::update_progress`]), unless Pause, Reset or a change stops it first.
+    pub fn step_within(&mut self, go: &mut dyn FnMut() -> bool) {
+        self.work(1, go);
+        self.training.stepping = self.training.run.progress().is_some();
+    }
+
+    /// Whether the frames are finishing an update a Step left in progress (Pause stops
+    /// them).
+    pub fn stepping(&self) -> bool {
+        self.training.stepping
+    }
+
+    /// How far the update in progress has come, as (candidates evaluated, candidates in
+    /// all), while one is.
+    pub fn update_progress(&self) -> Option<(usize, usize)> {
+        self.training.run.progress()
+    }
+
+    /// Makes up to `quota` updates while `go()` says time is left (asked after each update
+    /// and between the candidates of a random-search update, so at least one piece of work is
+    /// done), finishing first an update left in progress. Every update is the computation
+    /// [`Lab::step`] makes; only their number per call depends on the clock.
+    ///
+    /// Minibatch updates cost in proportion to the batch: the full-data objective is
+    /// evaluated once, after the last update of the call, in the pass over the data that also
+    /// gives the gradient and the accuracy the readouts show, and that is the history's row
+    /// (so one chart point is the full loss at the end of a frame; the plateau schedule,
+    /// which reads the loss after every update, still gets it after every update). The
+    /// parameters are checked against the divergence limits after every update, the loss at
+    /// each row.
+    pub(crate) fn work(&mut self, quota: usize, go: &mut dyn FnMut() -> bool) {
+        if self.training.run.stopped().is_some() {
+            return;
+        }
+        let every_row = self.settings.schedule.kind.reads_loss();
+        let mut loss = ClassifierLoss::new(&self.objective, self.cache.training(&self.data));
+        if let Some(batches) = self.training.batches.take() {
+            loss = loss.with_minibatches(batches);
+        }
+        let perturb = perturb(&self.data, &self.cache, &self.objective, self.dropout, self.jitter);
+        let training = &mut self.training;
+        let mut made = 0;
+        let mut outcome = Ok(());
+        while made < quota {
+            match with_update_objective(training, perturb, &mut loss, |run, f| run.update(f, &mut *go)) {
+                Ok(false) => break,
+                Ok(true) => made += 1,
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if every_row {
+                let value = loss.loss(training.run.theta());
+                if let Err(e) = training.run.record_row(value, loss.last_breakdown()) {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if made < quota && !go() {
+                break;
+            }
+        }
+        training.batches = loss.into_minibatches();
+        if outcome.is_ok() && training.run.unrecorded() {
+            let theta = training.run.theta().to_vec();
+            let mut grad = vec![0.0; theta.len()];
+            let (breakdown, correct) =
+                self.objective.evaluator(self.cache.training(&self.data)).loss_gradient_and_correct(&theta, &mut grad);
+            outcome = training.run.record_row(breakdown.total(), Some(breakdown));
+            training.measured = Some(Measured { theta, loss: breakdown, grad, correct });
+        }
+        if outcome.is_err() {
+            training.running = false;
+            training.stepping = false;
+        }
+        if let Some(batches) = &training.batches {
+            training.batch_mask.iter_mut().for_each(|m| *m = false);
+            for &i in batches.current() {
+                training.batch_mask[self.cache.point_index(i)] = true;
+            }
+        }
+        self.dirty = true;
     }
 
     /// The default optimizer of the lab: the cs231n demo's full-batch gradient descent with
@@ -387,6 +497,43 @@ impl Lab {
         let mut settings = Settings::new(Method::Sgd);
         settings.schedule.lr = super::rate::lab_rate(Method::Sgd);
         settings
+    }
+}
+
+/// What perturbs the points each update sees: the data, its features, the objective, the
+/// dropout probability p and the jitter σ (`None` when both are 0).
+type Perturb<'a> = Option<(&'a Dataset, &'a FeatureCache, &'a Objective, f64, f64)>;
+
+/// The [`Perturb`] of these settings (taken from the lab's fields, borrowed apart from its
+/// training state).
+fn perturb<'a>(
+    data: &'a Dataset,
+    cache: &'a FeatureCache,
+    objective: &'a Objective,
+    dropout: f64,
+    jitter: f64,
+) -> Perturb<'a> {
+    (dropout > 0.0 || jitter > 0.0).then_some((data, cache, objective, dropout, jitter))
+}
+
+/// Runs `act` on the run with the objective one update sees: `loss` over the training points
+/// (a minibatch's when batching), through this update's dropout and jitter draw when either is
+/// on, with gradient noise σξ added to the gradient (σ = 0 adds nothing). An update that a
+/// frame's budget splits (random search's candidates) draws afresh when it resumes.
+fn with_update_objective<R>(
+    training: &mut Training,
+    perturb: Perturb<'_>,
+    loss: &mut ClassifierLoss<'_>,
+    act: impl FnOnce(&mut Run<History>, &mut dyn LossFn) -> R,
+) -> R {
+    let Training { run, perturbation, sigma, normals, .. } = training;
+    match perturb {
+        Some((data, cache, objective, dropout, jitter)) => {
+            let noisy = objective.evaluator(perturbation.draw(data, cache, dropout, jitter));
+            let mut perturbed = super::perturbation::PerturbedLoss { clean: loss, noisy };
+            act(run, &mut GradientNoise::new(&mut perturbed, *sigma, normals.by_ref()))
+        }
+        None => act(run, &mut GradientNoise::new(loss, *sigma, normals.by_ref())),
     }
 }
 

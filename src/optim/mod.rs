@@ -138,6 +138,29 @@ pub trait Optimizer: fmt::Debug + CloneOptimizer {
     /// needs L and ∇L.
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError>;
 
+    /// Works on one update while `go()` says to go on, for a caller with a time budget:
+    /// `Ok(true)` when the update is complete, `Ok(false)` when it is still in progress and the
+    /// next call resumes it (θ then holds the best point so far). `go` is asked between pieces
+    /// of work, after at least one, so every call makes progress. A method whose update is one
+    /// piece makes it whole (the default); random search splits its update by candidate. The
+    /// pieces add up to exactly [`Optimizer::step`], whatever `go` answers.
+    fn step_within(
+        &mut self,
+        theta: &mut [f64],
+        lr: f64,
+        f: &mut dyn LossFn,
+        go: &mut dyn FnMut() -> bool,
+    ) -> Result<bool, StepError> {
+        let _ = go;
+        self.step(theta, lr, f).map(|()| true)
+    }
+
+    /// How far the update in progress has come, as (pieces done, pieces in all), when
+    /// [`Optimizer::step_within`] left one unfinished.
+    fn progress(&self) -> Option<(usize, usize)> {
+        None
+    }
+
     /// Forgets the accumulated state (velocities, moments, history, step count), as a fresh
     /// optimizer would start.
     fn reset(&mut self);

@@ -50,6 +50,8 @@ pub struct RandomSearch {
     centre: Vec<f64>,
     best: f64,
     candidate: Vec<f64>,
+    /// Candidates of the update in progress drawn so far (0 between updates).
+    drawn: usize,
 }
 
 impl RandomSearch {
@@ -62,6 +64,7 @@ impl RandomSearch {
             centre: Vec::new(),
             best: f64::INFINITY,
             candidate: Vec::new(),
+            drawn: 0,
         }
     }
 
@@ -82,6 +85,19 @@ impl Optimizer for RandomSearch {
     }
 
     fn step(&mut self, theta: &mut [f64], lr: f64, f: &mut dyn LossFn) -> Result<(), StepError> {
+        self.step_within(theta, lr, f, &mut || true).map(|_| ())
+    }
+
+    /// Draws and evaluates candidates in order while `go()` says to go on (at least one per
+    /// call), resuming where the last call stopped: the draws, and so the result, are those
+    /// of [`Optimizer::step`] however the update is split.
+    fn step_within(
+        &mut self,
+        theta: &mut [f64],
+        lr: f64,
+        f: &mut dyn LossFn,
+        go: &mut dyn FnMut() -> bool,
+    ) -> Result<bool, StepError> {
         check_lr(lr)?;
         if self.centre.is_empty() {
             self.centre.extend_from_slice(theta);
@@ -89,7 +105,7 @@ impl Optimizer for RandomSearch {
             return Err(StepError::Dimension { expected: self.centre.len(), found: theta.len() });
         }
         self.candidate.resize(theta.len(), 0.0);
-        for _ in 0..self.samples {
+        loop {
             for (x, c) in self.candidate.iter_mut().zip(&self.centre) {
                 let z: f64 = self.rng.sample(StandardNormal);
                 *x = c + lr * z;
@@ -99,13 +115,25 @@ impl Optimizer for RandomSearch {
                 self.best = loss;
                 theta.copy_from_slice(&self.candidate);
             }
+            self.drawn += 1;
+            if self.drawn >= self.samples {
+                self.drawn = 0;
+                return Ok(true);
+            }
+            if !go() {
+                return Ok(false);
+            }
         }
-        Ok(())
+    }
+
+    fn progress(&self) -> Option<(usize, usize)> {
+        (self.drawn > 0).then_some((self.drawn, self.samples))
     }
 
     fn reset(&mut self) {
         self.rng = ChaCha8Rng::seed_from_u64(self.seed);
         self.centre.clear();
         self.best = f64::INFINITY;
+        self.drawn = 0;
     }
 }

@@ -87,6 +87,12 @@ impl std::error::Error for RunError {}
 
 /// Checks a point and its loss against the limits.
 pub fn check(theta: &[f64], loss: f64, limits: &Limits) -> Result<(), Divergence> {
+    check_parameters(theta, limits)?;
+    check_loss(loss, limits)
+}
+
+/// Checks a point against the parameter limit.
+pub fn check_parameters(theta: &[f64], limits: &Limits) -> Result<(), Divergence> {
     for (index, &value) in theta.iter().enumerate() {
         if !value.is_finite() {
             return Err(Divergence::NonFiniteParameter { index, value });
@@ -95,6 +101,11 @@ pub fn check(theta: &[f64], loss: f64, limits: &Limits) -> Result<(), Divergence
             return Err(Divergence::ParameterExploded { index, value, limit: limits.param });
         }
     }
+    Ok(())
+}
+
+/// Checks a loss against the loss limit.
+pub fn check_loss(loss: f64, limits: &Limits) -> Result<(), Divergence> {
     if !loss.is_finite() {
         return Err(Divergence::NonFiniteLoss(loss));
     }
@@ -161,6 +172,10 @@ pub struct Run<R = Trajectory> {
     updates: usize,
     record: R,
     stopped: Option<RunError>,
+    /// Whether an update was left in progress by [`Run::update`].
+    in_progress: bool,
+    /// Whether updates were made since the last recorded row.
+    unrecorded: bool,
 }
 
 impl Run {
@@ -180,6 +195,12 @@ impl Run {
     /// m; `None` (the default) keeps every row.
     pub fn set_max_rows(&mut self, rows: Option<usize>) {
         self.record.set_max_rows(rows);
+    }
+
+    /// Keeps the evaluations of the last `rows` rows only
+    /// ([`Trajectory::set_evaluation_rows`]).
+    pub fn set_evaluation_rows(&mut self, rows: Option<usize>) {
+        self.record.set_evaluation_rows(rows);
     }
 }
 
@@ -202,6 +223,8 @@ impl<R: Record> Run<R> {
             updates: 0,
             record,
             stopped: None,
+            in_progress: false,
+            unrecorded: false,
         };
         run.restart(start, f);
         run
@@ -223,6 +246,8 @@ impl<R: Record> Run<R> {
         self.previous.clear();
         self.previous.extend_from_slice(start);
         self.updates = step;
+        self.in_progress = false;
+        self.unrecorded = false;
         self.plateau = Plateau::new(self.schedule.lr);
         self.record.restart(start.len());
         let loss = f.loss(start);
@@ -233,36 +258,86 @@ impl<R: Record> Run<R> {
 
     /// Makes one update with rate α_t = schedule(t), t = updates made so far, and records it.
     pub fn step(&mut self, f: &mut dyn LossFn) -> Result<(), RunError> {
+        while !self.update(f, &mut || true)? {}
+        let loss = f.loss(&self.theta);
+        self.record_row(loss, f.last_breakdown())
+    }
+
+    /// Works on the next update while `go()` says to go on, without recording it: `Ok(true)`
+    /// once the update is made, `Ok(false)` while it is in progress (an optimizer that splits
+    /// its update, [`Optimizer::step_within`]; the next call resumes it, with the same α_t).
+    /// The new θ is checked against the parameter limit at once; its loss is checked when a
+    /// row is recorded ([`Run::record_row`]), which a caller with a time budget does once
+    /// after several updates instead of evaluating the full objective after each.
+    pub fn update(&mut self, f: &mut dyn LossFn, go: &mut dyn FnMut() -> bool) -> Result<bool, RunError> {
         if let Some(stopped) = &self.stopped {
             return Err(stopped.clone());
         }
         let t = self.updates;
         let lr = self.rate();
-        f.next_step();
-        self.previous.copy_from_slice(&self.theta);
+        if !self.in_progress {
+            f.next_step();
+            self.previous.copy_from_slice(&self.theta);
+        }
         let mut recorder = Recorder { inner: &mut *f, record: &mut self.record };
-        let stepped = self.optimizer.step(&mut self.theta, lr, &mut recorder);
-        let outcome = match stepped {
-            Err(error) => Err(RunError::Step { step: t + 1, error }),
-            Ok(()) => {
-                let loss = f.loss(&self.theta);
-                match check(&self.theta, loss, &self.limits) {
-                    Ok(()) => {
-                        self.updates = t + 1;
-                        self.schedule.observe(&mut self.plateau, t + 1, loss);
-                        let rate = self.rate();
-                        let breakdown = f.last_breakdown();
-                        self.record.row(&Row { step: t + 1, theta: &self.theta, loss, breakdown, rate });
-                        return Ok(());
-                    }
-                    Err(reason) => Err(RunError::Diverged { step: t + 1, reason }),
-                }
+        let error = match self.optimizer.step_within(&mut self.theta, lr, &mut recorder, go) {
+            Ok(false) => {
+                self.in_progress = true;
+                return Ok(false);
             }
+            Ok(true) => match check_parameters(&self.theta, &self.limits) {
+                Ok(()) => {
+                    self.in_progress = false;
+                    self.updates = t + 1;
+                    self.unrecorded = true;
+                    return Ok(true);
+                }
+                Err(reason) => RunError::Diverged { step: t + 1, reason },
+            },
+            Err(error) => RunError::Step { step: t + 1, error },
         };
+        self.in_progress = false;
+        self.fail(error)
+    }
+
+    /// Records the row of the current point after the updates made since the last row, with
+    /// `loss` the full objective there ([`LossFn::loss`]) and its breakdown, and feeds the
+    /// loss to the schedule's state. A loss beyond the limits stops the run at the last
+    /// update, which is undone (θ goes back to the point before it). Nothing happens when
+    /// every update is recorded already.
+    pub fn record_row(&mut self, loss: f64, breakdown: Option<Breakdown>) -> Result<(), RunError> {
+        if !self.unrecorded {
+            return Ok(());
+        }
+        self.unrecorded = false;
+        let t = self.updates;
+        if let Err(reason) = check_loss(loss, &self.limits) {
+            self.updates = t - 1;
+            return self.fail(RunError::Diverged { step: t, reason }).map(drop);
+        }
+        self.schedule.observe(&mut self.plateau, t, loss);
+        let rate = self.rate();
+        self.record.row(&Row { step: t, theta: &self.theta, loss, breakdown, rate });
+        Ok(())
+    }
+
+    /// Whether updates were made since the last row.
+    pub fn unrecorded(&self) -> bool {
+        self.unrecorded
+    }
+
+    /// How far an update left in progress has come ([`Optimizer::progress`]).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        if self.in_progress { self.optimizer.progress() } else { None }
+    }
+
+    /// Stops the run with `error`: the evaluations of the failed update are forgotten and θ
+    /// goes back to the point before it.
+    fn fail(&mut self, error: RunError) -> Result<bool, RunError> {
         self.record.discard_evaluations();
         self.theta.copy_from_slice(&self.previous);
-        self.stopped = outcome.clone().err();
-        outcome
+        self.stopped = Some(error.clone());
+        Err(error)
     }
 
     /// Makes up to `steps` updates, stopping at the first error.
@@ -321,6 +396,7 @@ impl<R: Record> Run<R> {
     /// own state (fresh when just built from settings) is used as it is.
     pub fn set_optimizer(&mut self, optimizer: Box<dyn Optimizer>) {
         self.optimizer = optimizer;
+        self.in_progress = false;
     }
 
     /// The divergence limits.

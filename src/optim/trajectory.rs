@@ -25,6 +25,9 @@ pub struct Trajectory {
     dim: usize,
     /// With `Some(m)`, the oldest rows are dropped whenever more than 2m are kept.
     max_rows: Option<usize>,
+    /// With `Some(k)`, only the last k rows keep their evaluations (see
+    /// [`Trajectory::set_evaluation_rows`]).
+    evaluation_rows: Option<usize>,
     /// Updates made before the first row kept.
     first: usize,
     points: Vec<f64>,
@@ -88,7 +91,8 @@ impl Trajectory {
     }
 
     /// Appends row t = `len()`: the point after t updates, the loss there and the rate α_t of
-    /// the next update. The evaluations recorded since the previous row become this row's.
+    /// the next update. The evaluations recorded since the previous row become this row's
+    /// (older rows' may be forgotten: [`Trajectory::set_evaluation_rows`]).
     ///
     /// ```
     /// use descent::optim::trajectory::Trajectory;
@@ -106,6 +110,7 @@ impl Trajectory {
         self.losses.push(loss);
         self.rates.push(rate);
         self.eval_ends.push(self.eval_losses.len());
+        self.bound_evaluations();
     }
 
     /// Replaces the last row's rate (when the schedule changes before the next update).
@@ -121,6 +126,43 @@ impl Trajectory {
     pub fn set_max_rows(&mut self, rows: Option<usize>) {
         self.max_rows = rows.map(|m| m.max(1));
         self.bound();
+    }
+
+    /// Bounds the evaluations kept: with `Some(k)` only the last k rows keep theirs (older
+    /// rows' are forgotten once they outnumber the kept ones, so memory stays within twice
+    /// what k rows hold and the cost per row amortized constant); `None` (the default) keeps
+    /// every row's. Random search with thousands of candidates a step would otherwise fill
+    /// memory in a long run.
+    ///
+    /// ```
+    /// use descent::optim::trajectory::Trajectory;
+    /// let mut tr = Trajectory::new(1);
+    /// tr.set_evaluation_rows(Some(2));
+    /// tr.push(&[0.0], 0.0, 0.1);
+    /// for t in 1..=6 {
+    ///     (0..3).for_each(|_| tr.push_evaluation(&[t as f64], 0.0));
+    ///     tr.push(&[t as f64], 0.0, 0.1);
+    /// }
+    /// assert_eq!(tr.evaluations(6).count(), 3);
+    /// assert_eq!(tr.evaluations(5).count(), 3);
+    /// assert!(tr.evaluation_count() <= 2 * 2 * 3);
+    /// ```
+    pub fn set_evaluation_rows(&mut self, rows: Option<usize>) {
+        self.evaluation_rows = rows;
+        self.bound_evaluations();
+    }
+
+    /// Forgets the evaluations of rows before the last k once they outnumber the others.
+    fn bound_evaluations(&mut self) {
+        let Some(k) = self.evaluation_rows else { return };
+        let Some(old) = self.len().checked_sub(k + 1) else { return };
+        let forgotten = self.eval_ends[old];
+        if forgotten == 0 || 2 * forgotten <= self.evaluation_count() {
+            return;
+        }
+        self.eval_ends.iter_mut().for_each(|end| *end = end.saturating_sub(forgotten));
+        self.eval_points.drain(..forgotten * self.dim);
+        self.eval_losses.drain(..forgotten);
     }
 
     /// Drops the oldest rows when more than twice [`Trajectory::set_max_rows`]'s bound are kept.
@@ -192,7 +234,8 @@ impl Trajectory {
         })
     }
 
-    /// The number of evaluations recorded in the rows kept.
+    /// The number of evaluations kept (those of every row kept, unless
+    /// [`Trajectory::set_evaluation_rows`] bounds them).
     pub fn evaluation_count(&self) -> usize {
         self.eval_ends.last().copied().unwrap_or(0)
     }

@@ -76,6 +76,10 @@ pub struct Race {
     based_on: Preset,
     clock: usize,
     playing: bool,
+    /// The racer the current tick is at (0 between ticks).
+    next_racer: usize,
+    /// Whether a Step left its tick in progress for the next frames to finish.
+    stepping: bool,
     picture: Picture,
     charts: ChartData,
 }
@@ -106,6 +110,8 @@ impl Default for Race {
             based_on: Preset::ALL[0],
             clock: 0,
             playing: false,
+            next_racer: 0,
+            stepping: false,
             picture: Picture::default(),
             charts: ChartData::default(),
         };
@@ -317,6 +323,8 @@ impl Race {
                 .map_err(|error| RaceError::Racer { index, error })?;
         }
         self.clock = 0;
+        self.next_racer = 0;
+        self.stepping = false;
         self.epoch += 1;
         self.charts.restart(&self.racers, &self.shared, self.terrain.floor(), self.clock);
         Ok(())
@@ -343,15 +351,36 @@ impl Race {
     /// One tick of the clock: every enabled, running racer makes one update. Nothing happens
     /// once the clock reaches [`MAX_STEPS`].
     pub fn tick(&mut self) {
+        while !self.tick_within(&mut || true) {}
+    }
+
+    /// Works on the current tick while `go()` says time is left (asked after each racer's
+    /// update and between a random-search racer's candidates): true once every enabled racer
+    /// has made its update and the clock has moved, false while the tick is in progress (the
+    /// next call resumes it where it stopped). The pieces add up to exactly [`Race::tick`].
+    pub fn tick_within(&mut self, go: &mut dyn FnMut() -> bool) -> bool {
         if self.clock >= MAX_STEPS {
             self.playing = false;
-            return;
+            self.stepping = false;
+            return true;
         }
-        for racer in self.racers.iter_mut().filter(|r| r.enabled()) {
-            racer.step(&mut self.terrain, self.sigma);
+        while self.next_racer < self.racers.len() {
+            let racer = &mut self.racers[self.next_racer];
+            if racer.enabled() {
+                if !racer.step_within(&mut self.terrain, self.sigma, go) {
+                    return false;
+                }
+                if self.next_racer + 1 < self.racers.len() && !go() {
+                    self.next_racer += 1;
+                    return false;
+                }
+            }
+            self.next_racer += 1;
         }
+        self.next_racer = 0;
         self.clock += 1;
         self.charts.extend(&self.racers, &self.shared, self.terrain.floor(), self.clock);
+        true
     }
 
     /// `steps` ticks.
@@ -361,16 +390,43 @@ impl Race {
         }
     }
 
-    /// An animation frame: `steps-per-frame` ticks while playing.
-    pub fn frame(&mut self) {
+    /// An animation frame: while playing, up to `steps-per-frame` ticks, as many as fit while
+    /// `go()` says time is left (the setting is a maximum); otherwise the rest of a tick a
+    /// Step left in progress.
+    pub fn frame(&mut self, go: &mut dyn FnMut() -> bool) {
         if self.playing {
-            self.advance(self.steps_per_frame);
+            for made in 1..=self.steps_per_frame {
+                if !self.tick_within(go) || made == self.steps_per_frame || !go() {
+                    break;
+                }
+            }
+        } else if self.stepping {
+            self.stepping = !self.tick_within(go);
         }
     }
 
-    /// Starts or stops the clock's automatic ticking.
+    /// One tick as the page's Step makes it: as much as fits while `go()` says time is left,
+    /// the rest in the next frames ([`Race::frame`]) unless Pause or a change stops it.
+    pub fn step_within(&mut self, go: &mut dyn FnMut() -> bool) {
+        self.stepping = !self.tick_within(go);
+    }
+
+    /// How far the update in progress of the racer the current tick is at has come, as
+    /// (candidates done, in all).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.racers.get(self.next_racer).and_then(|r| r.run().progress())
+    }
+
+    /// Whether the frames are finishing a tick a Step left in progress.
+    pub fn stepping(&self) -> bool {
+        self.stepping
+    }
+
+    /// Starts or stops the clock's automatic ticking (and stops a Step's tick in progress,
+    /// which the next Step or Play resumes).
     pub fn set_playing(&mut self, playing: bool) {
         self.playing = playing && self.clock < MAX_STEPS;
+        self.stepping = false;
     }
 
     /// Whether the clock ticks each frame.

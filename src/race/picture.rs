@@ -10,7 +10,7 @@
 
 use crate::optim::run::Run;
 use crate::optim::settings::Method;
-use crate::race::racer::{RACER_COLORS, Racer, Status};
+use crate::race::racer::{EVALUATION_HISTORY, RACER_COLORS, Racer, Status};
 use crate::race::terrain::Terrain;
 use crate::race::trails::{TrailStyle, Trails};
 use crate::render::heatmap::{Heatmap, HeatmapStyle};
@@ -28,8 +28,8 @@ const MARKER_SPACING: f64 = 4.0;
 const CURRENT_RADIUS: f64 = 6.0;
 /// Radius of the start handle (CSS pixels).
 pub const START_RADIUS: f64 = 9.0;
-/// The last this many updates show their extra evaluated points.
-const EVALUATION_HISTORY: usize = 25;
+/// The most evaluated points drawn per racer (evenly thinned beyond).
+const MAX_EVALUATION_MARKS: usize = 500;
 /// Newton's last this many steps are drawn as arrows.
 const NEWTON_ARROWS: usize = 12;
 /// Casing under racers' lines: dark, or light under the darkest racer colour.
@@ -209,11 +209,18 @@ impl Picture {
         let tr = run.trajectory();
         let rows = tr.len();
         let mut rings = Vec::new();
-        for t in rows.saturating_sub(EVALUATION_HISTORY).max(1)..rows {
+        let first = rows.saturating_sub(EVALUATION_HISTORY).max(1);
+        // Many evaluations (random search with thousands of candidates) are thinned evenly to
+        // at most MAX_EVALUATION_MARKS rings and lines: a sample of the cloud reads the same.
+        let count: usize = (first..rows).map(|t| tr.evaluations(t).count()).sum();
+        let stride = count.div_ceil(MAX_EVALUATION_MARKS).max(1);
+        let mut n = 0;
+        for t in first..rows {
             let from = tr.point(t - 1);
             let origin = self.pixel([from[0], from[1]]);
             for e in tr.evaluations(t) {
-                if e.point == from {
+                n += 1;
+                if e.point == from || (n - 1) % stride != 0 {
                     continue;
                 }
                 let q = self.pixel([e.point[0], e.point[1]]);

@@ -8,6 +8,10 @@ use crate::race::rate::race_settings;
 use crate::render::palette::{OKABE_ITO, Rgb};
 use crate::schedule::{Schedule, ScheduleKind};
 
+/// The last this many updates keep, and show, their extra evaluated points (line-search
+/// trials, random search's candidates).
+pub const EVALUATION_HISTORY: usize = 25;
+
 /// Racer colours: Okabe and Ito's colour-blind-safe palette, each drawn over the heatmap with a
 /// casing (dark, or light under black) so it shows on every part of viridis.
 pub const RACER_COLORS: [Rgb; 8] = OKABE_ITO;
@@ -37,12 +41,16 @@ impl Racer {
     /// A disabled racer with `method`'s race settings (its race rate), started at `start` on `f`.
     pub(crate) fn new(color: Rgb, method: Method, start: [f64; 2], f: &mut dyn LossFn) -> Result<Self, SettingsError> {
         let settings = race_settings(method);
+        let mut run = Run::new(settings.build()?, settings.schedule, &start, f);
+        // The picture shows the evaluations of the last updates only; older ones would fill
+        // memory in a long race of random search with thousands of candidates.
+        run.set_evaluation_rows(Some(EVALUATION_HISTORY));
         Ok(Racer {
             color,
             enabled: false,
             own_schedule: false,
             noise_free: false,
-            run: Run::new(settings.build()?, settings.schedule, &start, f),
+            run,
             settings,
             noise: Normals::new(0),
         })
@@ -64,21 +72,33 @@ impl Racer {
         Ok(())
     }
 
-    /// Makes one update on `f` with gradient noise σ, unless noise-free (nothing once
-    /// stopped).
-    pub(crate) fn step(&mut self, f: &mut dyn LossFn, sigma: f64) {
+    /// Works on the racer's next update on `f` with gradient noise σ, unless noise-free,
+    /// while `go()` says time is left (see [`Run::update`]): true once the update is made and
+    /// recorded (or the racer has stopped: nothing happens then), false while it is in
+    /// progress. The pieces add up to exactly one [`Run::step`].
+    pub(crate) fn step_within(&mut self, f: &mut dyn LossFn, sigma: f64, go: &mut dyn FnMut() -> bool) -> bool {
         if self.run.stopped().is_some() {
-            return;
+            return true;
         }
-        // The error is kept by the run and read back through `status`.
-        let _ = if sigma > 0.0 && !self.noise_free {
-            self.run.step(&mut GradientNoise::new(f, sigma, &mut self.noise))
+        let mut noisy;
+        let f: &mut dyn LossFn = if sigma > 0.0 && !self.noise_free {
+            noisy = GradientNoise::new(f, sigma, &mut self.noise);
+            &mut noisy
         } else {
-            self.run.step(f)
+            f
         };
+        // An error is kept by the run and read back through `status`.
+        match self.run.update(f, go) {
+            Ok(false) => false,
+            Ok(true) => {
+                let loss = f.loss(self.run.theta());
+                let _ = self.run.record_row(loss, f.last_breakdown());
+                true
+            }
+            Err(_) => true,
+        }
     }
 
-    /// Its colour.
     pub fn color(&self) -> Rgb {
         self.color
     }

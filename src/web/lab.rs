@@ -78,7 +78,8 @@ impl LabView {
     /// One animation frame: the steps of this frame while playing, then a redraw of what
     /// changed. Returns whether anything was redrawn (the page then refreshes its readouts).
     pub fn frame(&mut self) -> Result<bool, JsError> {
-        self.lab.play_frame();
+        let mut budget = super::frame_budget();
+        self.lab.play_frame(&mut || budget.left());
         self.lab.sweep_frame();
         if !self.lab.needs_render() {
             return Ok(false);
@@ -153,13 +154,16 @@ impl LabView {
 
     /// The readouts of the last render in one call: data loss, regularization loss, total
     /// loss, accuracy (NaN without points), step, epoch, the next update's learning rate,
-    /// playing (1/0), stopped (1/0: `stopped` says why), N, C, and whether the schedule gives
-    /// α = 0 from the next update on (1/0: `scheduleWarning` says why); then the held-out
-    /// data loss and accuracy (NaN when nothing is held out), the numbers of training and of
-    /// held-out points, the λ values the sweep has done and has in all (0 and 0 without
-    /// one), and the number of parameters (C·F + C).
+    /// playing or finishing a Step's update (1/0: Pause stops either), stopped (1/0: `stopped`
+    /// says why), N, C, and whether the schedule gives α = 0 from the next update on (1/0:
+    /// `scheduleWarning` says why); then the held-out data loss and accuracy (NaN when nothing
+    /// is held out), the numbers of training and of held-out points, the λ values the sweep has
+    /// done and has in all (0 and 0 without one), and the number of parameters (C·F + C); then
+    /// the update in progress as candidates done and in all (0, 0 when none is), and whether
+    /// the loss keeps far above its start (1/0: `growthWarning` says so).
     pub fn readouts(&self) -> Vec<f64> {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let progress = self.lab.update_progress().unwrap_or((0, 0));
         vec![
             self.loss.data,
             self.loss.regularization,
@@ -168,7 +172,7 @@ impl LabView {
             self.lab.steps() as f64,
             self.lab.epoch() as f64,
             self.lab.learning_rate(),
-            flag(self.lab.running()),
+            flag(self.lab.running() || self.lab.stepping()),
             flag(self.lab.stopped().is_some()),
             self.lab.data().len() as f64,
             self.lab.shape().classes as f64,
@@ -180,6 +184,9 @@ impl LabView {
             self.lab.sweep().map_or(0.0, |s| s.training.len() as f64),
             self.lab.sweep().map_or(0.0, |s| s.lambdas.len() as f64),
             self.lab.theta().len() as f64,
+            progress.0 as f64,
+            progress.1 as f64,
+            flag(self.lab.growth_warning().is_some()),
         ]
     }
 
@@ -371,10 +378,13 @@ impl LabView {
         self.loss.total()
     }
 
-    /// One update now (a stop is reported by `stopped`, not thrown: it is a result the page
-    /// shows, not a failure of the call).
+    /// One update, as much of it as fits in a frame's budget; an update that does not fit (a
+    /// random search with many candidates over many points) goes on in the next frames, with
+    /// its progress in the readouts (a stop is reported by `stopped`, not thrown: it is a
+    /// result the page shows, not a failure of the call).
     pub fn step(&mut self) {
-        let _ = self.lab.step();
+        let mut budget = super::frame_budget();
+        self.lab.step_within(&mut || budget.left());
     }
 
     /// Starts repeated updates ([`LabView::frame`] makes `speed` of them per frame).
@@ -397,6 +407,12 @@ impl LabView {
     #[wasm_bindgen(getter, js_name = scheduleWarning)]
     pub fn schedule_warning(&self) -> Option<String> {
         self.lab.schedule_warning()
+    }
+
+    /// The notice when the loss keeps far above its starting value (see `crate::lab::growth`).
+    #[wasm_bindgen(getter, js_name = growthWarning)]
+    pub fn growth_warning(&self) -> Option<String> {
+        self.lab.growth_warning()
     }
 
     /// Why training stopped in this run (divergence or a failed update), as a sentence.

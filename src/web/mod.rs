@@ -30,6 +30,17 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
 }
 
+/// The page's clock in milliseconds (`performance.now()`), which frame budgets
+/// ([`crate::budget::Budget`]) read.
+pub(crate) fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// A budget of [`crate::budget::FRAME_BUDGET_MS`] from now on the page's clock.
+pub(crate) fn frame_budget() -> crate::budget::Budget<fn() -> f64> {
+    crate::budget::Budget::new(now as fn() -> f64, crate::budget::FRAME_BUDGET_MS)
+}
+
 /// web-sys reports failures as bare `JsValue`s; this carries their text into a `JsError`.
 pub(crate) trait OrJsError<T> {
     fn or_js_error(self) -> Result<T, JsError>;

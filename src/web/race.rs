@@ -123,7 +123,8 @@ impl RaceView {
     /// frame the race stops): a chart a few frames behind reads the same, and rasterizing
     /// eight noisy loss curves every frame would cost frames.
     pub fn frame(&mut self) -> Result<(), JsError> {
-        self.race.frame();
+        let mut budget = super::frame_budget();
+        self.race.frame(&mut || budget.left());
         self.render_picture()?;
         self.frames = self.frames.wrapping_add(1);
         if self.frames % CHART_FRAMES == 0 || !self.race.playing() {
@@ -139,9 +140,17 @@ impl RaceView {
         Ok(self.changes())
     }
 
-    /// One tick of the clock (the Step button).
+    /// One tick of the clock (the Step button), as much of it as fits in a frame's budget;
+    /// the frames finish a tick that does not fit (`progress` says how far it is).
     pub fn step(&mut self) {
-        self.race.tick();
+        let mut budget = super::frame_budget();
+        self.race.step_within(&mut || budget.left());
+    }
+
+    /// Whether the frames are finishing a Step's tick (Pause stops them).
+    #[wasm_bindgen(getter)]
+    pub fn stepping(&self) -> bool {
+        self.race.stepping()
     }
 
     /// Starts ticking each frame.
@@ -180,13 +189,19 @@ impl RaceView {
         }
     }
 
-    /// What the page shows of the race's progress, in one call: `{clock, playing, claim,
-    /// leaderboard}` with the claim and the standings as `claim()` and `leaderboard()` give
-    /// them.
+    /// What the page shows of the race's progress, in one call: `{clock, playing, stepping,
+    /// update, claim, leaderboard}` with `update` the tick's update in progress as
+    /// `[candidates done, in all]` (null when none is), and the claim and the standings as
+    /// `claim()` and `leaderboard()` give them.
     pub fn progress(&self) -> Result<Object, JsError> {
         let object = Object::new();
         put(&object, "clock", self.race.clock() as u32)?;
         put(&object, "playing", self.race.playing())?;
+        put(&object, "stepping", self.race.stepping())?;
+        let update = self.race.progress().map_or(JsValue::NULL, |(done, all)| {
+            Array::of2(&JsValue::from(done as u32), &JsValue::from(all as u32)).into()
+        });
+        put(&object, "update", update)?;
         put(&object, "claim", self.claim()?)?;
         put(&object, "leaderboard", self.leaderboard()?)?;
         Ok(object)

@@ -160,3 +160,21 @@ test('a schedule that leaves α = 0 for the steps ahead is named under the reado
   assert.ok(await warning.isHidden(), 'a longer horizon moves again');
   assert.deepEqual(page.problems, []);
 });
+
+test('a loss that keeps swinging far above its start is named under the readouts', async () => {
+  // L1 with λ = 10⁶ and step 0.1 alternates between 1.3·10⁷ and 6·10¹¹ (see src/lab/growth.rs).
+  const page = await openLab(env, { hash: '#lab?regularizer=l1&lambda=1000000' });
+  const warning = page.locator('#lab-growth-warning');
+  await clickStep(page, 9);
+  assert.ok(await warning.isHidden(), 'nine chart points after the start: too few to say');
+  await clickStep(page, 1);
+  assert.ok(await warning.isVisible());
+  assert.equal(
+    await warning.textContent(),
+    'The loss has been above 10 × its start (1.300e7) at 5 of the last 10 chart points (highest 6.000e11): the steps overshoot. Lower the learning rate or λ, or choose another method, then press Reset.',
+  );
+  await page.click('#lab-reset');
+  await settle(page);
+  assert.ok(await warning.isHidden(), 'a new run starts afresh');
+  assert.deepEqual(page.problems, []);
+});

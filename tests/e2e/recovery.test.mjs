@@ -1,6 +1,7 @@
 // An internal error never kills a scene: a panic (forced through a scene's test-only hook, by
 // the same path a button takes) stops that scene and says so, the other scenes keep working,
-// and one button rebuilds it from its last link without a reload (the lab and the race). A canvas size past the largest
+// and one button rebuilds it from its last link without a reload (the lab, the race and each
+// regularization view). A canvas size past the largest
 // is refused with a message before anything is allocated.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,4 +123,43 @@ test('a panic in the race stops only the race; Rebuild brings back its preset, a
   assert.equal(await readout(page, 'race-clock'), '1', 'the rebuilt race runs');
   assert.deepEqual(page.problems, []);
   await screenshot(page, 'recovery-race-rebuilt');
+});
+
+test('a panic in a regularization view stops only that view; Rebuild brings it back from its link, and the lab trains meanwhile', async () => {
+  const page = await openLab(env, { width: 1280, height: 720, hash: '#regularization/weights?penalty=l1&lambda=0.5' });
+  await page.evaluate(async () => {
+    const { attempt } = await import('./ui.js');
+    attempt(() => window.descent.scenes.regularization.handle.weights.panicForTests());
+  });
+  await settle(page);
+  assert.match(await page.locator('#regularization .crash').textContent(), /regularization hit an internal error and stopped/);
+  assert.ok(await page.locator('#notice').isHidden(), 'the panic is not shown as a refusal');
+  const panics = page.problems.splice(0);
+  assert.ok(panics.length > 0 && panics.every((p) => /panic|unreachable|RuntimeError/i.test(p)), panics.join('\n'));
+  // The stopped view is asked nothing, even when the window changes size.
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.waitForTimeout(300);
+  assert.deepEqual(page.problems, []);
+
+  await page.click('[data-scene="lab"]');
+  await page.click('#lab-step');
+  await settle(page);
+  assert.equal(await readout(page, 'lab-steps'), '1', 'the lab keeps working');
+
+  await page.click('[data-scene="regularization"]');
+  await page.locator('#regularization .crash button').click();
+  await settle(page);
+  assert.equal(await page.locator('#regularization .crash').count(), 0);
+  const weights = await page.evaluate(() => {
+    const view = window.descent.scenes.regularization.handle.weights;
+    return { penalty: view.get('penalty'), lambda: view.get('lambda') };
+  });
+  assert.deepEqual(weights, { penalty: 'l1', lambda: '0.5' }, 'rebuilt as its link describes it');
+  assert.equal(await page.locator('#regularization [data-param="penalty"]').first().inputValue(), 'l1', 'the panel follows');
+  // The rebuilt view answers its controls.
+  await page.selectOption('.subview[data-view="weights"] [data-param="penalty"]', 'l2');
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.descent.scenes.regularization.handle.weights.get('penalty')), 'l2');
+  assert.deepEqual(page.problems, []);
+  await screenshot(page, 'recovery-regularization-rebuilt');
 });

@@ -4,6 +4,7 @@
 //! module is one former test file.
 
 mod address;
+mod bytes;
 mod lab_gradient_noise;
 mod roundtrip;
 mod scenes;

@@ -93,7 +93,7 @@ fn a_diverging_run_stops_at_the_last_finite_point_and_reset_recovers() {
     lab.set_running(true);
     let mut frames = 0;
     while lab.stopped().is_none() && frames < 1000 {
-        lab.play_frame();
+        lab.play_frame(&mut || true);
         frames += 1;
     }
     let stop = lab.stopped().expect("lr = 100 diverges").clone();
@@ -205,19 +205,24 @@ fn every_optimizer_setting_is_reachable_by_name_and_applies_to_its_method() {
 fn play_makes_speed_steps_per_frame_and_a_long_run_stays_bounded() {
     let mut lab = Lab::default();
     lab.set("speed", "50").unwrap();
-    lab.play_frame();
+    lab.play_frame(&mut || true);
     assert_eq!(lab.steps(), 0, "paused: no steps");
     lab.set_running(true);
-    lab.play_frame();
+    lab.play_frame(&mut || true);
     assert_eq!(lab.steps(), 50);
     for _ in 0..100 {
-        lab.play_frame();
+        lab.play_frame(&mut || true);
     }
     assert_eq!(lab.steps(), 5050);
+    // One chart point per frame: the full loss after the frame's last update.
+    let frames: Vec<f64> = (0..=101).map(|f| 50.0 * f as f64).collect();
+    assert_eq!(lab.history().steps(), frames.as_slice());
+    // Steps (one row per update) thin the history evenly.
+    lab.advance(5000).unwrap();
     let history = lab.history();
     assert!(history.len() <= descent::lab::history::CAPACITY, "{}", history.len());
     assert_eq!(history.steps()[0], 0.0);
-    assert_eq!(*history.steps().last().unwrap(), 5050.0);
+    assert_eq!(*history.steps().last().unwrap(), 10050.0);
     assert!(history.stride() >= 4);
     assert_eq!(history.theta(history.len() - 1), lab.theta());
 }

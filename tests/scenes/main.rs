@@ -4,11 +4,13 @@
 //! module is one former test file.
 
 mod lab;
+mod lab_budget;
 mod lab_canvas;
 mod lab_csv;
 mod lab_density;
 mod lab_features;
 mod lab_gradient_noise;
+mod lab_growth;
 mod lab_page;
 mod lab_rates;
 mod lab_robustness;
@@ -16,6 +18,7 @@ mod lab_schedule_chart;
 mod lab_table;
 mod lab_training;
 mod race;
+mod race_budget;
 mod race_heatmap;
 mod race_picture;
 mod race_presets;

@@ -267,16 +267,16 @@ fn the_leaderboard_counts_steps_to_epsilon_from_the_trajectory() {
 fn the_clock_plays_per_frame_and_stops_at_the_end() {
     let mut race = race_with(&[&[("method", "sgd"), ("lr", "0.05")]]);
     race.set("steps-per-frame", "7").unwrap();
-    race.frame();
+    race.frame(&mut || true);
     assert_eq!(race.clock(), 0, "paused: frames do not tick");
     race.set_playing(true);
-    race.frame();
-    race.frame();
+    race.frame(&mut || true);
+    race.frame(&mut || true);
     assert_eq!(race.clock(), 14);
     race.set("steps-per-frame", "100").unwrap();
     assert_eq!(race.clock(), 14, "steps-per-frame restarts nothing");
     while race.playing() {
-        race.frame();
+        race.frame(&mut || true);
     }
     assert_eq!(race.clock(), MAX_STEPS);
     race.tick();

@@ -141,3 +141,14 @@ impl WeightSpaceView {
         Ok(image.pixel(i, rows - 1 - j).to_vec())
     }
 }
+
+/// For the browser tests only: what a defect in a regularization view would do.
+#[wasm_bindgen]
+impl WeightSpaceView {
+    /// Panics, as a defect in the view would: the browser tests check that the page stops the
+    /// view, says so, and rebuilds it from its link while the other scenes keep working.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&mut self) {
+        panic!("a panic forced by the browser tests");
+    }
+}
