@@ -147,7 +147,15 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   };
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, SAVE_MS);
+    saveTimer = setTimeout(() => (playing() ? scheduleSave() : save()), SAVE_MS);
+  };
+
+  /** Whether the scene shown is playing (or finishing a Step): its state is not still, and making its link (a
+   *  replay on a fresh scene: hundreds of milliseconds at 100,000 points) would cost frames.
+   *  The address and the saved state follow once it pauses (or the page is hidden). */
+  const playing = () => {
+    const handle = scenes[place.scene]?.handle;
+    return Boolean(handle && !broken(place.scene) && (handle.running === true || handle.stepping === true || handle.playing === true));
   };
 
   /** Puts the current state in the address without a history entry. */
@@ -155,6 +163,10 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     clearTimeout(timer);
     timer = 0;
     if (broken(place.scene)) return;
+    if (playing()) {
+      schedule();
+      return;
+    }
     try {
       const hash = addressOf(current());
       if (hash !== location.hash) history.replaceState(history.state, '', hash);

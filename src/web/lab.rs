@@ -403,6 +403,12 @@ impl LabView {
         self.lab.running()
     }
 
+    /// Whether the frames are finishing an update a Step left in progress.
+    #[wasm_bindgen(getter)]
+    pub fn stepping(&self) -> bool {
+        self.lab.stepping()
+    }
+
     /// Why the schedule will not move θ from the next update on, as a sentence, if it will not.
     #[wasm_bindgen(getter, js_name = scheduleWarning)]
     pub fn schedule_warning(&self) -> Option<String> {
