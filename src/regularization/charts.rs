@@ -32,7 +32,7 @@ pub fn draw_weight_paths<DB: DrawingBackend>(
     ];
     let chart = LineChart {
         x_label: "log₁₀ λ",
-        y_label: "optimal weight",
+        y_label: "w*",
         cursor: Some(view.lambda().log10()),
         scale,
         ..LineChart::default()
