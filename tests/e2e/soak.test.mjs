@@ -61,8 +61,8 @@ test('200,000 updates across the scenes keep memory flat and the console clean',
     steps += made * racers;
   };
 
-  // Two rounds of the same phases: the first fills every scene's bounded buffers (rasters,
-  // histories, a whole race's trajectories), the second must not grow memory.
+  // Rounds of the same phases: the first fills every scene's bounded buffers (rasters,
+  // histories, a whole race's trajectories), and later rounds must not grow memory.
   const round = async () => {
     await lab('#lab?dataset=spiral&points=300&method=sgd&batch-size=8&speed=1000', 20_000)();
     await lab('#lab?dataset=blobs&points=500&classes=5&method=adam&batch-size=16&speed=1000', 40_000)();
@@ -70,6 +70,10 @@ test('200,000 updates across the scenes keep memory flat and the console clean',
     await lab('#lab?dataset=xor&points=200&method=random&samples=5&speed=1000', 20_000)();
     await lab('#lab?dataset=ring&points=200&method=momentum&speed=1000', 30_000)();
   };
+  // Wasm memory only grows, by whole pages, to its highest peak so far: a later round may
+  // still reach a new peak once (two scenes' buffers alive at once while a link is made, in a
+  // fragmented heap), so the third round is the one that must stay flat.
+  await round();
   await round();
   const warm = await memory(page);
   await round();
@@ -77,7 +81,7 @@ test('200,000 updates across the scenes keep memory flat and the console clean',
   const seconds = (Date.now() - started) / 1000;
   console.log(`soak: ${steps} updates in ${seconds.toFixed(0)} s; wasm memory ${(warm.wasm / MIB).toFixed(1)} → ${(end.wasm / MIB).toFixed(1)} MiB; JS heap ${warm.heap === null ? 'n/a' : `${(warm.heap / MIB).toFixed(1)} → ${(end.heap / MIB).toFixed(1)} MiB`}`);
   assert.ok(steps >= STEPS, `${steps} updates`);
-  assert.ok(end.wasm - warm.wasm <= MIB, `wasm memory grew ${warm.wasm} → ${end.wasm} in the second round`);
+  assert.ok(end.wasm - warm.wasm <= MIB, `wasm memory grew ${warm.wasm} → ${end.wasm} in the third round`);
   if (warm.heap !== null) assert.ok(end.heap - warm.heap <= 16 * MIB, `JS heap grew ${warm.heap} → ${end.heap}`);
   assert.deepEqual(page.problems, []);
 });
