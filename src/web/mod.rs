@@ -4,11 +4,13 @@
 //!
 //! One file per scene (`lab.rs`, …) holds that scene's exported type; this file holds what
 //! they share: the panic hook, the error bridge and [`Canvas`], a canvas element with its 2D context;
-//! `settings.rs` the settings tables every scene hands the page.
+//! `settings.rs` the settings tables every scene hands the page; `heap.rs` counts the heap's
+//! live bytes.
 
 mod chart;
 mod chart_backend;
 mod export;
+mod heap;
 mod lab;
 mod lab_features;
 mod link;
