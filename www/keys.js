@@ -62,14 +62,15 @@ function toggleFullscreen() {
   else document.documentElement.requestFullscreen?.().catch((error) => report(new Error(`Fullscreen is not allowed here (${error.message}).`)));
 }
 
-/** The overlay listing every shortcut, built from SHORTCUTS when first shown. */
+/** The overlay listing every shortcut, built from SHORTCUTS when first shown: a modal
+ *  `<dialog>`, so Tab stays inside it and the page behind is inert while it is open. */
 let overlay = null;
 
 function showOverlay() {
   overlay?.remove();
   const rows = shortcuts.map(({ shown, label }) => element('tr', {}, [element('th', {}, shown.map((key) => element('kbd', { text: key }))), element('td', { text: label })]));
   const close = element('button', { type: 'button', class: 'keys-close', text: 'Close' });
-  overlay = element('div', { class: 'keys-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'keys-title' }, [
+  overlay = element('dialog', { class: 'keys-overlay', 'aria-labelledby': 'keys-title' }, [
     element('div', { class: 'keys-box' }, [
       element('h2', { id: 'keys-title', text: 'Keyboard shortcuts' }),
       element('table', {}, [element('tbody', {}, rows)]),
@@ -78,16 +79,21 @@ function showOverlay() {
     ]),
   ]);
   close.addEventListener('click', hideOverlay);
+  // The dialog fills the window around its box: a click outside the box lands on it.
   overlay.addEventListener('click', (event) => {
     if (event.target === overlay) hideOverlay();
   });
+  // Escape closes a modal dialog by itself: forget it then too.
+  overlay.addEventListener('close', hideOverlay);
   document.body.append(overlay);
+  overlay.showModal();
   close.focus();
 }
 
 function hideOverlay() {
-  overlay?.remove();
+  const shown = overlay;
   overlay = null;
+  shown?.remove();
 }
 
 /** Escape: closes the overlay, else leaves fullscreen. */

@@ -126,6 +126,12 @@ test('? lists every shortcut, Escape closes the list; P presenter mode; F fullsc
   // Shortcuts wait while the list is open.
   await page.keyboard.press('s');
   assert.equal(await text(page, '#lab-steps'), '0');
+  // Tab stays inside the list (a modal dialog): the page behind never takes the focus.
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => document.activeElement === document.body || document.querySelector('.keys-overlay').contains(document.activeElement));
+    assert.ok(inside, `Tab ${i + 1} keeps the focus in the list`);
+  }
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.keys-overlay').count(), 0);
   // The header's ? button shows the same list.
