@@ -71,6 +71,7 @@ bench: wasm chromium npm-tools
 	node tests/bench/landscape.mjs --runs 20
 	node tests/bench/first-frame.mjs
 	node tests/bench/memory.mjs
+	node tests/bench/budget.mjs
 	node tests/bench/convnetjs.mjs
 	cargo bench --bench summary
 
