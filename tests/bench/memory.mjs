@@ -1,7 +1,10 @@
 // Steady state allocates nothing per frame: in every scene, Play (where the scene has it) and
-// 10,000 frames of the page's frame hook, with wasm linear memory and the JS heap (after a
-// garbage collection) read before and after. wasm memory never shrinks, so growth means the
-// module allocated more than it ever freed; a JS heap that grows means garbage kept alive.
+// two stretches of 10,000 frames of the page's frame hook, with the wasm heap's live bytes
+// (`heapInUse`, counted by the global allocator), wasm linear memory and the JS heap (after a
+// garbage collection) read before, between and after. The first stretch may fill the runs'
+// bounded records (the lab's history to its capacity, a race to its last step); past them the
+// second must leave the live bytes where they were. wasm memory never shrinks, so it shows the
+// highest peak; a JS heap that grows means garbage kept alive.
 //
 // Run: make bench   (or: node tests/bench/memory.mjs [--frames 10000])
 import { launch, openLab } from '../e2e/harness.mjs';
@@ -21,12 +24,15 @@ try {
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(async () => (await (await import('./pkg/descent.js')).default()).memory.buffer.byteLength);
-    return { wasm, js: usedSize };
+    const { wasm, live } = await page.evaluate(async () => {
+      const module = await import('./pkg/descent.js');
+      return { wasm: (await module.default()).memory.buffer.byteLength, live: module.heapInUse() };
+    });
+    return { wasm, live, js: usedSize };
   };
   const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
   console.log(`memory over ${FRAMES} frames of Play per scene, Chromium ${env.browser.version()}`);
-  console.log('| scene | wasm memory start → end | JS heap start → end |\n|---|---:|---:|');
+  console.log('| scene | wasm heap live: start → after 1st stretch → after 2nd | wasm memory start → end | JS heap start → end |\n|---|---:|---:|---:|');
   for (const [scene, play] of [['lab', '#lab-play'], ['race', '#race-play'], ['regularization', null]]) {
     await page.click(`[role="tab"][data-scene="${scene}"]`);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -46,9 +52,12 @@ try {
     await run(500);
     const start = await measure();
     await run(FRAMES);
+    const middle = await measure();
+    await run(FRAMES);
     const end = await measure();
-    console.log(`| ${scene} | ${mb(start.wasm)} → ${mb(end.wasm)} | ${mb(start.js)} → ${mb(end.js)} |`);
+    console.log(`| ${scene} | ${start.live} → ${middle.live} → ${end.live} B | ${mb(start.wasm)} → ${mb(end.wasm)} | ${mb(start.js)} → ${mb(end.js)} |`);
     const browser = env.browser.version();
+    record(`${scene}: wasm heap live bytes' growth over the second ${FRAMES} frames`, [end.live - middle.live], { unit: 'B', browser });
     record(`${scene}: wasm memory growth over ${FRAMES} frames`, [(end.wasm - start.wasm) / 2 ** 20], { unit: 'MB', browser });
     record(`${scene}: JS heap growth over ${FRAMES} frames`, [(end.js - start.js) / 2 ** 20], { unit: 'MB', browser });
     if (play && (await page.textContent(play)).trim() === 'Pause') await page.click(play);
