@@ -6,6 +6,9 @@ use std::borrow::Cow;
 
 use super::{DataError, Dataset, MAX_CLASSES, MAX_POINTS};
 
+mod lines;
+pub use lines::CsvLines;
+
 /// The comment that gives a CSV file's number of classes: `# classes: C`.
 const CLASSES_COMMENT: &str = "classes:";
 

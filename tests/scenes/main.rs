@@ -7,6 +7,7 @@ mod lab;
 mod lab_budget;
 mod lab_canvas;
 mod lab_csv;
+mod lab_csv_import;
 mod lab_density;
 mod lab_features;
 mod lab_gradient_noise;
