@@ -14,7 +14,7 @@ fn import(bytes: &[u8], chunks: &[usize], looks: &[usize]) -> (Result<descent::d
     let mut fractions = Vec::new();
     let mut rest = bytes;
     let mut turn = 0;
-    let mut read = |import: &mut CsvImport, turn: &mut usize| {
+    let read = |import: &mut CsvImport, turn: &mut usize| {
         let mut budget = looks[*turn % looks.len()];
         *turn += 1;
         import.read(&mut || {

@@ -20,6 +20,7 @@ mod lab_table;
 mod lab_training;
 mod race;
 mod race_budget;
+mod race_growth;
 mod race_heatmap;
 mod race_picture;
 mod race_presets;
