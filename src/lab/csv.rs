@@ -14,8 +14,7 @@
 use super::{Lab, LabError};
 use crate::data::{Dataset, MAX_CLASSES, MAX_POINTS, parse_csv};
 
-mod import;
-pub use import::{CsvImport, CsvProgress};
+pub mod import;
 
 /// The largest CSV file the lab reads, in bytes: room for [`MAX_POINTS`] points written out
 /// to full precision, with comments.
@@ -103,7 +102,7 @@ impl Lab {
     }
 
     /// Shows the points read from the CSV file `name` by [`read_points`] or a finished
-    /// [`CsvImport`]: a new dataset (rule 1).
+    /// [`import::CsvImport`]: a new dataset (rule 1).
     fn load_points(&mut self, name: &str, data: Dataset) {
         self.file = Some(CsvFile { name: name.to_string(), data: data.clone() });
         self.from_file = true;

@@ -1,12 +1,12 @@
 //! A CSV file imported across frames: the page hands its bytes a chunk per frame, each frame
 //! reads lines for the frame's budget and shows the fraction read, and the lab takes the
-//! points in one step once every line is read (see [`crate::lab::csv::CsvImport`]). Dropping
+//! points in one step once every line is read (see [`crate::lab::csv::import::CsvImport`]). Dropping
 //! the import cancels it; the lab is untouched until then.
 
 use wasm_bindgen::prelude::*;
 
 use super::lab::LabView;
-use crate::lab::csv::CsvImport;
+use crate::lab::csv::import::CsvImport;
 
 /// A CSV file being read, a frame's budget at a time.
 #[wasm_bindgen]

@@ -4,7 +4,8 @@
 //! the same as after `load_csv`, or stays untouched.
 
 use descent::lab::Lab;
-use descent::lab::csv::{CsvImport, CsvProgress, read_points};
+use descent::lab::csv::import::{CsvImport, CsvProgress};
+use descent::lab::csv::read_points;
 use proptest::prelude::*;
 
 /// Reads `bytes` handed in `chunks` (sizes, repeated as needed), each read given a budget of

@@ -31,7 +31,8 @@ pub enum CsvProgress {
 /// A CSV file read a budget at a time; see the [module](self).
 ///
 /// ```
-/// use descent::lab::csv::{CsvImport, CsvProgress, read_points};
+/// use descent::lab::csv::import::{CsvImport, CsvProgress};
+/// use descent::lab::csv::read_points;
 /// let text = b"x0,x1,label\r\n0.5,0.4,0\r\n-0.4,0.3,1\r\n";
 /// let mut import = CsvImport::new(text.len());
 /// for chunk in text.chunks(5) {
