@@ -30,8 +30,9 @@ impl Race {
     /// ```
     /// use descent::race::Race;
     /// let mut race = Race::default();
-    /// race.set("surface", "quadratic").unwrap();
-    /// race.set("racer0.enabled", "true").unwrap();
+    /// for (name, value) in [("surface", "quadratic"), ("kappa", "10"), ("start", "-1.5,1"), ("noise", "0")] {
+    ///     race.set(name, value).unwrap();
+    /// }
     /// race.set("racer0.method", "sgd").unwrap();
     /// race.set("racer0.lr", "0.25").unwrap();
     /// assert_eq!(race.growth_warning(), None);
