@@ -18,6 +18,7 @@ use rand_distr::StandardNormal;
 
 mod csv;
 mod split;
+pub use csv::lines::CsvLines;
 pub use csv::parse_csv;
 
 /// The most classes a dataset may have: enough for every generator and a CSV, few enough

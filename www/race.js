@@ -41,7 +41,8 @@ function addCustomPreset(select) {
 /** Writes the leaderboard rows (text only). */
 function showLeaderboard(body, rows) {
   const format = (x) => (Number.isFinite(x) ? x.toExponential(3) : String(x));
-  const lines = rows.map((r) => [r.color, r.label, r.reached ?? '—', format(r.loss), format(r.recent), r.status]);
+  // A racer whose loss keeps far above its start still runs, but is marked.
+  const lines = rows.map((r) => [r.color, r.label, r.reached ?? '—', format(r.loss), format(r.recent), r.diverging ? 'diverging' : r.status]);
   const key = JSON.stringify(lines);
   if (body.dataset.key === key) return;
   body.dataset.key = key;
@@ -52,7 +53,7 @@ function showLeaderboard(body, rows) {
       swatch.style.background = color;
       const cells = [element('td', {}, [swatch]), ...texts.map((text) => element('td', { text: String(text) }))];
       const row = element('tr', { 'data-racer': String(r.index) }, cells);
-      row.classList.toggle('diverged', r.diverged);
+      row.classList.toggle('diverged', r.diverged || r.diverging);
       return row;
     }),
   );
@@ -105,6 +106,9 @@ export function mountRace(root, { lab }) {
     const claimLine = root.querySelector('#race-claim');
     claimLine.textContent = claim ? `Now: ${claim.evidence}${claim.holds ? ' — the claim holds.' : ''}` : '';
     claimLine.classList.toggle('holds', Boolean(claim?.holds));
+    const growth = root.querySelector('#race-growth-warning');
+    growth.hidden = !progress.growth;
+    if (growth.textContent !== (progress.growth ?? '')) growth.textContent = progress.growth ?? '';
   };
   const render = () => {
     if (halted()) return;

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use super::{DataError, Dataset, MAX_CLASSES, MAX_POINTS};
 
+pub(super) mod lines;
+
 /// The comment that gives a CSV file's number of classes: `# classes: C`.
 const CLASSES_COMMENT: &str = "classes:";
 

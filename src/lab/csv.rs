@@ -14,6 +14,8 @@
 use super::{Lab, LabError};
 use crate::data::{Dataset, MAX_CLASSES, MAX_POINTS, parse_csv};
 
+pub mod import;
+
 /// The largest CSV file the lab reads, in bytes: room for [`MAX_POINTS`] points written out
 /// to full precision, with comments.
 pub const MAX_CSV_BYTES: usize = 64 << 20;
@@ -40,20 +42,35 @@ pub(crate) struct CsvFile {
 /// assert_eq!(read_points(b"1,2,0\r1,\xff,1\r").unwrap_err(), "CSV line 2: not UTF-8 text");
 /// ```
 pub fn read_points(bytes: &[u8]) -> Result<Dataset, String> {
-    if bytes.len() > MAX_CSV_BYTES {
-        return Err(format!("the lab reads CSV files of up to {} MB", MAX_CSV_BYTES >> 20));
+    if let Some(refusal) = refuse_start(bytes.len(), bytes) {
+        return Err(refusal);
     }
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err("this file is UTF-16 text (as \"Unicode Text\" saves it); save it as CSV in UTF-8".into());
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(&bytes[..e.valid_up_to()]))?;
+    showable(parse_csv(text).map_err(|e| e.to_string())?)
+}
+
+/// Why a file that starts with `start` (its first two bytes, or all of a shorter file) and
+/// has `len` bytes cannot be read, if that alone says it.
+fn refuse_start(len: usize, start: &[u8]) -> Option<String> {
+    if len > MAX_CSV_BYTES {
+        return Some(format!("the lab reads CSV files of up to {} MB", MAX_CSV_BYTES >> 20));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let read = &bytes[..e.valid_up_to()];
-        // Line ends as the reader counts them: LF, CRLF or a lone CR.
-        let ends =
-            read.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && read.get(i + 1) != Some(&b'\n')));
-        format!("CSV line {}: not UTF-8 text", ends.count() + 1)
-    })?;
-    let data = parse_csv(text).map_err(|e| e.to_string())?;
+    if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
+        return Some("this file is UTF-16 text (as \"Unicode Text\" saves it); save it as CSV in UTF-8".into());
+    }
+    None
+}
+
+/// The refusal of a file whose UTF-8 text stops being valid after `read`.
+fn not_utf8(read: &[u8]) -> String {
+    // Line ends as the reader counts them: LF, CRLF or a lone CR.
+    let ends = read.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && read.get(i + 1) != Some(&b'\n')));
+    format!("CSV line {}: not UTF-8 text", ends.count() + 1)
+}
+
+/// The points read, if the lab can show them: in the plane, in two classes or more, within
+/// ±[`MAX_COORDINATE`]; otherwise why not.
+fn showable(data: Dataset) -> Result<Dataset, String> {
     if data.dim() != 2 {
         return Err(format!(
             "the lab shows points in the plane: each line needs two coordinates and a label \
@@ -80,10 +97,16 @@ impl Lab {
     /// error nothing changes and the message names the file and the reason.
     pub fn load_csv(&mut self, name: &str, bytes: &[u8]) -> Result<(), LabError> {
         let data = read_points(bytes).map_err(|reason| LabError::Csv { file: name.to_string(), reason })?;
+        self.load_points(name, data);
+        Ok(())
+    }
+
+    /// Shows the points read from the CSV file `name` by [`read_points`] or a finished
+    /// [`import::CsvImport`]: a new dataset (rule 1).
+    fn load_points(&mut self, name: &str, data: Dataset) {
         self.file = Some(CsvFile { name: name.to_string(), data: data.clone() });
         self.from_file = true;
         self.replace_data(data, true);
-        Ok(())
     }
 
     /// Shows the loaded file's points again (the dataset menu's [`FILE_DATASET`]; rule 1).

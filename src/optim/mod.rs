@@ -43,6 +43,7 @@ pub mod adamax;
 pub mod classifier;
 pub mod eigen;
 mod first_order;
+pub mod growth;
 pub mod hyper;
 pub mod lbfgs;
 pub mod line_search;

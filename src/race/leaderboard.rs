@@ -35,6 +35,9 @@ pub struct Standing {
     pub status: String,
     /// Whether it stopped because its run diverged.
     pub diverged: bool,
+    /// Whether it still runs but its loss keeps far above its start ([`Race::overshoot`]):
+    /// the page marks it "diverging".
+    pub diverging: bool,
 }
 
 /// The standings of the enabled racers, best first: those that reached ε by how soon, then
@@ -68,6 +71,7 @@ pub fn standings(race: &Race) -> Vec<Standing> {
                 steps: racer.run().updates(),
                 status,
                 diverged,
+                diverging: race.overshoot(racer).is_some(),
             }
         })
         .collect();

@@ -21,6 +21,7 @@
 pub mod charts;
 pub mod error;
 pub mod export;
+pub mod growth;
 pub mod leaderboard;
 pub mod param;
 pub mod picture;

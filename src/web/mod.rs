@@ -12,6 +12,7 @@ mod chart_backend;
 mod export;
 mod heap;
 mod lab;
+mod lab_csv_import;
 mod lab_features;
 mod link;
 mod race;

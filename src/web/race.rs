@@ -190,9 +190,10 @@ impl RaceView {
     }
 
     /// What the page shows of the race's progress, in one call: `{clock, playing, stepping,
-    /// update, claim, leaderboard}` with `update` the tick's update in progress as
-    /// `[candidates done, in all]` (null when none is), and the claim and the standings as
-    /// `claim()` and `leaderboard()` give them.
+    /// update, claim, leaderboard, growth}` with `update` the tick's update in progress as
+    /// `[candidates done, in all]` (null when none is), the claim and the standings as
+    /// `claim()` and `leaderboard()` give them, and `growth` the notice naming the racers
+    /// whose loss keeps far above its start (null when none does).
     pub fn progress(&self) -> Result<Object, JsError> {
         let object = Object::new();
         put(&object, "clock", self.race.clock() as u32)?;
@@ -204,6 +205,7 @@ impl RaceView {
         put(&object, "update", update)?;
         put(&object, "claim", self.claim()?)?;
         put(&object, "leaderboard", self.leaderboard()?)?;
+        put(&object, "growth", self.race.growth_warning().map_or(JsValue::NULL, JsValue::from))?;
         Ok(object)
     }
 
@@ -262,8 +264,8 @@ impl RaceView {
     }
 
     /// The standings, best first: `{index, label, color, reached, loss, recent, steps, status,
-    /// diverged}` each (`reached` null when ε is not reached; `recent` the mean loss over the
-    /// last steps).
+    /// diverged, diverging}` each (`reached` null when ε is not reached; `recent` the mean loss
+    /// over the last steps; `diverging` while its loss keeps far above its start).
     pub fn leaderboard(&self) -> Result<Array, JsError> {
         let rows = Array::new();
         for s in standings(&self.race) {
@@ -277,6 +279,7 @@ impl RaceView {
             put(&row, "steps", s.steps as u32)?;
             put(&row, "status", s.status)?;
             put(&row, "diverged", s.diverged)?;
+            put(&row, "diverging", s.diverging)?;
             rows.push(&row);
         }
         Ok(rows)
