@@ -22,7 +22,8 @@ async function main() {
   await init();
   // Each scene mounts in the section of its id and is given what it uses of the others: the
   // race's classifier slice and the landscape view cut through the lab's model. The race and
-  // the regularization views are built when first used (lazy-scene.js), after the first frame.
+  // the regularization views are built when first used (lazy-scene.js): a page opened on the
+  // lab draws its first frame without them.
   const section = (id) => document.getElementById(id);
   const lab = mountLab(section('lab'));
   const scenes = {
