@@ -43,6 +43,7 @@ native:
 wasm: wasm-target wasm-bindgen-cli
 	cargo build --lib --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_FILE)
+	node tools/precompress.mjs $(PKG)/descent_bg.wasm $(PKG)/descent.js
 
 ## dist: a self-contained static folder for any web host, with .gz and .br siblings
 dist: wasm

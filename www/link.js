@@ -42,8 +42,11 @@ function splitLab(query) {
 }
 
 /** A scene's views: the names of its handle's parts that make links (the regularization
- *  scene's), or none when the handle makes links itself. */
-function viewsOf(handle) {
+ *  scene's), or none when the handle makes links itself; a scene not yet built names them
+ *  without being built (lazy-scene.js). */
+function viewsOf(scene) {
+  if (scene.built === false) return scene.views;
+  const { handle } = scene;
   if (typeof handle.link === 'function') return [];
   return Object.keys(handle).filter((name) => typeof handle[name]?.link === 'function');
 }
@@ -101,7 +104,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   const target = ({ scene, view }) => (view ? scenes[scene].handle[view] : scenes[scene].handle);
   /** The view a scene shows now (its pressed view button), or its first. */
   const shownView = (scene) => {
-    const views = viewsOf(scenes[scene].handle);
+    const views = viewsOf(scenes[scene]);
     if (views.length === 0) return null;
     const pressed = document.getElementById(scene)?.querySelector('[data-view][aria-pressed="true"]')?.dataset.view;
     return views.includes(pressed) ? pressed : views[0];
@@ -110,7 +113,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   /** Every scene and view that makes links. */
   const everyPlace = () =>
     Object.keys(scenes).flatMap((scene) => {
-      const views = viewsOf(scenes[scene].handle);
+      const views = viewsOf(scenes[scene]);
       return views.length ? views.map((view) => ({ scene, view })) : [{ scene, view: null }];
     });
   const keyOf = (at) => (at.view ? `${at.scene}/${at.view}` : at.scene);
@@ -130,7 +133,8 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   /** The page's state: every scene's link query by place, and the address shown. */
   const snapshot = () => {
     const links = {};
-    for (const at of everyPlace()) if (!broken(at.scene)) links[keyOf(at)] = target(at).link();
+    // A scene not built yet is at its defaults: its link query is empty.
+    for (const at of everyPlace()) if (!broken(at.scene)) links[keyOf(at)] = scenes[at.scene].built === false ? '' : target(at).link();
     return { links, at: broken(place.scene) ? `#${place.scene}` : addressOf(current()) };
   };
   /** Stores every scene's state (their links) and the address shown. */
@@ -218,7 +222,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
       scene = 'lab';
       apply = false;
     }
-    const views = viewsOf(scenes[scene].handle);
+    const views = viewsOf(scenes[scene]);
     let view = views.length ? views[0] : null;
     if (apply && link.view) {
       const sceneLabel = label(`[role="tab"][data-scene="${scene}"]`, scene);

@@ -3,7 +3,8 @@
 import init, { LabView } from './pkg/descent.js';
 import { mountLab } from './lab.js';
 import { mountRace } from './race.js';
-import { mountRegularization } from './regularization.js';
+import { REGULARIZATION_VIEWS, mountRegularization } from './regularization.js';
+import { lazyScene } from './lazy-scene.js';
 import { followLinks } from './link.js';
 import { mountExports } from './export.js';
 import { createTour, tourPanel } from './tour.js';
@@ -20,13 +21,15 @@ document.addEventListener('submit', (event) => event.preventDefault());
 async function main() {
   await init();
   // Each scene mounts in the section of its id and is given what it uses of the others: the
-  // race's classifier slice and the landscape view cut through the lab's model.
+  // race's classifier slice and the landscape view cut through the lab's model. The race and
+  // the regularization views are built when first used (lazy-scene.js): a page opened on the
+  // lab draws its first frame without them.
   const section = (id) => document.getElementById(id);
   const lab = mountLab(section('lab'));
   const scenes = {
     lab,
-    race: mountRace(section('race'), { lab: lab.handle }),
-    regularization: mountRegularization(section('regularization'), { lab: lab.handle }),
+    race: lazyScene(() => mountRace(section('race'), { lab: lab.handle })),
+    regularization: lazyScene(() => mountRegularization(section('regularization'), { lab: lab.handle }), REGULARIZATION_VIEWS),
   };
   // The handles, for the browser tests and the curious at the console (no scene reads them).
   window.descent = { lab: lab.handle, regionColor: LabView.regionColor, scenes };

@@ -16,6 +16,8 @@ const VIEWS = {
   gradient: mountGradient,
   calculator: mountCalculator,
 };
+/** The scene's views, the first shown when a link names none. */
+export const REGULARIZATION_VIEWS = Object.keys(VIEWS);
 
 /** Mounts the scene in its section; `scenes` holds what its views use of the other scenes
  *  ({ lab }: the landscape slices the classifier lab's model). Returns the scene's hooks for

@@ -103,11 +103,20 @@ function deviceSize(canvas) {
  * serves as the redraw on demand.
  */
 export function fitCanvases(sizes, draw) {
+  // The sizes last given, by canvas: a ResizeObserver also reports each canvas once when it
+  // starts observing it (just after the page's first frame), at the size just drawn.
+  const given = new Map();
   const fit = () => {
-    for (const [canvas, resize] of sizes) resize(...deviceSize(canvas));
+    for (const [canvas, resize] of sizes) {
+      const size = deviceSize(canvas);
+      given.set(canvas, size.join(' '));
+      resize(...size);
+    }
     draw();
   };
-  const observer = new ResizeObserver(fit);
+  const observer = new ResizeObserver(() => {
+    if (sizes.some(([canvas]) => given.get(canvas) !== deviceSize(canvas).join(' '))) fit();
+  });
   for (const [canvas] of sizes) observer.observe(canvas);
   return fit;
 }
