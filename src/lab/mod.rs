@@ -41,6 +41,7 @@ pub mod loss_chart;
 pub mod param;
 mod perturbation;
 pub mod points;
+mod points_layer;
 pub mod rate;
 pub mod restore;
 pub mod scene;

@@ -18,8 +18,6 @@
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::{Shape, predict};
-use crate::render::density::Density;
-use crate::render::discs::Disc;
 use crate::render::mapped_regions::MappedRegions;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
 use crate::render::palette::{Rgb, class_color};
@@ -29,15 +27,16 @@ use crate::render::stamp::StampCache;
 use crate::render::viewport::Viewport;
 
 use super::Lab;
+use super::points_layer::PointsLayer;
 
 /// Axis label size in CSS pixels.
 const FONT_SIZE: f64 = 12.0;
 /// Colour of the rings that mark the hovered point and the current minibatch.
 pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
 /// Ring around an ordinary point.
-const RING: Rgb = Rgb(255, 255, 255);
+pub(super) const RING: Rgb = Rgb(255, 255, 255);
 /// How far a held-out point's fill is mixed towards white.
-const HELD_OUT_FILL: f64 = 0.8;
+pub(super) const HELD_OUT_FILL: f64 = 0.8;
 /// Arrow length per unit of ‖W_k‖, as a fraction of the view's half-width.
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
@@ -45,18 +44,19 @@ const ARROW_MAX: f64 = 0.8;
 /// Past this many points the canvas shows their density instead of one disc each.
 pub const DENSITY_FROM: usize = 30_000;
 /// Width of a density bin in CSS pixels.
-const DENSITY_BIN: f64 = 1.0;
+pub(super) const DENSITY_BIN: f64 = 1.0;
 
 /// The canvas's state: the view, its buffers and the painter's tables.
 #[derive(Clone, Debug)]
 pub(crate) struct Picture {
     pub(crate) view: Viewport,
-    pixel_ratio: f64,
-    raster: Raster,
+    pub(super) pixel_ratio: f64,
+    pub(super) raster: Raster,
     marks: Marks,
     painter: RegionPainter,
-    stamps: StampCache,
-    density: Density,
+    pub(super) stamps: StampCache,
+    /// The points' layer ([`super::points_layer`]).
+    pub(super) points: PointsLayer,
     mapped: MappedRegions,
 }
 
@@ -69,7 +69,7 @@ impl Picture {
             marks: Marks::new(),
             painter: RegionPainter::default(),
             stamps: StampCache::default(),
-            density: Density::default(),
+            points: PointsLayer::default(),
             mapped: MappedRegions::default(),
         }
     }
@@ -171,54 +171,6 @@ impl Lab {
     /// Whether the canvas shows the points' density rather than their discs.
     pub fn shows_density(&self) -> bool {
         self.data.len() > DENSITY_FROM
-    }
-
-    fn paint_points(&mut self) {
-        let css_radius = point_radius(self.data.len());
-        let radius = self.picture.css(css_radius);
-        if self.shows_density() {
-            let picture = &mut self.picture;
-            let bin = picture.css(DENSITY_BIN).round().max(1.0) as usize;
-            let (view, data) = (&picture.view, &self.data);
-            let points = (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
-            picture.density.count(view.width, view.height, bin, points);
-            picture.density.paint(&mut picture.raster);
-        } else {
-            let picture = &mut self.picture;
-            // Two stamps: the usual ring, and the thick one of a minibatch's or a held-out point.
-            let widths = [picture.css(ring_width(css_radius)), picture.css(2.5)];
-            for width in widths {
-                picture.stamps.prepare(radius, width);
-            }
-            let stamps = widths.map(|width| picture.stamps.get(radius, width));
-            for i in 0..self.data.len() {
-                let p = self.data.point(i);
-                let center = picture.view.to_pixel([p[0], p[1]]);
-                let class = class_color(self.data.label(i));
-                let (thick, fill, ring) = if self.data.is_held_out(i) {
-                    // Held out: hollow, a ring of the class colour around a pale fill.
-                    (1, class.tint(HELD_OUT_FILL), class)
-                } else if self.training.in_batch(i) {
-                    (1, class, HIGHLIGHT)
-                } else {
-                    (0, class, RING)
-                };
-                match stamps[thick] {
-                    Some(stamp) => stamp.paint(&mut picture.raster, center, fill, ring),
-                    None => Disc { center, radius, fill, ring, ring_width: widths[thick] }.paint(&mut picture.raster),
-                }
-            }
-        }
-        let picture = &mut self.picture;
-        if let Some(i) = self.hover {
-            let p = self.data.point(i);
-            let at = picture.view.to_pixel([p[0], p[1]]);
-            let fill = class_color(self.data.label(i));
-            let (grown, ring_width) = (radius + picture.css(2.5), picture.css(3.0));
-            Disc { center: at, radius: grown + ring_width, fill: RING, ring: RING, ring_width: 0.0 }
-                .paint(&mut picture.raster);
-            Disc { center: at, radius: grown, fill, ring: HIGHLIGHT, ring_width }.paint(&mut picture.raster);
-        }
     }
 
     fn build_marks(&mut self) {
