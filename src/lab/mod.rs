@@ -43,6 +43,7 @@ mod perturbation;
 pub mod points;
 mod points_layer;
 pub mod rate;
+mod remembered;
 pub mod restore;
 pub mod scene;
 pub mod schedule_chart;

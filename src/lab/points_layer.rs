@@ -59,7 +59,15 @@ fn look(data: &Dataset, i: usize) -> (usize, Rgb, Rgb) {
 }
 
 /// Paints a disc with a stamp, or exactly when there is none (a disc too large for one).
-fn paint_disc(raster: &mut Raster, stamp: Option<&DiscStamp>, center: [f64; 2], radius: f64, width: f64, fill: Rgb, ring: Rgb) {
+fn paint_disc(
+    raster: &mut Raster,
+    stamp: Option<&DiscStamp>,
+    center: [f64; 2],
+    radius: f64,
+    width: f64,
+    fill: Rgb,
+    ring: Rgb,
+) {
     match stamp {
         Some(stamp) => stamp.paint(raster, center, fill, ring),
         None => Disc { center, radius, fill, ring, ring_width: width }.paint(raster),
@@ -94,7 +102,8 @@ impl Lab {
             let points = &mut picture.points;
             if !fresh {
                 let view = &picture.view;
-                let centers = (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
+                let centers =
+                    (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
                 points.density.count(view.width, view.height, bin, centers);
                 points.made = Some(made);
             }

@@ -58,6 +58,8 @@ pub(crate) struct Picture {
     /// The points' layer ([`super::points_layer`]).
     pub(super) points: PointsLayer,
     mapped: MappedRegions,
+    /// φ(x) of the pixel being painted through a feature map (kept across frames).
+    phi: Vec<f64>,
 }
 
 impl Picture {
@@ -71,6 +73,7 @@ impl Picture {
             stamps: StampCache::default(),
             points: PointsLayer::default(),
             mapped: MappedRegions::default(),
+            phi: Vec::new(),
         }
     }
 
@@ -146,10 +149,11 @@ impl Lab {
             let loss = self.objective.loss;
             let margin = (self.overlays.margins && loss.kind.uses_margin()).then_some(loss.margin);
             let (map, theta) = (self.cache.map(), self.training.theta());
-            let mut phi = vec![0.0; shape.dim];
+            let phi = &mut picture.phi;
+            phi.resize(shape.dim, 0.0);
             picture.mapped.paint(&mut picture.raster, &picture.view, shape.classes, shading, margin, |x, s| {
-                map.expand(&x, &mut phi);
-                shape.scores(theta, &phi, s);
+                map.expand(&x, phi);
+                shape.scores(theta, phi, s);
             });
         }
         self.update_held_curve();

@@ -44,8 +44,8 @@ pub struct Blend {
 impl Blend {
     /// Blends an RGBA pixel (which ends opaque).
     pub fn apply(&self, px: &mut [u8]) {
-        for c in 0..3 {
-            px[c] = ((u32::from(px[c]) * self.keep + self.add[c]) >> 15) as u8;
+        for (v, add) in px.iter_mut().zip(self.add) {
+            *v = ((u32::from(*v) * self.keep + add) >> 15) as u8;
         }
         px[3] = 255;
     }
@@ -168,7 +168,15 @@ impl DiscStamp {
     /// (pixels indexed row-major from the top-left): `visit` gets each covered pixel's
     /// [`Blend`], and runs of pixels the fill covers entirely as [`Cover::Solid`]. Pixels
     /// outside the raster are skipped, as is a centre that is not finite.
-    pub fn cover(&self, width: usize, height: usize, center: [f64; 2], fill: Rgb, ring: Rgb, mut visit: impl FnMut(Cover)) {
+    pub fn cover(
+        &self,
+        width: usize,
+        height: usize,
+        center: [f64; 2],
+        fill: Rgb,
+        ring: Rgb,
+        mut visit: impl FnMut(Cover),
+    ) {
         let reach = self.reach as f64;
         if !(center[0] > -reach - 1.0
             && center[1] > -reach - 1.0
