@@ -148,6 +148,8 @@ impl Lab {
         // In place (no allocation once the curve has its length): entries before `read` are
         // consumed, and `write` never passes `read`.
         let curve = &mut self.held_curve;
+        // Room for the longest history at once, so the curve's growth allocates nothing later.
+        curve.reserve((super::history::CAPACITY + 1).saturating_sub(curve.len()));
         let (mut write, mut read) = (0, 0);
         for (n, &step) in history.steps().iter().enumerate() {
             while read < curve.len() && curve[read].0 < step {
