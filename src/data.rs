@@ -129,6 +129,26 @@ impl Dataset {
         Ok(Dataset { dim, classes, x, y, held_out, revision: revision::next() })
     }
 
+    /// The revision of the points, labels and held-out flags: a number, unique in the
+    /// process, that changes with each of them (a clone keeps it), so that what is drawn from
+    /// the points can tell in O(1) whether they changed.
+    ///
+    /// ```
+    /// let mut d = descent::data::Dataset::new(2, 2, vec![0.0, 1.0], vec![0]).unwrap();
+    /// let before = d.revision();
+    /// assert_eq!(d.clone().revision(), before);
+    /// d.move_point(0, &[2.0, 3.0]).unwrap();
+    /// assert_ne!(d.revision(), before);
+    /// ```
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Marks a change of the points, labels or flags.
+    fn touch(&mut self) {
+        self.revision = revision::next();
+    }
+
     /// Number of points N.
     pub fn len(&self) -> usize {
         self.y.len()

@@ -1,18 +1,18 @@
 //! The points on the lab's canvas as a layer that is made again only when it changes.
 //!
 //! During training the points do not move: only the regions under them and the minibatch
-//! highlight change. So the discs (or, past [`DENSITY_FROM`](super::scene::DENSITY_FROM) points, the density bins) are
-//! drawn once into a layer ([`DiscLayer`], [`Density`]) when the points, their labels or
-//! held-out flags (the dataset's [revision](crate::data::Dataset::revision)), the view or
-//! the pixel ratio change, and composited over the regions every frame at a cost
-//! proportional to the area they cover. Each frame then stamps on top what changes with
-//! every step: the current minibatch's points with their thick dark ring (in index order),
-//! and the hovered point.
+//! highlight change. So the discs (or, in the density view, the density bins) are drawn once
+//! into a layer ([`DiscLayer`], [`Density`]) when the points, their labels or held-out flags
+//! (the dataset's [revision](crate::data::Dataset::revision)), the view or the pixel ratio
+//! change, and composited over the regions every frame at a cost proportional to the area
+//! they cover. Each frame then stamps on top what changes with every step: the current
+//! minibatch's points with their thick dark ring, in index order (the hovered point is drawn
+//! after, by [`crate::lab::scene`]).
 //!
-//! The picture is exactly that of painting every disc disc by disc in index order, each
-//! minibatch point as an ordinary one, then the minibatch's points again highlighted, then
-//! the hovered point ([`Lab::set_points_layer`] switches to that way of painting, which the
-//! tests compare with).
+//! The picture is exactly that of painting every disc in index order, each minibatch point
+//! as an ordinary one, then the minibatch's points again highlighted
+//! ([`PointsLayer::set_direct`] switches to that way of painting, which the tests compare
+//! with).
 
 use crate::data::Dataset;
 use crate::render::density::Density;
@@ -20,11 +20,15 @@ use crate::render::disc_layer::DiscLayer;
 use crate::render::discs::Disc;
 use crate::render::palette::{Rgb, class_color};
 use crate::render::raster::Raster;
-use crate::render::stamp::DiscStamp;
+use crate::render::stamp::{DiscStamp, StampCache};
 use crate::render::viewport::Viewport;
 
-use super::Lab;
-use super::scene::{DENSITY_BIN, HELD_OUT_FILL, HIGHLIGHT, RING, point_radius, ring_width};
+/// Colour of the rings that mark the hovered point and the current minibatch.
+pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
+/// Ring around an ordinary point.
+pub(super) const RING: Rgb = Rgb(255, 255, 255);
+/// How far a held-out point's fill is mixed towards white.
+const HELD_OUT_FILL: f64 = 0.8;
 
 /// What the layer was made from: when any of it changes, the layer is made again.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,14 +45,20 @@ pub(crate) struct PointsLayer {
     made: Option<Made>,
     discs: DiscLayer,
     density: Density,
-    /// The current minibatch's points, in index order (the allocation is kept across frames).
-    batch: Vec<usize>,
     /// Paint every disc every frame instead (see the module docs).
     direct: bool,
 }
 
+/// What a frame draws the points as: their density in bins `bin` device pixels wide, or discs
+/// of radius `radius` with rings `widths[0]` (ordinary) and `widths[1]` (thick) wide.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Look {
+    Density { bin: usize },
+    Discs { radius: f64, widths: [f64; 2] },
+}
+
 /// How point `i` looks in the layer: whether it has the thick ring, its fill and its ring.
-fn look(data: &Dataset, i: usize) -> (usize, Rgb, Rgb) {
+fn appearance(data: &Dataset, i: usize) -> (usize, Rgb, Rgb) {
     let class = class_color(data.label(i));
     if data.is_held_out(i) {
         // Held out: hollow, a ring of the class colour around a pale fill.
@@ -59,99 +69,84 @@ fn look(data: &Dataset, i: usize) -> (usize, Rgb, Rgb) {
 }
 
 /// Paints a disc with a stamp, or exactly when there is none (a disc too large for one).
-fn paint_disc(
-    raster: &mut Raster,
-    stamp: Option<&DiscStamp>,
-    center: [f64; 2],
-    radius: f64,
-    width: f64,
-    fill: Rgb,
-    ring: Rgb,
-) {
+fn paint_disc(raster: &mut Raster, stamp: Option<&DiscStamp>, disc: Disc) {
     match stamp {
-        Some(stamp) => stamp.paint(raster, center, fill, ring),
-        None => Disc { center, radius, fill, ring, ring_width: width }.paint(raster),
+        Some(stamp) => stamp.paint(raster, disc.center, disc.fill, disc.ring),
+        None => disc.paint(raster),
     }
 }
 
-impl Lab {
-    /// Draws the points through their layer (`true`, the default) or disc by disc every
-    /// frame (`false`): the two give the same pixels (see the module docs).
-    pub fn set_points_layer(&mut self, on: bool) {
-        let points = &mut self.picture.points;
-        points.direct = !on;
-        points.made = None;
-        self.dirty = true;
+impl PointsLayer {
+    /// Paints every disc every frame (`true`) or through the layer (`false`, the default):
+    /// the two give the same pixels (see the module docs).
+    pub(super) fn set_direct(&mut self, direct: bool) {
+        self.direct = direct;
+        self.made = None;
     }
 
-    /// Paints the points over the regions in the raster (see the module docs).
-    pub(super) fn paint_points(&mut self) {
-        let css_radius = point_radius(self.data.len());
-        let radius = self.picture.css(css_radius);
-        let mut batch = std::mem::take(&mut self.picture.points.batch);
-        batch.clear();
-        batch.extend(self.batch().iter().map(|&row| self.cache.point_index(row)).filter(|&i| self.in_batch(i)));
-        batch.sort_unstable();
-        let density = self.shows_density();
-        let picture = &mut self.picture;
-        let made = Made { revision: self.data.revision(), view: picture.view, pixel_ratio: picture.pixel_ratio };
-        let fresh = picture.points.made == Some(made);
-        let data = &self.data;
-        if density {
-            let bin = picture.css(DENSITY_BIN).round().max(1.0) as usize;
-            let points = &mut picture.points;
-            if !fresh {
-                let view = &picture.view;
-                let centers =
-                    (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
-                points.density.count(view.width, view.height, bin, centers);
-                points.made = Some(made);
-            }
-            points.density.paint(&mut picture.raster);
-        } else {
-            // Two stamps: the usual ring, and the thick one of a minibatch's or a held-out point.
-            let widths = [picture.css(ring_width(css_radius)), picture.css(2.5)];
-            for width in widths {
-                picture.stamps.prepare(radius, width);
-            }
-            let stamps = widths.map(|width| picture.stamps.get(radius, width));
-            let (view, raster, points) = (&picture.view, &mut picture.raster, &mut picture.points);
-            let center = |i: usize| view.to_pixel([data.point(i)[0], data.point(i)[1]]);
-            let mut layered = false;
-            if let ([Some(thin), Some(thick)], false) = (stamps, points.direct) {
+    /// Paints the points of `data` over the raster as `look` says, seen through `view` at
+    /// `pixel_ratio`, with the points `batch` (indices into `data`, in increasing order)
+    /// highlighted on top of discs (the density view shows no minibatch).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paint(
+        &mut self,
+        raster: &mut Raster,
+        stamps: &mut StampCache,
+        data: &Dataset,
+        view: &Viewport,
+        pixel_ratio: f64,
+        look: Look,
+        batch: &[usize],
+    ) {
+        let made = Made { revision: data.revision(), view: *view, pixel_ratio };
+        let fresh = self.made == Some(made);
+        let center = |i: usize| view.to_pixel([data.point(i)[0], data.point(i)[1]]);
+        let (radius, widths) = match look {
+            Look::Density { bin } => {
                 if !fresh {
-                    points.discs.clear(raster.width(), raster.height());
-                    for i in 0..data.len() {
-                        let (kind, fill, ring) = look(data, i);
-                        points.discs.stamp([thin, thick][kind], center(i), fill, ring);
-                    }
-                    points.made = points.discs.finish().then_some(made);
+                    let centers = (0..data.len()).map(|i| (center(i), data.label(i)));
+                    self.density.count(view.width, view.height, bin, centers);
+                    self.made = Some(made);
                 }
-                if points.made.is_some() {
-                    points.discs.composite(raster);
-                    layered = true;
-                }
+                self.density.paint(raster);
+                return;
             }
-            if !layered {
+            Look::Discs { radius, widths } => (radius, widths),
+        };
+        for width in widths {
+            stamps.prepare(radius, width);
+        }
+        let stamps = widths.map(|width| stamps.get(radius, width));
+        let disc = |i: usize, kind: usize, fill, ring| Disc {
+            center: center(i),
+            radius,
+            fill,
+            ring,
+            ring_width: widths[kind],
+        };
+        let mut layered = false;
+        if let ([Some(thin), Some(thick)], false) = (stamps, self.direct) {
+            if !fresh {
+                self.discs.clear(raster.width(), raster.height());
                 for i in 0..data.len() {
-                    let (kind, fill, ring) = look(data, i);
-                    paint_disc(raster, stamps[kind], center(i), radius, widths[kind], fill, ring);
+                    let (kind, fill, ring) = appearance(data, i);
+                    self.discs.stamp([thin, thick][kind], center(i), fill, ring);
                 }
+                self.made = self.discs.finish().then_some(made);
             }
-            for &i in &batch {
-                paint_disc(raster, stamps[1], center(i), radius, widths[1], class_color(data.label(i)), HIGHLIGHT);
+            if self.made.is_some() {
+                self.discs.composite(raster);
+                layered = true;
             }
         }
-        self.picture.points.batch = batch;
-        let picture = &mut self.picture;
-        if let Some(i) = self.hover {
-            let p = self.data.point(i);
-            let at = picture.view.to_pixel([p[0], p[1]]);
-            let fill = class_color(self.data.label(i));
-            let (grown, ring_width) = (radius + picture.css(2.5), picture.css(3.0));
-            Disc { center: at, radius: grown + ring_width, fill: RING, ring: RING, ring_width: 0.0 }
-                .paint(&mut picture.raster);
-            Disc { center: at, radius: grown, fill, ring: HIGHLIGHT, ring_width }.paint(&mut picture.raster);
+        if !layered {
+            for i in 0..data.len() {
+                let (kind, fill, ring) = appearance(data, i);
+                paint_disc(raster, stamps[kind], disc(i, kind, fill, ring));
+            }
+        }
+        for &i in batch {
+            paint_disc(raster, stamps[1], disc(i, 1, class_color(data.label(i)), HIGHLIGHT));
         }
     }
 }

@@ -5,9 +5,17 @@
 //! numbers are the same bits: the pass computes the loss and gradient in the same order), so
 //! a full-batch frame makes one pass over the points, not two.
 
-use super::training::Measured;
 use crate::objective::Breakdown;
 use crate::optim::{LossFn, StepError};
+
+/// L(θ), ∇_θ L and the number of points classified correctly at one θ, from one pass.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Measured {
+    pub(crate) theta: Vec<f64>,
+    pub(crate) loss: Breakdown,
+    pub(crate) grad: Vec<f64>,
+    pub(crate) correct: usize,
+}
 
 /// `inner`, answering from `measured` at its θ.
 pub(super) struct Remembered<'a> {

@@ -18,25 +18,21 @@
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::{Shape, predict};
+use crate::render::discs::Disc;
 use crate::render::mapped_regions::MappedRegions;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
-use crate::render::palette::{Rgb, class_color};
+use crate::render::palette::class_color;
 use crate::render::raster::Raster;
 use crate::render::regions::{RegionPainter, Shading};
 use crate::render::stamp::StampCache;
 use crate::render::viewport::Viewport;
 
 use super::Lab;
-use super::points_layer::PointsLayer;
+pub use super::points_layer::HIGHLIGHT;
+use super::points_layer::{Look, PointsLayer, RING};
 
 /// Axis label size in CSS pixels.
 const FONT_SIZE: f64 = 12.0;
-/// Colour of the rings that mark the hovered point and the current minibatch.
-pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
-/// Ring around an ordinary point.
-pub(super) const RING: Rgb = Rgb(255, 255, 255);
-/// How far a held-out point's fill is mixed towards white.
-pub(super) const HELD_OUT_FILL: f64 = 0.8;
 /// Arrow length per unit of ‖W_k‖, as a fraction of the view's half-width.
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
@@ -44,22 +40,24 @@ const ARROW_MAX: f64 = 0.8;
 /// Past this many points the canvas shows their density instead of one disc each.
 pub const DENSITY_FROM: usize = 30_000;
 /// Width of a density bin in CSS pixels.
-pub(super) const DENSITY_BIN: f64 = 1.0;
+const DENSITY_BIN: f64 = 1.0;
 
 /// The canvas's state: the view, its buffers and the painter's tables.
 #[derive(Clone, Debug)]
 pub(crate) struct Picture {
     pub(crate) view: Viewport,
-    pub(super) pixel_ratio: f64,
-    pub(super) raster: Raster,
+    pixel_ratio: f64,
+    raster: Raster,
     marks: Marks,
     painter: RegionPainter,
-    pub(super) stamps: StampCache,
+    stamps: StampCache,
     /// The points' layer ([`super::points_layer`]).
-    pub(super) points: PointsLayer,
+    points: PointsLayer,
     mapped: MappedRegions,
     /// φ(x) of the pixel being painted through a feature map (kept across frames).
     phi: Vec<f64>,
+    /// The current minibatch's points, in index order (kept across frames).
+    batch: Vec<usize>,
 }
 
 impl Picture {
@@ -74,6 +72,7 @@ impl Picture {
             points: PointsLayer::default(),
             mapped: MappedRegions::default(),
             phi: Vec::new(),
+            batch: Vec::new(),
         }
     }
 
@@ -175,6 +174,50 @@ impl Lab {
     /// Whether the canvas shows the points' density rather than their discs.
     pub fn shows_density(&self) -> bool {
         self.data.len() > DENSITY_FROM
+    }
+
+    /// Draws the points through their layer (`true`, the default) or disc by disc every
+    /// frame (`false`): the two give the same pixels (see [`super::points_layer`]).
+    pub fn set_points_layer(&mut self, on: bool) {
+        self.picture.points.set_direct(!on);
+        self.dirty = true;
+    }
+
+    /// Paints the points over the regions (see [`super::points_layer`]), then the hovered
+    /// point on top.
+    fn paint_points(&mut self) {
+        let css_radius = point_radius(self.data.len());
+        let radius = self.picture.css(css_radius);
+        let look = if self.shows_density() {
+            Look::Density { bin: self.picture.css(DENSITY_BIN).round().max(1.0) as usize }
+        } else {
+            // Two rings: the usual one, and the thick one of a minibatch's or a held-out point.
+            Look::Discs { radius, widths: [self.picture.css(ring_width(css_radius)), self.picture.css(2.5)] }
+        };
+        let mut batch = std::mem::take(&mut self.picture.batch);
+        batch.clear();
+        batch.extend(self.batch().iter().map(|&row| self.cache.point_index(row)).filter(|&i| self.in_batch(i)));
+        batch.sort_unstable();
+        let picture = &mut self.picture;
+        picture.points.paint(
+            &mut picture.raster,
+            &mut picture.stamps,
+            &self.data,
+            &picture.view,
+            picture.pixel_ratio,
+            look,
+            &batch,
+        );
+        picture.batch = batch;
+        if let Some(i) = self.hover {
+            let p = self.data.point(i);
+            let at = picture.view.to_pixel([p[0], p[1]]);
+            let fill = class_color(self.data.label(i));
+            let (grown, ring_width) = (radius + picture.css(2.5), picture.css(3.0));
+            Disc { center: at, radius: grown + ring_width, fill: RING, ring: RING, ring_width: 0.0 }
+                .paint(&mut picture.raster);
+            Disc { center: at, radius: grown, fill, ring: HIGHLIGHT, ring_width }.paint(&mut picture.raster);
+        }
     }
 
     fn build_marks(&mut self) {

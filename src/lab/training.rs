@@ -22,6 +22,7 @@ use std::fmt;
 
 use super::gradient_noise::{self, MAX_GRADIENT_NOISE};
 use super::history::{self, History};
+use super::remembered::{Measured, Remembered};
 use super::{Lab, LabError};
 use crate::data::Dataset;
 use crate::features::cache::FeatureCache;
@@ -126,15 +127,6 @@ pub(crate) struct Training {
     /// The last full pass over the data, made at the end of a frame's updates (see
     /// [`Lab::readouts`]).
     measured: Option<Measured>,
-}
-
-/// L(θ), ∇_θ L and the number of points classified correctly at one θ, from one pass.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Measured {
-    pub(crate) theta: Vec<f64>,
-    pub(crate) loss: crate::objective::Breakdown,
-    pub(crate) grad: Vec<f64>,
-    pub(crate) correct: usize,
 }
 
 impl Training {
@@ -453,9 +445,8 @@ impl Lab {
         let mut made = 0;
         let mut outcome = Ok(());
         while made < quota {
-            let update = |run: &mut Run<History>, f: &mut dyn LossFn| {
-                run.update(&mut super::remembered::Remembered::new(f, remembered), &mut *go)
-            };
+            let update =
+                |run: &mut Run<History>, f: &mut dyn LossFn| run.update(&mut Remembered::new(f, remembered), &mut *go);
             match with_update_objective(training, perturb, &mut loss, update) {
                 Ok(false) => break,
                 Ok(true) => made += 1,
