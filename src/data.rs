@@ -17,6 +17,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 mod csv;
+mod revision;
 mod split;
 pub use csv::lines::CsvLines;
 pub use csv::parse_csv;
@@ -31,14 +32,26 @@ pub const MAX_HELD_OUT: f64 = 0.9;
 pub const MAX_POINTS: usize = 1_000_000;
 
 /// A labelled point set: `x` holds N rows of `dim` coordinates, `y` the class of each row,
-/// `held_out` whether each row is held out of training (see [`Dataset::split`]).
-#[derive(Clone, Debug, PartialEq)]
+/// `held_out` whether each row is held out of training (see [`Dataset::split`]); `revision`
+/// changes with any of them ([`Dataset::revision`]). Datasets are equal when their points,
+/// labels and flags are, whatever their revisions.
+#[derive(Clone, Debug)]
 pub struct Dataset {
     dim: usize,
     classes: usize,
     x: Vec<f64>,
     y: Vec<usize>,
     held_out: Vec<bool>,
+    revision: u64,
+}
+
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Self) -> bool {
+        (self.dim, self.classes) == (other.dim, other.classes)
+            && self.x == other.x
+            && self.y == other.y
+            && self.held_out == other.held_out
+    }
 }
 
 /// Why a dataset could not be built or changed.
@@ -114,7 +127,27 @@ impl Dataset {
             return Err(DataError::Coordinates("every coordinate must be a finite number".into()));
         }
         let held_out = vec![false; y.len()];
-        Ok(Dataset { dim, classes, x, y, held_out })
+        Ok(Dataset { dim, classes, x, y, held_out, revision: revision::next() })
+    }
+
+    /// The revision of the points, labels and held-out flags: a number, unique in the
+    /// process, that changes with each of them (a clone keeps it), so that what is drawn from
+    /// the points can tell in O(1) whether they changed.
+    ///
+    /// ```
+    /// let mut d = descent::data::Dataset::new(2, 2, vec![0.0, 1.0], vec![0]).unwrap();
+    /// let before = d.revision();
+    /// assert_eq!(d.clone().revision(), before);
+    /// d.move_point(0, &[2.0, 3.0]).unwrap();
+    /// assert_ne!(d.revision(), before);
+    /// ```
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Marks a change of the points, labels or flags.
+    fn touch(&mut self) {
+        self.revision = revision::next();
     }
 
     /// Number of points N.
@@ -160,6 +193,7 @@ impl Dataset {
     /// All coordinates, to be changed in place (by a perturbation of the points during
     /// training); the caller keeps every coordinate finite.
     pub(crate) fn coordinates_mut(&mut self) -> &mut [f64] {
+        self.touch();
         &mut self.x
     }
 
@@ -189,6 +223,7 @@ impl Dataset {
         self.x.extend_from_slice(point);
         self.y.push(label);
         self.held_out.push(false);
+        self.touch();
         Ok(())
     }
 
@@ -198,6 +233,7 @@ impl Dataset {
         self.x.drain(i * self.dim..(i + 1) * self.dim);
         self.y.remove(i);
         self.held_out.remove(i);
+        self.touch();
         Ok(())
     }
 
@@ -206,6 +242,7 @@ impl Dataset {
         self.check_index(i)?;
         self.check_point(point)?;
         self.x[i * self.dim..(i + 1) * self.dim].copy_from_slice(point);
+        self.touch();
         Ok(())
     }
 

@@ -17,6 +17,7 @@ impl Dataset {
     pub fn set_held_out(&mut self, i: usize, held_out: bool) -> Result<(), DataError> {
         self.check_index(i)?;
         self.held_out[i] = held_out;
+        self.touch();
         Ok(())
     }
 
@@ -54,5 +55,6 @@ impl Dataset {
         for &i in &order[..held] {
             self.held_out[i] = true;
         }
+        self.touch();
     }
 }

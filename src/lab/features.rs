@@ -145,16 +145,31 @@ impl Lab {
         }
         let history = self.training.history();
         let mut evaluator = self.objective.evaluator(held);
-        let old = std::mem::take(&mut self.held_curve);
-        let mut known = old.iter().peekable();
+        // In place (no allocation once the curve has its length): entries before `read` are
+        // consumed, and `write` never passes `read`.
+        let curve = &mut self.held_curve;
+        // Room for the longest history at once, so the curve's growth allocates nothing later.
+        curve.reserve((super::history::CAPACITY + 1).saturating_sub(curve.len()));
+        let (mut write, mut read) = (0, 0);
         for (n, &step) in history.steps().iter().enumerate() {
-            while known.next_if(|(s, _)| *s < step).is_some() {}
-            let loss = match known.peek() {
-                Some(&&(s, l)) if s == step => l,
-                _ => evaluator.loss(history.theta(n), None).data,
+            while read < curve.len() && curve[read].0 < step {
+                read += 1;
+            }
+            let loss = if read < curve.len() && curve[read].0 == step {
+                read += 1;
+                curve[read - 1].1
+            } else {
+                evaluator.loss(history.theta(n), None).data
             };
-            self.held_curve.push((step, loss));
+            if write < read {
+                curve[write] = (step, loss);
+            } else {
+                curve.insert(write, (step, loss));
+                read += 1;
+            }
+            write += 1;
         }
+        curve.truncate(write);
     }
 
     /// The held-out curve of [`Lab::update_held_curve`].

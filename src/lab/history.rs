@@ -62,6 +62,12 @@ impl History {
         self.entries.clear();
         self.thetas.clear();
         self.columns.iter_mut().for_each(Vec::clear);
+        // Room for the most entries ever held (one past the capacity, before thinning), so a
+        // run's frames allocate nothing as it grows.
+        let most = self.capacity + 1;
+        self.entries.reserve(most);
+        self.thetas.reserve(most * params);
+        self.columns.iter_mut().for_each(|c| c.reserve(most));
     }
 
     /// Records the state after `entry.step` updates, with parameters `theta`.

@@ -18,26 +18,21 @@
 use crate::data::Dataset;
 use crate::loss::LossKind;
 use crate::model::{Shape, predict};
-use crate::render::density::Density;
 use crate::render::discs::Disc;
 use crate::render::mapped_regions::MappedRegions;
 use crate::render::overlay::{Mark, Marks, clip_line, push_axes};
-use crate::render::palette::{Rgb, class_color};
+use crate::render::palette::class_color;
 use crate::render::raster::Raster;
 use crate::render::regions::{RegionPainter, Shading};
 use crate::render::stamp::StampCache;
 use crate::render::viewport::Viewport;
 
 use super::Lab;
+pub use super::points_layer::HIGHLIGHT;
+use super::points_layer::{Look, PointsLayer, RING};
 
 /// Axis label size in CSS pixels.
 const FONT_SIZE: f64 = 12.0;
-/// Colour of the rings that mark the hovered point and the current minibatch.
-pub const HIGHLIGHT: Rgb = Rgb(0x1d, 0x1d, 0x1f);
-/// Ring around an ordinary point.
-const RING: Rgb = Rgb(255, 255, 255);
-/// How far a held-out point's fill is mixed towards white.
-const HELD_OUT_FILL: f64 = 0.8;
 /// Arrow length per unit of ‖W_k‖, as a fraction of the view's half-width.
 const ARROW_SCALE: f64 = 0.1;
 /// The longest arrow, as a fraction of the view's half-width.
@@ -56,8 +51,13 @@ pub(crate) struct Picture {
     marks: Marks,
     painter: RegionPainter,
     stamps: StampCache,
-    density: Density,
+    /// The points' layer ([`super::points_layer`]).
+    points: PointsLayer,
     mapped: MappedRegions,
+    /// φ(x) of the pixel being painted through a feature map (kept across frames).
+    phi: Vec<f64>,
+    /// The current minibatch's points, in index order (kept across frames).
+    batch: Vec<usize>,
 }
 
 impl Picture {
@@ -69,8 +69,10 @@ impl Picture {
             marks: Marks::new(),
             painter: RegionPainter::default(),
             stamps: StampCache::default(),
-            density: Density::default(),
+            points: PointsLayer::default(),
             mapped: MappedRegions::default(),
+            phi: Vec::new(),
+            batch: Vec::new(),
         }
     }
 
@@ -146,10 +148,11 @@ impl Lab {
             let loss = self.objective.loss;
             let margin = (self.overlays.margins && loss.kind.uses_margin()).then_some(loss.margin);
             let (map, theta) = (self.cache.map(), self.training.theta());
-            let mut phi = vec![0.0; shape.dim];
+            let phi = &mut picture.phi;
+            phi.resize(shape.dim, 0.0);
             picture.mapped.paint(&mut picture.raster, &picture.view, shape.classes, shading, margin, |x, s| {
-                map.expand(&x, &mut phi);
-                shape.scores(theta, &phi, s);
+                map.expand(&x, phi);
+                shape.scores(theta, phi, s);
             });
         }
         self.update_held_curve();
@@ -173,43 +176,39 @@ impl Lab {
         self.data.len() > DENSITY_FROM
     }
 
+    /// Draws the points through their layer (`true`, the default) or disc by disc every
+    /// frame (`false`): the two give the same pixels (see [`super::points_layer`]).
+    pub fn set_points_layer(&mut self, on: bool) {
+        self.picture.points.set_direct(!on);
+        self.dirty = true;
+    }
+
+    /// Paints the points over the regions (see [`super::points_layer`]), then the hovered
+    /// point on top.
     fn paint_points(&mut self) {
         let css_radius = point_radius(self.data.len());
         let radius = self.picture.css(css_radius);
-        if self.shows_density() {
-            let picture = &mut self.picture;
-            let bin = picture.css(DENSITY_BIN).round().max(1.0) as usize;
-            let (view, data) = (&picture.view, &self.data);
-            let points = (0..data.len()).map(|i| (view.to_pixel([data.point(i)[0], data.point(i)[1]]), data.label(i)));
-            picture.density.count(view.width, view.height, bin, points);
-            picture.density.paint(&mut picture.raster);
+        let look = if self.shows_density() {
+            Look::Density { bin: self.picture.css(DENSITY_BIN).round().max(1.0) as usize }
         } else {
-            let picture = &mut self.picture;
-            // Two stamps: the usual ring, and the thick one of a minibatch's or a held-out point.
-            let widths = [picture.css(ring_width(css_radius)), picture.css(2.5)];
-            for width in widths {
-                picture.stamps.prepare(radius, width);
-            }
-            let stamps = widths.map(|width| picture.stamps.get(radius, width));
-            for i in 0..self.data.len() {
-                let p = self.data.point(i);
-                let center = picture.view.to_pixel([p[0], p[1]]);
-                let class = class_color(self.data.label(i));
-                let (thick, fill, ring) = if self.data.is_held_out(i) {
-                    // Held out: hollow, a ring of the class colour around a pale fill.
-                    (1, class.tint(HELD_OUT_FILL), class)
-                } else if self.training.in_batch(i) {
-                    (1, class, HIGHLIGHT)
-                } else {
-                    (0, class, RING)
-                };
-                match stamps[thick] {
-                    Some(stamp) => stamp.paint(&mut picture.raster, center, fill, ring),
-                    None => Disc { center, radius, fill, ring, ring_width: widths[thick] }.paint(&mut picture.raster),
-                }
-            }
-        }
+            // Two rings: the usual one, and the thick one of a minibatch's or a held-out point.
+            Look::Discs { radius, widths: [self.picture.css(ring_width(css_radius)), self.picture.css(2.5)] }
+        };
+        let mut batch = std::mem::take(&mut self.picture.batch);
+        batch.clear();
+        batch.extend(self.batch().iter().map(|&row| self.cache.point_index(row)).filter(|&i| self.in_batch(i)));
+        batch.sort_unstable();
         let picture = &mut self.picture;
+        picture.points.paint(
+            &mut picture.raster,
+            &mut picture.stamps,
+            &self.data,
+            &picture.view,
+            picture.pixel_ratio,
+            look,
+            &batch,
+        );
+        picture.batch = batch;
         if let Some(i) = self.hover {
             let p = self.data.point(i);
             let at = picture.view.to_pixel([p[0], p[1]]);

@@ -22,6 +22,7 @@ use std::fmt;
 
 use super::gradient_noise::{self, MAX_GRADIENT_NOISE};
 use super::history::{self, History};
+use super::remembered::{Measured, Remembered};
 use super::{Lab, LabError};
 use crate::data::Dataset;
 use crate::features::cache::FeatureCache;
@@ -126,15 +127,6 @@ pub(crate) struct Training {
     /// The last full pass over the data, made at the end of a frame's updates (see
     /// [`Lab::readouts`]).
     measured: Option<Measured>,
-}
-
-/// L(θ), ∇_θ L and the number of points classified correctly at one θ, from one pass.
-#[derive(Clone, Debug)]
-pub(crate) struct Measured {
-    pub(crate) theta: Vec<f64>,
-    pub(crate) loss: crate::objective::Breakdown,
-    pub(crate) grad: Vec<f64>,
-    pub(crate) correct: usize,
 }
 
 impl Training {
@@ -447,10 +439,15 @@ impl Lab {
         }
         let perturb = perturb(&self.data, &self.cache, &self.objective, self.dropout, self.jitter);
         let training = &mut self.training;
+        // The last frame's pass answers a full-batch update at its θ (see `remembered`).
+        let memory = training.measured.take();
+        let remembered = memory.as_ref().filter(|_| perturb.is_none() && loss.minibatches().is_none());
         let mut made = 0;
         let mut outcome = Ok(());
         while made < quota {
-            match with_update_objective(training, perturb, &mut loss, |run, f| run.update(f, &mut *go)) {
+            let update =
+                |run: &mut Run<History>, f: &mut dyn LossFn| run.update(&mut Remembered::new(f, remembered), &mut *go);
+            match with_update_objective(training, perturb, &mut loss, update) {
                 Ok(false) => break,
                 Ok(true) => made += 1,
                 Err(e) => {
@@ -470,14 +467,18 @@ impl Lab {
             }
         }
         training.batches = loss.into_minibatches();
+        // The pass is made into the last one's buffers (it is kept while θ stays there).
+        let mut measured = memory.unwrap_or_default();
         if outcome.is_ok() && training.run.unrecorded() {
-            let theta = training.run.theta().to_vec();
-            let mut grad = vec![0.0; theta.len()];
-            let (breakdown, correct) =
-                self.objective.evaluator(self.cache.training(&self.data)).loss_gradient_and_correct(&theta, &mut grad);
-            outcome = training.run.record_row(breakdown.total(), Some(breakdown));
-            training.measured = Some(Measured { theta, loss: breakdown, grad, correct });
+            let Measured { theta, loss, grad, correct } = &mut measured;
+            theta.clear();
+            theta.extend_from_slice(training.run.theta());
+            grad.resize(theta.len(), 0.0);
+            (*loss, *correct) =
+                self.objective.evaluator(self.cache.training(&self.data)).loss_gradient_and_correct(theta, grad);
+            outcome = training.run.record_row(loss.total(), Some(*loss));
         }
+        training.measured = Some(measured);
         if outcome.is_err() {
             training.running = false;
             training.stepping = false;

@@ -6,8 +6,10 @@
 //! α(n) = α₀ + (1 − α₀) · ln(1 + n) / ln(1 + n_max),
 //!
 //! where n_max is the largest count of any bin, so a lone point still shows (α₀) and the
-//! densest bin is opaque. The cost is one increment per point and one blend per pixel,
-//! whatever the number of points.
+//! densest bin is opaque. Counting costs one increment per point, and works out each
+//! occupied bin's colour and opacity once; painting then costs one blend per pixel of the
+//! occupied bins, whatever the number of points (so the counts can be kept while only the
+//! regions under them change).
 
 use crate::data::MAX_CLASSES;
 use crate::render::palette::class_color;
@@ -24,6 +26,8 @@ pub struct Density {
     rows: usize,
     /// Counts, bin by bin (row-major), MAX_CLASSES per bin.
     counts: Vec<u32>,
+    /// Each occupied bin: its index, its opacity α and its colour times α.
+    occupied: Vec<(usize, f64, [f64; 3])>,
 }
 
 impl Density {
@@ -44,25 +48,15 @@ impl Density {
             let (i, j) = (p[0] as usize / self.bin, p[1] as usize / self.bin);
             self.counts[(j * self.columns + i) * MAX_CLASSES + class % MAX_CLASSES] += 1;
         }
-    }
-
-    /// The number of points of class `class` in bin (column, row).
-    pub fn at(&self, column: usize, row: usize, class: usize) -> u32 {
-        self.counts[(row * self.columns + column) * MAX_CLASSES + class]
-    }
-
-    /// Paints every bin that holds points over the raster (of the size last counted).
-    pub fn paint(&self, raster: &mut Raster) {
-        let (width, height) = (raster.width(), raster.height());
+        self.occupied.clear();
         let totals = self.counts.chunks_exact(MAX_CLASSES).map(|c| c.iter().sum::<u32>());
         let most = totals.max().unwrap_or(0);
-        if most == 0 || width.div_ceil(self.bin) != self.columns || height.div_ceil(self.bin) != self.rows {
+        if most == 0 {
             return;
         }
         let log_most = (1.0 + f64::from(most)).ln();
         let colors: [[f64; 3]; MAX_CLASSES] =
             std::array::from_fn(|k| [class_color(k).0, class_color(k).1, class_color(k).2].map(f64::from));
-        let rgba = raster.rgba_mut();
         for (b, counts) in self.counts.chunks_exact(MAX_CLASSES).enumerate() {
             let n: u32 = counts.iter().sum();
             if n == 0 {
@@ -76,7 +70,23 @@ impl Density {
                 }
             }
             // The bin's colour times α, ready to add to the old colour times 1 − α.
-            let add = color.map(|c| alpha * c / f64::from(n));
+            self.occupied.push((b, alpha, color.map(|c| alpha * c / f64::from(n))));
+        }
+    }
+
+    /// The number of points of class `class` in bin (column, row).
+    pub fn at(&self, column: usize, row: usize, class: usize) -> u32 {
+        self.counts[(row * self.columns + column) * MAX_CLASSES + class]
+    }
+
+    /// Paints every bin that holds points over the raster (of the size last counted).
+    pub fn paint(&self, raster: &mut Raster) {
+        let (width, height) = (raster.width(), raster.height());
+        if width.div_ceil(self.bin) != self.columns || height.div_ceil(self.bin) != self.rows {
+            return;
+        }
+        let rgba = raster.rgba_mut();
+        for &(b, alpha, add) in &self.occupied {
             let (column, row) = (b % self.columns, b / self.columns);
             for j in row * self.bin..((row + 1) * self.bin).min(height) {
                 for i in column * self.bin..((column + 1) * self.bin).min(width) {

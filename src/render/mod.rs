@@ -8,6 +8,7 @@ pub mod chart;
 pub mod colormap;
 pub mod contour;
 pub mod density;
+pub mod disc_layer;
 pub mod discs;
 pub mod heatmap;
 pub mod logscale;

@@ -29,6 +29,47 @@ struct Weights {
     fill: u16,
 }
 
+/// One pixel's blend in fixed point: each colour channel v becomes
+/// ⌊(v · keep + add_c) / 2¹⁵⌋, where keep is the weight the old colour keeps and add_c holds
+/// the ring's and the fill's colours times their weights, plus ½ to round. Blends compose:
+/// after one with keep = 0 the pixel no longer depends on what was under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Blend {
+    /// The old colour's weight, 0 to 2¹⁵.
+    pub keep: u32,
+    /// The new colours' weighted sum per channel, plus 2¹⁴.
+    pub add: [u32; 3],
+}
+
+impl Blend {
+    /// Blends an RGBA pixel (which ends opaque).
+    pub fn apply(&self, px: &mut [u8]) {
+        for (v, add) in px.iter_mut().zip(self.add) {
+            *v = ((u32::from(*v) * self.keep + add) >> 15) as u8;
+        }
+        px[3] = 255;
+    }
+
+    /// Whether the blend covers the pixel entirely (its result ignores the old colour).
+    pub fn is_opaque(&self) -> bool {
+        self.keep == 0
+    }
+
+    /// Whether the blend leaves every colour as it was.
+    pub fn is_identity(&self) -> bool {
+        self.keep == ONE
+    }
+}
+
+/// What a stamp does to a raster's pixels ([`DiscStamp::cover`]), pixels indexed row-major.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cover {
+    /// One pixel blended.
+    Blend(usize, Blend),
+    /// A run of pixels in one row set to the fill colour.
+    Solid(std::ops::Range<usize>),
+}
+
 /// A row's covered columns `first..last`, all fill in `solid.0..solid.1`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Span {
@@ -111,6 +152,31 @@ impl DiscStamp {
     /// a centre that is not finite.
     pub fn paint(&self, raster: &mut Raster, center: [f64; 2], fill: Rgb, ring: Rgb) {
         let (width, height) = (raster.width(), raster.height());
+        let solid_pixel = [fill.0, fill.1, fill.2, 255];
+        let rgba = raster.rgba_mut();
+        self.cover(width, height, center, fill, ring, |cover| match cover {
+            Cover::Blend(i, blend) => blend.apply(&mut rgba[4 * i..4 * i + 4]),
+            Cover::Solid(pixels) => {
+                for px in rgba[4 * pixels.start..4 * pixels.end].chunks_exact_mut(4) {
+                    px.copy_from_slice(&solid_pixel);
+                }
+            }
+        });
+    }
+
+    /// What painting the disc at `center` on a `width × height` raster does, pixel by pixel
+    /// (pixels indexed row-major from the top-left): `visit` gets each covered pixel's
+    /// [`Blend`], and runs of pixels the fill covers entirely as [`Cover::Solid`]. Pixels
+    /// outside the raster are skipped, as is a centre that is not finite.
+    pub fn cover(
+        &self,
+        width: usize,
+        height: usize,
+        center: [f64; 2],
+        fill: Rgb,
+        ring: Rgb,
+        mut visit: impl FnMut(Cover),
+    ) {
         let reach = self.reach as f64;
         if !(center[0] > -reach - 1.0
             && center[1] > -reach - 1.0
@@ -132,10 +198,7 @@ impl DiscStamp {
         let origin =
             [base[0] as isize - (shift + self.reach) as isize, base[1] as isize - (shift + self.reach) as isize];
         let ring = [ring.0, ring.1, ring.2].map(u32::from);
-        let fill_rgb = [fill.0, fill.1, fill.2];
-        let fill = fill_rgb.map(u32::from);
-        let rgba = raster.rgba_mut();
-        let solid_pixel = [fill_rgb[0], fill_rgb[1], fill_rgb[2], 255];
+        let fill = [fill.0, fill.1, fill.2].map(u32::from);
         // Square column u is raster column origin[0] + u; the columns inside the raster:
         let (inside_first, inside_last) = (-origin[0], width as isize - origin[0]);
         for (v, span) in spans.iter().enumerate() {
@@ -156,20 +219,13 @@ impl DiscStamp {
             };
             for u in before.chain(after) {
                 let w = weights[v * side + u as usize];
-                let i = (origin[0] + u) as usize;
-                let px = &mut rgba[4 * (row + i)..4 * (row + i) + 4];
                 let (wr, wf) = (u32::from(w.ring), u32::from(w.fill));
-                let keep = ONE - wr - wf;
-                for c in 0..3 {
-                    px[c] = ((u32::from(px[c]) * keep + ring[c] * wr + fill[c] * wf + ONE / 2) >> 15) as u8;
-                }
-                px[3] = 255;
+                let add = std::array::from_fn(|c| ring[c] * wr + fill[c] * wf + ONE / 2);
+                visit(Cover::Blend(row + (origin[0] + u) as usize, Blend { keep: ONE - wr - wf, add }));
             }
             if !solid.is_empty() {
                 let (i0, i1) = ((origin[0] + solid.start) as usize, (origin[0] + solid.end) as usize);
-                for px in rgba[4 * (row + i0)..4 * (row + i1)].chunks_exact_mut(4) {
-                    px.copy_from_slice(&solid_pixel);
-                }
+                visit(Cover::Solid(row + i0..row + i1));
             }
         }
     }

@@ -161,10 +161,10 @@ impl LabView {
     /// done and has in all (0 and 0 without one), and the number of parameters (C·F + C); then
     /// the update in progress as candidates done and in all (0, 0 when none is), and whether
     /// the loss keeps far above its start (1/0: `growthWarning` says so).
-    pub fn readouts(&self) -> Vec<f64> {
+    pub fn readouts(&self) -> js_sys::Float64Array {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let progress = self.lab.update_progress().unwrap_or((0, 0));
-        vec![
+        let numbers = [
             self.loss.data,
             self.loss.regularization,
             self.loss.total(),
@@ -187,7 +187,10 @@ impl LabView {
             progress.0 as f64,
             progress.1 as f64,
             flag(self.lab.growth_warning().is_some()),
-        ]
+        ];
+        // Copied straight from the stack into a typed array: nothing is allocated in wasm
+        // memory per frame.
+        js_sys::Float64Array::from(&numbers[..])
     }
 
     /// A press at device pixel (x, y) of the canvas; `remove` is the remove modifier.

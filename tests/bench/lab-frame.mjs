@@ -3,7 +3,8 @@
 // points, marks, the table, the W/b grid and the loss chart redrawn every frame.
 //
 // Run: make bench-browser   (or: node tests/bench/lab-frame.mjs [--frames 300] [--method sgd]
-// [--points 1000] [--confidence false])
+// [--points 1000] [--confidence false] [--batch-size 0] [--speed 1]; a batch size of 0 is full
+// batch, and --speed is the most updates per frame, e.g. --batch-size 10 --speed 1000)
 // Prints the median and 95th percentile of the frame's work (the page's frame hook: step,
 // raster, putImageData, marks, chart, DOM readouts) and of its parts.
 import { launch, openLab } from '../e2e/harness.mjs';
@@ -18,6 +19,8 @@ const WARMUP = 30;
 const METHOD = arg('method', 'sgd');
 const SHADING = arg('confidence', 'false');
 const POINTS = Number(arg('points', 1000));
+const BATCH = Number(arg('batch-size', 0));
+const SPEED = Number(arg('speed', 1));
 
 const env = await launch();
 try {
@@ -26,7 +29,7 @@ try {
   // (Through the CSSOM: the page's Content-Security-Policy refuses inline style sheets.)
   await page.evaluate(() => document.getElementById('lab-canvas').style.setProperty('width', '512px', 'important'));
   const setup = await page.evaluate(
-    async ({ method, shading, points }) => {
+    async ({ method, shading, points, batch, speed }) => {
       const lab = window.descent.lab;
       for (const [name, value] of [
         ['dataset', 'blobs'],
@@ -34,7 +37,8 @@ try {
         ['classes', '3'],
         ['method', method],
         ['lr', '0.05'],
-        ['speed', '1'],
+        ['batch-size', String(batch)],
+        ['speed', String(speed)],
         ['show-confidence', shading],
       ]) {
         lab.set(name, value);
@@ -44,7 +48,7 @@ try {
       const canvas = document.getElementById('lab-canvas');
       return { width: canvas.width, height: canvas.height, points: lab.points };
     },
-    { method: METHOD, shading: SHADING, points: POINTS },
+    { method: METHOD, shading: SHADING, points: POINTS, batch: BATCH, speed: SPEED },
   );
   if (setup.width !== 1024 || setup.height !== 1024 || setup.points !== POINTS) {
     throw new Error(`unexpected set-up: ${JSON.stringify(setup)}`);
@@ -89,11 +93,13 @@ try {
     return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
   };
   const steps = await page.evaluate(() => window.descent.lab.steps);
-  console.log(`lab frame, N = ${POINTS}, 1024×1024 device px, ${METHOD}, confidence ${SHADING}, ${FRAMES} frames (${steps} steps)`);
+  const batching = BATCH > 0 ? `, batch ${BATCH}` : '';
+  console.log(`lab frame, N = ${POINTS}, 1024×1024 device px, ${METHOD}${batching}, speed ${SPEED}, confidence ${SHADING}, ${FRAMES} frames (${steps} steps, ${(steps / (FRAMES + WARMUP)).toFixed(1)} a frame)`);
   console.log(`  whole frame hook (step, raster, marks, chart, table, grid): ${stats(times.total)}`);
   console.log(`  lab.frame() alone (step, raster, putImageData, marks, chart): ${stats(times.core)}`);
   console.log(`  requestAnimationFrame interval: ${stats(times.intervals)}`);
-  const what = `lab frame hook, N = ${POINTS.toLocaleString('en')}, ${METHOD}${SHADING === 'true' ? ', confidence shading' : ''}`;
+  const speed = SPEED > 1 ? `, ${SPEED} updates per frame` : '';
+  const what = `lab frame hook, N = ${POINTS.toLocaleString('en')}, ${METHOD}${batching}${speed}${SHADING === 'true' ? ', confidence shading' : ''}`;
   record(what, times.total, { browser: env.browser.version() });
   if (page.problems.length) throw new Error(page.problems.join('\n'));
   await page.context().close();

@@ -145,3 +145,30 @@ fn budgeted_frames_train_on_what_steps_train_on() {
     assert_eq!(budgeted.history().last().unwrap().loss, whole.breakdown());
     assert_eq!(whole.data().held_out_count(), 30);
 }
+
+#[test]
+fn a_full_batch_frame_reuses_the_last_frames_pass_and_computes_the_same_run() {
+    // A frame ends with one pass over the data at its last θ (for the readouts and the chart);
+    // the next frame's first update asks for L and ∇L at that θ and is answered from it. The
+    // run is bit for bit the run of single steps, whatever the method.
+    let methods = ["sgd", "momentum", "nesterov", "adam", "adamw", "rprop", "newton", "lbfgs", "random"];
+    let losses = ["softmax", "svm", "ova", "structured"];
+    for (method, loss) in methods.iter().flat_map(|m| losses.map(|l| (*m, l))) {
+        let settings = [("dataset", "blobs"), ("points", "200"), ("loss", loss), ("method", method), ("speed", "3")];
+        let mut played = lab(&settings);
+        let mut stepped = played.clone();
+        played.set_running(true);
+        for _ in 0..10 {
+            played.play_frame(&mut || true);
+        }
+        if stepped.advance(30).is_err() {
+            // (Newton needs softmax: its first update fails, played or stepped.)
+            assert_eq!(played.stopped(), stepped.stopped(), "{method} {loss}");
+            assert_eq!(played.theta(), stepped.theta(), "{method} {loss}");
+            continue;
+        }
+        assert_eq!(played.steps(), 30, "{method} {loss}");
+        assert_eq!(played.theta(), stepped.theta(), "{method} {loss}");
+        assert_eq!(played.history().last().unwrap().loss, stepped.breakdown(), "{method} {loss}");
+    }
+}

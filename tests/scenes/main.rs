@@ -13,6 +13,7 @@ mod lab_features;
 mod lab_gradient_noise;
 mod lab_growth;
 mod lab_page;
+mod lab_points_layer;
 mod lab_rates;
 mod lab_robustness;
 mod lab_schedule_chart;
