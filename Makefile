@@ -70,6 +70,7 @@ bench: wasm chromium npm-tools
 	node tests/bench/lab-frame.mjs --confidence true --frames 100
 	node tests/bench/race-frame.mjs --renders 30 --frames 300
 	node tests/bench/landscape.mjs --runs 20
+	node tests/bench/weight-space.mjs
 	node tests/bench/first-frame.mjs
 	node tests/bench/memory.mjs
 	node tests/bench/budget.mjs

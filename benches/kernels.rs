@@ -1,7 +1,7 @@
 //! The core's hot paths one at a time: each loss with its gradient over N = 1,000 and
 //! 100,000 points; the point painters (the exact disc, the stamp, the density view); the
-//! decision regions and a race heatmap with contours on a 1024 × 1024 raster; and a
-//! 129 × 129 landscape slice.
+//! decision regions and a race heatmap with contours on a 1024 × 1024 raster; a 129 × 129
+//! landscape slice; and the weight-space view's dataset change at N = 500.
 //!
 //! `cargo bench --bench kernels -- --warm-up-time 1 --measurement-time 3`, then
 //! `cargo bench --bench summary` for the median and 95th percentile of each.
@@ -15,6 +15,7 @@ use descent::model::Shape;
 use descent::objective::Objective;
 use descent::regularization::landscape::random_directions;
 use descent::regularization::slice::{Plane, Slice};
+use descent::regularization::weight_space::WeightSpace;
 use descent::regularizer::{Regularizer, RegularizerKind};
 use descent::render::density::Density;
 use descent::render::discs::Disc;
@@ -135,5 +136,19 @@ fn landscape(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, losses, painters, landscape);
+/// The weight-space view's dataset change: the points, the three paths over λ with their zero
+/// crossings, the 129 × 129 data-loss grid and its heatmap (500 and 501 points in turn, so
+/// every change recomputes).
+fn weight_space(c: &mut Criterion) {
+    let mut view = WeightSpace::default();
+    let mut points = 500;
+    c.bench_function("weight-space/dataset-change/500", |b| {
+        b.iter(|| {
+            points = 1001 - points;
+            view.set("points", &points.to_string()).expect("500 and 501 points are in range");
+        })
+    });
+}
+
+criterion_group!(benches, losses, painters, landscape, weight_space);
 criterion_main!(benches);

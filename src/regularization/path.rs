@@ -136,6 +136,39 @@ impl TwoWeights {
         h.map(|v| v / n)
     }
 
+    /// f(w), ∇f(w) and ∇²f(w) in one pass over the points, with one exponential e^{−|m_i|}
+    /// per point (m_i = y_i wᵀx_i) shared by the softplus and both sigmoids: the same
+    /// operations in the same order as [`TwoWeights::data_loss`], [`TwoWeights::gradient`]
+    /// and [`TwoWeights::hessian`], so the same values to the last bit.
+    ///
+    /// ```
+    /// use descent::data::Dataset;
+    /// use descent::regularization::path::TwoWeights;
+    /// let data = Dataset::new(2, 2, vec![1.0, 0.5, -1.0, 2.0, 0.3, -0.7], vec![1, 0, 1]).unwrap();
+    /// let p = TwoWeights::new(&data).unwrap();
+    /// let w = [0.8, -1.3];
+    /// let local = p.local(w);
+    /// assert_eq!((local.loss, local.gradient, local.hessian), (p.data_loss(w), p.gradient(w), p.hessian(w)));
+    /// ```
+    pub fn local(&self, w: [f64; 2]) -> Local {
+        let (mut loss, mut g, mut h) = (-0.0, [0.0; 2], [0.0; 3]);
+        for u in &self.signed {
+            let m = w[0] * u[0] + w[1] * u[1];
+            let e = (-m.abs()).exp();
+            // softplus(−m), σ(−m) and σ(m) as `softplus` and `sigmoid` compute them from e.
+            loss += (-m).max(0.0) + e.ln_1p();
+            let (down, up) = if m > 0.0 { (e / (1.0 + e), 1.0 / (1.0 + e)) } else { (1.0 / (1.0 + e), e / (1.0 + e)) };
+            g[0] -= down * u[0];
+            g[1] -= down * u[1];
+            let c = up * (1.0 - up);
+            h[0] += c * u[0] * u[0];
+            h[1] += c * u[0] * u[1];
+            h[2] += c * u[1] * u[1];
+        }
+        let n = self.signed.len() as f64;
+        Local { loss: loss / n, gradient: [g[0] / n, g[1] / n], hessian: h.map(|v| v / n) }
+    }
+
     /// The objective f(w) + λR(w).
     pub fn objective(&self, regularizer: &Regularizer, lambda: f64, w: [f64; 2]) -> f64 {
         self.data_loss(w) + lambda * regularizer.value(&w)
@@ -204,14 +237,32 @@ impl TwoWeights {
     }
 }
 
+/// f, ∇f and ∇²f at one w (see [`TwoWeights::local`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Local {
+    /// The data loss f(w).
+    pub loss: f64,
+    /// ∇f(w).
+    pub gradient: [f64; 2],
+    /// ∇²f(w) as [h₁₁, h₁₂, h₂₂].
+    pub hessian: [f64; 3],
+}
+
 /// A Newton step for f + λ(a‖w‖² + b·sᵀw) inside the open orthant of signs s of w (where the
-/// objective is smooth), if it stays in the orthant and does not increase the objective.
-fn orthant_newton(problem: &TwoWeights, regularizer: &Regularizer, lambda: f64, w: [f64; 2]) -> Option<[f64; 2]> {
+/// objective is smooth), from f's local model `at` w, if it stays in the orthant and does not
+/// increase the objective: the step and its local model.
+fn orthant_newton(
+    problem: &TwoWeights,
+    regularizer: &Regularizer,
+    lambda: f64,
+    w: [f64; 2],
+    at: &Local,
+) -> Option<([f64; 2], Local)> {
     let (a, b) = penalty_weights(regularizer);
     let signs = w.map(f64::signum);
-    let g = problem.gradient(w);
+    let g = at.gradient;
     let g = [0, 1].map(|k| g[k] + 2.0 * lambda * a * w[k] + lambda * b * signs[k]);
-    let [h11, h12, h22] = problem.hessian(w);
+    let [h11, h12, h22] = at.hessian;
     let (h11, h22) = (h11 + 2.0 * lambda * a, h22 + 2.0 * lambda * a);
     let det = h11 * h22 - h12 * h12;
     if !(det > 0.0 && det.is_finite()) {
@@ -219,16 +270,24 @@ fn orthant_newton(problem: &TwoWeights, regularizer: &Regularizer, lambda: f64, 
     }
     let next = [w[0] - (h22 * g[0] - h12 * g[1]) / det, w[1] - (h11 * g[1] - h12 * g[0]) / det];
     let inside = (0..2).all(|k| next[k].signum() == signs[k] && next[k] != 0.0);
-    (inside && problem.objective(regularizer, lambda, next) <= problem.objective(regularizer, lambda, w))
-        .then_some(next)
+    if !inside {
+        return None;
+    }
+    let after = problem.local(next);
+    let objective = |loss: f64, w: [f64; 2]| loss + lambda * regularizer.value(&w);
+    (objective(after.loss, next) <= objective(at.loss, w)).then_some((next, after))
 }
 
 /// The largest violation of the optimality conditions of f + λ(a‖w‖² + b‖w‖₁) at w:
 /// ∂_k f + 2λa·w_k + λb·sign(w_k) = 0 where w_k ≠ 0, and |∂_k f| ≤ λb where w_k = 0 (zero lies
 /// in the subdifferential).
 pub fn optimality_violation(problem: &TwoWeights, regularizer: &Regularizer, lambda: f64, w: [f64; 2]) -> f64 {
+    violation(regularizer, lambda, w, problem.gradient(w))
+}
+
+/// [`optimality_violation`] at w with ∇f(w) = `g`.
+fn violation(regularizer: &Regularizer, lambda: f64, w: [f64; 2], g: [f64; 2]) -> f64 {
     let (a, b) = penalty_weights(regularizer);
-    let g = problem.gradient(w);
     (0..2)
         .map(|k| {
             if w[k] == 0.0 {
@@ -263,8 +322,10 @@ pub fn solve(problem: &TwoWeights, regularizer: &Regularizer, lambda: f64, start
     // At the rounding floor the violation stops falling: three iterations without a new
     // lowest one end the descent too.
     let (mut lowest, mut stalled) = (f64::INFINITY, 0);
+    // f's local model at w, carried over from the Newton step that reached w.
+    let mut at = problem.local(w);
     for _ in 0..MAX_ITERATIONS {
-        let violation = optimality_violation(problem, regularizer, lambda, w);
+        let violation = violation(regularizer, lambda, w, at.gradient);
         if violation <= TOLERANCE {
             break;
         }
@@ -279,12 +340,15 @@ pub fn solve(problem: &TwoWeights, regularizer: &Regularizer, lambda: f64, start
         let before = w;
         if w[0] != 0.0
             && w[1] != 0.0
-            && let Some(next) = orthant_newton(problem, regularizer, lambda, w)
+            && let Some((next, after)) = orthant_newton(problem, regularizer, lambda, w, &at)
         {
-            w = next;
+            (w, at) = (next, after);
         } else {
             for k in 0..2 {
                 w[k] = problem.coordinate(w, k, a, b, lambda);
+            }
+            if w != before {
+                at = problem.local(w);
             }
         }
         if w == before {

@@ -46,9 +46,10 @@ impl ContourStyle {
     /// edge, and 0 where lines crowd closer than two pixels. Only the levels 1, …, N are lines
     /// (not the scale's ends, 0 and N + 1).
     ///
-    /// Most pixels are settled without a square root: the distance to the nearest level,
-    /// |c − round(c)| / |∇c|, exceeds the reach r of the line exactly when
-    /// (c − round(c))² > r²·|∇c|².
+    /// The distance to the nearest level, |c − round(c)| / |∇c|, exceeds the reach r of the
+    /// line exactly when (c − round(c))² > r²·|∇c|². Every case is computed and the answer
+    /// selected at the end, without branches, so that a row of pixels compiles to vector
+    /// instructions (WebAssembly SIMD: four pixels at a time).
     ///
     /// ```
     /// use descent::render::contour::ContourStyle;
@@ -66,16 +67,14 @@ impl ContourStyle {
         let offset = c - level;
         let reach = 0.5 * self.width as f32 + 0.5;
         let gradient2 = gx * gx + gy * gy;
-        if offset * offset > reach * reach * gradient2 || gradient2 * (CROWDED_SPACING * CROWDED_SPACING) >= 1.0 {
-            return 0.0;
-        }
-        if !(level >= 1.0 && level <= self.count as f32) {
-            return 0.0;
-        }
+        let beyond = offset * offset > reach * reach * gradient2;
+        let crowded = gradient2 * (CROWDED_SPACING * CROWDED_SPACING) >= 1.0;
+        let line = level >= 1.0 && level <= self.count as f32;
         let spacing = 1.0 / gradient2.sqrt();
         let cover = (reach - offset.abs() * spacing).clamp(0.0, 1.0);
         let crowding = ((spacing - CROWDED_SPACING) / CROWDED_SPACING).clamp(0.0, 1.0);
-        cover * crowding
+        // `&`, not `&&`: both sides are plain comparisons, and no branch keeps a loop vectorizable.
+        if !beyond & !crowded & line { cover * crowding } else { 0.0 }
     }
 }
 

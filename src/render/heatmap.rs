@@ -12,7 +12,10 @@
 //! so a surface can cache its terms in x alone and y alone), map each value to its contour
 //! coordinate on the log scale, then colour each pixel and blend in the contour lines, which
 //! need only the coordinates of the pixel's four neighbours (see
-//! [`contour`](crate::render::contour)).
+//! [`contour`](crate::render::contour)). The passes go a band of rows at a time, not a whole
+//! image each: the values are filled and their range taken sixteen rows at a time, and a row's
+//! coordinates are mapped just before the row above it is coloured, so that each pass reads
+//! what the one before wrote while it is still in the cache.
 
 use crate::field::Field;
 use crate::render::colormap::{COLORMAP_SIZE, Colormap};
@@ -23,6 +26,8 @@ use crate::render::viewport::Viewport;
 
 /// Colour of pixels where f is not finite (outside a surface's domain, overflow).
 pub const NO_VALUE: [u8; 4] = [0xe0, 0xe0, 0xe0, 0xff];
+/// Pixel rows filled at a time (a band of 1024-pixel rows is 128 KB of values).
+const BAND: usize = 16;
 /// How strongly a contour line tints the colour under it.
 const LINE_OPACITY: f64 = 0.55;
 
@@ -47,7 +52,7 @@ impl Default for HeatmapStyle {
 pub struct Heatmap {
     /// The value of each pixel, row-major from the top.
     values: Vec<f64>,
-    /// The contour coordinate of each pixel (NaN where f is not finite).
+    /// The contour coordinates of three pixel rows (NaN where f is not finite).
     coordinates: Vec<f32>,
     /// The data coordinates of the columns and rows f is evaluated on.
     xs: Vec<f64>,
@@ -62,10 +67,15 @@ pub struct Heatmap {
     line: Vec<f64>,
     raster: Raster,
     scale: Option<LogScale>,
-    /// The colormap's RGBA bytes packed little-endian, so a pixel is one load and one store.
-    colors: [u32; COLORMAP_SIZE],
-    /// The colour of a contour line over each colormap entry, packed alike.
-    line_colors: [u32; COLORMAP_SIZE],
+    /// Scratch for a row of pass 3: each pixel's colormap index and line coverage.
+    indices: Vec<usize>,
+    covers: Vec<f32>,
+    /// The colormap's RGBA bytes packed little-endian, so a pixel is one load and one store,
+    /// and `NO_VALUE` after them.
+    colors: [u32; COLORMAP_SIZE + 1],
+    /// The colour of a contour line over each colormap entry, packed alike (`NO_VALUE` last:
+    /// no line is drawn there).
+    line_colors: [u32; COLORMAP_SIZE + 1],
 }
 
 impl Default for Heatmap {
@@ -83,10 +93,20 @@ impl Default for Heatmap {
             line: Vec::new(),
             raster: Raster::default(),
             scale: None,
-            colors: std::array::from_fn(|i| u32::from_le_bytes(colormap.entry(i))),
-            line_colors: std::array::from_fn(|i| u32::from_le_bytes(line_color(colormap.entry(i)))),
+            indices: Vec::new(),
+            covers: Vec::new(),
+            colors: std::array::from_fn(|i| packed(&colormap, i, |c| c)),
+            line_colors: std::array::from_fn(|i| packed(&colormap, i, line_color)),
         }
     }
+}
+
+/// Where pixels without a finite value look up their colour: past the colormap's entries.
+const NO_VALUE_INDEX: usize = COLORMAP_SIZE;
+
+/// Entry i of the colormap, as `color` makes it, packed little-endian; `NO_VALUE` past the end.
+fn packed(colormap: &Colormap, i: usize, color: impl Fn([u8; 4]) -> [u8; 4]) -> u32 {
+    u32::from_le_bytes(if i < COLORMAP_SIZE { color(colormap.entry(i)) } else { NO_VALUE })
 }
 
 /// The colour a contour line takes over `color`: lighter over dark colours, darker over
@@ -186,8 +206,14 @@ impl Heatmap {
             self.xs.extend((0..width).map(|i| view.pixel_center(i, 0)[0]));
             self.ys.clear();
             self.ys.extend((0..height).map(|j| view.pixel_center(0, j)[1]));
-            f.fill_grid(&self.xs, &self.ys, &mut self.values);
-            value_range(&self.values)
+            // A band of rows at a time, its range taken while its values are in the cache.
+            let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+            for (ys, values) in self.ys.chunks(BAND).zip(self.values.chunks_mut(BAND * width)) {
+                f.fill_grid(&self.xs, ys, values);
+                let (low, high) = value_range(values);
+                range = (if low < range.0 { low } else { range.0 }, if high > range.1 { high } else { range.1 });
+            }
+            range
         } else {
             knots(width, cell, &mut self.knot_columns);
             knots(height, cell, &mut self.knot_rows);
@@ -249,15 +275,36 @@ impl Heatmap {
     fn resize(&mut self, width: usize, height: usize) {
         let n = width * height;
         self.values.resize(n, 0.0);
-        self.coordinates.resize(n, 0.0);
         self.raster.resize(width, height);
     }
 
-    /// Passes 2 and 3, for the smallest and largest finite values of pass 1.
+    /// Passes 2 and 3, for the smallest and largest finite values of pass 1, a row at a time:
+    /// row j + 1's contour coordinates are mapped just before row j is shaded, into a ring of
+    /// three rows (row r in slot r mod 3), so the coordinates never leave the cache.
     fn finish(&mut self, (f_min, f_max): (f64, f64), style: &HeatmapStyle) {
         self.scale = (f_min <= f_max).then(|| LogScale::new(f_min, f_max, style.relative_epsilon));
-        self.map_coordinates(&style.contours);
-        self.shade(self.raster.width(), self.raster.height(), &style.contours);
+        let contours = &style.contours;
+        let map = CoordinateMap::new(self.scale, contours);
+        let (width, height) = (self.raster.width(), self.raster.height());
+        self.coordinates.resize(3 * width, 0.0);
+        self.indices.resize(width, 0);
+        self.covers.resize(width, 0.0);
+        let Heatmap { values, coordinates, raster, indices, covers, colors, line_colors, .. } = self;
+        let value_row = |r: usize| &values[r * width..][..width];
+        for r in 0..height.min(2) {
+            map.row(value_row(r), &mut coordinates[(r % 3) * width..][..width]);
+        }
+        let to_index = COLORMAP_SIZE as f32 / contours.coordinate(1.0) as f32;
+        let shading = RowShading { contours, to_index, colors, line_colors };
+        for (j, out) in raster.rgba_mut().chunks_exact_mut(4 * width).enumerate() {
+            if j >= 1 && j + 1 < height {
+                map.row(value_row(j + 1), &mut coordinates[((j + 1) % 3) * width..][..width]);
+            }
+            let (up, down) = (j.saturating_sub(1), (j + 1).min(height - 1));
+            let slot = |r: usize| &coordinates[(r % 3) * width..][..width];
+            let y_step = 1.0 / (down - up).max(1) as f32;
+            shading.row([slot(up), slot(j), slot(down)], y_step, indices, covers, out);
+        }
     }
 
     /// Pass 1 between the knots: the samples (row-major over the knots) interpolated
@@ -285,66 +332,6 @@ impl Heatmap {
         }
     }
 
-    /// Pass 2: each pixel's contour coordinate c = (N + 1)·t on the log scale, as
-    /// c = (N + 1)·log₂ w / log₂ w_max with w = (f − f_min + ε)/ε ≥ 1, so that
-    /// [`fast_log2`] applies.
-    fn map_coordinates(&mut self, contours: &ContourStyle) {
-        let Some(scale) = self.scale else {
-            self.coordinates.fill(f32::NAN);
-            return;
-        };
-        let per_epsilon = 1.0 / scale.epsilon;
-        let top = fast_log2((1.0 + (scale.f_max - scale.f_min) * per_epsilon) as f32);
-        let per_log2 = if top > 0.0 { contours.coordinate(1.0) as f32 / top } else { 0.0 };
-        for (c, &v) in self.coordinates.iter_mut().zip(&self.values) {
-            let w = (1.0 + (v - scale.f_min) * per_epsilon) as f32;
-            // NaN fails the comparison; +∞ (or beyond f32) is not in view's range.
-            *c = if w <= f32::MAX { fast_log2(w) * per_log2 } else { f32::NAN };
-        }
-    }
-
-    /// Pass 3: colour from c, contour lines from c and its central differences.
-    fn shade(&mut self, width: usize, height: usize, contours: &ContourStyle) {
-        let to_index = COLORMAP_SIZE as f32 / contours.coordinate(1.0) as f32;
-        let (colors, line_colors) = (&self.colors, &self.line_colors);
-        let no_value = u32::from_le_bytes(NO_VALUE);
-        let shade = |c: f32, gx: f32, gy: f32| -> u32 {
-            if c.is_nan() {
-                return no_value;
-            }
-            let index = ((c * to_index) as usize).min(COLORMAP_SIZE - 1);
-            let base = colors[index];
-            let cover = contours.coverage(c, gx, gy);
-            if cover <= 0.0 {
-                return base;
-            }
-            blend(base, line_colors[index], (cover * 256.0) as u32)
-        };
-        let grid = &self.coordinates;
-        for (j, out) in self.raster.rgba_mut().chunks_exact_mut(4 * width).enumerate() {
-            let (up, down) = (j.saturating_sub(1), (j + 1).min(height - 1));
-            let y_step = 1.0 / (down - up).max(1) as f32;
-            let row = &grid[j * width..][..width];
-            let (row_up, row_down) = (&grid[up * width..][..width], &grid[down * width..][..width]);
-            let gy = |i: usize| (row_down[i] - row_up[i]) * y_step;
-            let (first, rest) = out.split_at_mut(4);
-            if width == 1 {
-                first.copy_from_slice(&shade(row[0], 0.0, gy(0)).to_le_bytes());
-                continue;
-            }
-            first.copy_from_slice(&shade(row[0], row[1] - row[0], gy(0)).to_le_bytes());
-            let (middle, last) = rest.split_at_mut(4 * (width - 2));
-            last.copy_from_slice(&shade(row[width - 1], row[width - 1] - row[width - 2], gy(width - 1)).to_le_bytes());
-            // The interior, with both neighbours: zipped slices, so no bounds checks.
-            let columns = row.windows(3).zip(&row_up[1..]).zip(&row_down[1..]);
-            for (px, ((around, &above), &below)) in middle.chunks_exact_mut(4).zip(columns) {
-                px.copy_from_slice(
-                    &shade(around[1], 0.5 * (around[2] - around[0]), (below - above) * y_step).to_le_bytes(),
-                );
-            }
-        }
-    }
-
     /// The image of the last render.
     pub fn raster(&self) -> &Raster {
         &self.raster
@@ -359,6 +346,89 @@ impl Heatmap {
     /// from the grid.
     pub fn value(&self, i: usize, j: usize) -> f64 {
         self.values[j * self.raster.width() + i]
+    }
+}
+
+/// Pass 2: each pixel's contour coordinate c = (N + 1)·t on the log scale, as
+/// c = (N + 1)·log₂ w / log₂ w_max with w = (f − f_min + ε)/ε ≥ 1, so that [`fast_log2`]
+/// applies (NaN everywhere without a scale).
+#[derive(Clone, Copy)]
+struct CoordinateMap {
+    f_min: f64,
+    per_epsilon: f64,
+    per_log2: f32,
+    defined: bool,
+}
+
+impl CoordinateMap {
+    fn new(scale: Option<LogScale>, contours: &ContourStyle) -> Self {
+        let Some(scale) = scale else {
+            return CoordinateMap { f_min: 0.0, per_epsilon: 0.0, per_log2: 0.0, defined: false };
+        };
+        let per_epsilon = 1.0 / scale.epsilon;
+        let top = fast_log2((1.0 + (scale.f_max - scale.f_min) * per_epsilon) as f32);
+        let per_log2 = if top > 0.0 { contours.coordinate(1.0) as f32 / top } else { 0.0 };
+        CoordinateMap { f_min: scale.f_min, per_epsilon, per_log2, defined: true }
+    }
+
+    /// Maps a row of values to their coordinates.
+    fn row(&self, values: &[f64], out: &mut [f32]) {
+        if !self.defined {
+            out.fill(f32::NAN);
+            return;
+        }
+        for (c, &v) in out.iter_mut().zip(values) {
+            let w = (1.0 + (v - self.f_min) * self.per_epsilon) as f32;
+            // NaN fails the comparison; +∞ (or beyond f32) is not in view's range.
+            *c = if w <= f32::MAX { fast_log2(w) * self.per_log2 } else { f32::NAN };
+        }
+    }
+}
+
+/// Pass 3 for one row: colour from c, contour lines from c and its central differences, in
+/// two steps: first every pixel's colormap index and line coverage, arithmetic alone with no
+/// branch (so the compiler vectorizes it), then each pixel's colour looked up and the line
+/// blended in.
+struct RowShading<'a> {
+    contours: &'a ContourStyle,
+    to_index: f32,
+    colors: &'a [u32; COLORMAP_SIZE + 1],
+    line_colors: &'a [u32; COLORMAP_SIZE + 1],
+}
+
+impl RowShading<'_> {
+    /// Shades the row of coordinates `row` between the rows `up` and `down` (`y_step` apart
+    /// per pixel) into `out`, with `indices` and `covers` as scratch of the row's width.
+    fn row(
+        &self,
+        [up, row, down]: [&[f32]; 3],
+        y_step: f32,
+        indices: &mut [usize],
+        covers: &mut [f32],
+        out: &mut [u8],
+    ) {
+        let (contours, width) = (self.contours, row.len());
+        let edge = |i: usize, gx: f32| contours.coverage(row[i], gx, (down[i] - up[i]) * y_step);
+        if width == 1 {
+            covers[0] = edge(0, 0.0);
+        } else {
+            covers[0] = edge(0, row[1] - row[0]);
+            covers[width - 1] = edge(width - 1, row[width - 1] - row[width - 2]);
+            // The interior, with both neighbours: zipped slices, so no bounds checks.
+            let columns = row.windows(3).zip(&up[1..]).zip(&down[1..]);
+            for (cover, ((around, &above), &below)) in covers[1..width - 1].iter_mut().zip(columns) {
+                *cover = contours.coverage(around[1], 0.5 * (around[2] - around[0]), (below - above) * y_step);
+            }
+        }
+        // `NO_VALUE_INDEX` (colour `NO_VALUE`, and the coverage is 0 there) where c is NaN.
+        for (index, &c) in indices.iter_mut().zip(row) {
+            *index = if c.is_nan() { NO_VALUE_INDEX } else { ((c * self.to_index) as usize).min(COLORMAP_SIZE - 1) };
+        }
+        for ((px, &i), &cover) in out.chunks_exact_mut(4).zip(indices.iter()).zip(covers.iter()) {
+            let base = self.colors[i];
+            let color = if cover <= 0.0 { base } else { blend(base, self.line_colors[i], (cover * 256.0) as u32) };
+            px.copy_from_slice(&color.to_le_bytes());
+        }
     }
 }
 

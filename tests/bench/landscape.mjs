@@ -52,7 +52,7 @@ try {
   console.log(`loss landscape, N = ${setup.points}, C = ${setup.classes}, ${setup.loss}, 129 × 129, ${DIRECTIONS} directions, ${RUNS} runs (trajectory of ${setup.trajectory} points)`);
   for (const [index, name] of ['coarse pass (17 × 17) compute', 'whole slice compute', 'wall, restart to complete', 'longest uninterrupted compute'].entries()) {
     const values = runs.map((t) => t[index]);
-    console.log(`  ${name.padEnd(32)} median ${quantile(values, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(values, 0.95).toFixed(1).padStart(6)} ms`);
+    console.log(`  ${name.padEnd(32)} median ${quantile(values, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(values, 0.95).toFixed(1).padStart(6)} ms   min ${Math.min(...values).toFixed(1).padStart(6)} ms`);
     record(`landscape 129², N = 1000, softmax: ${name}`, values, { browser: env.browser.version() });
   }
 } finally {

@@ -3,6 +3,7 @@
 //! One test binary per layer (linking each file separately dominated the test build); each
 //! module is one former test file.
 
+mod heatmap_reference;
 mod lab;
 mod lab_budget;
 mod lab_canvas;
