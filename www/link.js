@@ -144,7 +144,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
     saveTimer = 0;
     try {
       const { links, at } = snapshot();
-      writeStored(links, at);
+      writeStored(links, at, location.hash);
     } catch (error) {
       fail(error);
     }
@@ -310,7 +310,11 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   } catch (error) {
     fail(error);
   }
-  open(location.hash || stored.at || '');
+  // The address bar follows the state FOLLOW_MS after a change, so a reload right after one
+  // finds it a step behind what was saved: an address that is still the one the page showed
+  // when it saved opens the saved state's address; any other (a link followed) wins.
+  const reloaded = Boolean(stored.at) && location.hash === (stored.bar ?? null);
+  open(reloaded ? stored.at : location.hash || stored.at || '');
   if (opening.length) report(opening.join(' '));
   // A reload or a closed tab keeps the latest state, training's progress included.
   window.addEventListener('pagehide', save);

@@ -10,7 +10,9 @@ const KEY = 'descent.state';
 const VERSION = 1;
 
 /** The stored state, `{ links: {"lab": query, "race": query, "regularization/landscape":
- *  query, …}, at: "#scene/view?…" }`, or `{ error }` saying why the stored value was
+ *  query, …}, at: "#scene/view?…", bar: "#…" }` (`at` the address of the state saved, `bar`
+ *  what the address bar showed then: it follows the state a moment later, so a reload may
+ *  find it one change behind), or `{ error }` saying why the stored value was
  *  discarded (it is removed), or `{}` when nothing is stored or storage is unavailable. */
 export function readStored() {
   let text;
@@ -37,14 +39,14 @@ export function readStored() {
     if (typeof query !== 'string') return discard(`links.${name} is no text`);
   }
   if (typeof value.at !== 'string') return discard('it has no address');
-  return { links: value.links, at: value.at };
+  return { links: value.links, at: value.at, bar: typeof value.bar === 'string' ? value.bar : null };
 }
 
 /** Stores the state (see `readStored`). A full or unavailable storage is not an error: the
  *  page goes on without it. */
-export function writeStored(links, at) {
+export function writeStored(links, at, bar) {
   try {
-    window.localStorage.setItem(KEY, JSON.stringify({ version: VERSION, links, at }));
+    window.localStorage.setItem(KEY, JSON.stringify({ version: VERSION, links, at, bar }));
   } catch {
     // Private mode or full: nothing to keep the state in.
   }
