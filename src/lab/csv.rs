@@ -106,7 +106,7 @@ impl Lab {
     fn load_points(&mut self, name: &str, data: Dataset) {
         self.file = Some(CsvFile { name: name.to_string(), data: data.clone() });
         self.from_file = true;
-        self.replace_data(data, true);
+        self.replace_data(data, true, super::Sets::Drawn);
     }
 
     /// Shows the loaded file's points again (the dataset menu's [`FILE_DATASET`]; rule 1).
@@ -119,7 +119,7 @@ impl Lab {
             }
         };
         self.from_file = true;
-        self.replace_data(data, true);
+        self.replace_data(data, true, super::Sets::Drawn);
         Ok(())
     }
 

@@ -90,6 +90,15 @@ pub struct Overlays {
     pub confidence: bool,
 }
 
+/// Which set each point of a new dataset goes in ([`Lab::replace_data`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sets {
+    /// Drawn anew by the held-out ratio and the split's seed.
+    Drawn,
+    /// As the points' own held-out flags say (a link's or a state file's points).
+    Kept,
+}
+
 /// The classifier lab's state and its rendering buffers.
 #[derive(Clone, Debug)]
 pub struct Lab {
@@ -347,16 +356,19 @@ impl Lab {
         let new_model = self.from_file || spec.kind != self.spec.kind;
         self.spec = spec;
         self.from_file = false;
-        self.replace_data(data, new_model);
+        self.replace_data(data, new_model, Sets::Drawn);
         Ok(())
     }
 
-    /// Puts `data` on the canvas with the view fitted to it: rule 1 when `new_model` or the
-    /// number of classes changes, rule 2 otherwise.
-    fn replace_data(&mut self, data: Dataset, new_model: bool) {
+    /// Puts `data` on the canvas with the view fitted to it, its points in the training and
+    /// held-out sets as `sets` says: rule 1 when `new_model` or the number of classes changes,
+    /// rule 2 otherwise.
+    fn replace_data(&mut self, data: Dataset, new_model: bool, sets: Sets) {
         let new_model = new_model || data.classes() != self.data.classes();
         self.data = data;
-        self.data.split(self.held_out, self.split_seed);
+        if sets == Sets::Drawn {
+            self.data.split(self.held_out, self.split_seed);
+        }
         if self.from_file {
             self.picture.fit_bounds(&self.data);
         } else {
@@ -375,7 +387,7 @@ impl Lab {
         match &self.file {
             Some(file) if self.from_file => {
                 let data = file.data.clone();
-                self.replace_data(data, false);
+                self.replace_data(data, false, Sets::Drawn);
                 Ok(())
             }
             _ => self.set_spec(self.spec),

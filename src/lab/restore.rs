@@ -19,18 +19,8 @@ impl Lab {
     /// by hand would: θ kept, a new run; a new number of classes re-initializes θ). The view
     /// is fitted to them.
     pub fn set_points(&mut self, data: Dataset) {
-        let held_out: Vec<usize> = (0..data.len()).filter(|&i| data.is_held_out(i)).collect();
         self.from_file = false;
-        self.replace_data(data, false);
-        // replace_data splits by the ratio; these points keep their own sets.
-        if (0..self.data.len()).any(|i| self.data.is_held_out(i) != held_out.binary_search(&i).is_ok()) {
-            for i in 0..self.data.len() {
-                // In range: the same points.
-                let _ = self.data.set_held_out(i, held_out.binary_search(&i).is_ok());
-            }
-            self.features_stale = true;
-            self.restart_run();
-        }
+        self.replace_data(data, false, super::Sets::Kept);
     }
 
     /// The first step of the current run's record (0 unless it went on from a given θ).
