@@ -16,9 +16,29 @@
 //! assert!(!budget.left());
 //! ```
 
-/// The milliseconds of work a frame may spend on updates and slices; the readouts and the
-/// drawing come on top, and the whole frame stays near 50 ms on a slow machine.
+/// The milliseconds of work a frame may spend on updates and slices. The lab's frames fit
+/// their drawing inside it ([`work_ms`]: its drawing grows with the points); elsewhere the
+/// readouts and the drawing come on top.
 pub const FRAME_BUDGET_MS: f64 = 25.0;
+
+/// The least a frame gives to updates, however long its drawing takes: training goes on even
+/// when drawing alone fills a frame (a million points).
+pub const MIN_WORK_MS: f64 = 4.0;
+
+/// The milliseconds of updates a frame may spend when its drawing takes `drawing_ms` (as long
+/// as the last frame's did): what the drawing leaves of [`FRAME_BUDGET_MS`], at least
+/// [`MIN_WORK_MS`], so that updates and drawing together stay near the budget at any N.
+///
+/// ```
+/// use descent::budget::work_ms;
+/// assert_eq!(work_ms(5.0), 20.0);
+/// assert_eq!(work_ms(24.0), 4.0);
+/// assert_eq!(work_ms(f64::NAN), 25.0);
+/// ```
+pub fn work_ms(drawing_ms: f64) -> f64 {
+    let drawing = if drawing_ms.is_finite() { drawing_ms.max(0.0) } else { 0.0 };
+    (FRAME_BUDGET_MS - drawing).max(MIN_WORK_MS)
+}
 
 /// A deadline on a clock in milliseconds.
 pub struct Budget<C: FnMut() -> f64> {

@@ -30,6 +30,9 @@ pub struct LabView {
     settings: SettingsMirror,
     /// The λ sweep's chart, once the page attaches it (see `lab_features`).
     pub(super) sweep_chart: Option<ChartCanvas>,
+    /// How long the last frame's drawing took (milliseconds), which the next frame's updates
+    /// leave room for.
+    drawing_ms: f64,
 }
 
 settings_exports!(LabView, lab);
@@ -51,6 +54,7 @@ impl LabView {
             rows: Vec::new(),
             settings: SettingsMirror::default(),
             sweep_chart: None,
+            drawing_ms: 0.0,
         };
         view.measure();
         Ok(view)
@@ -77,14 +81,17 @@ impl LabView {
 
     /// One animation frame: the steps of this frame while playing, then a redraw of what
     /// changed. Returns whether anything was redrawn (the page then refreshes its readouts).
+    /// The updates get what the drawing (as long as the last took) leaves of the frame's budget.
     pub fn frame(&mut self) -> Result<bool, JsError> {
-        let mut budget = super::frame_budget();
+        let mut budget = super::work_budget(self.drawing_ms);
         self.lab.play_frame(&mut || budget.left());
         self.lab.sweep_frame();
         if !self.lab.needs_render() {
             return Ok(false);
         }
+        let start = super::now();
         self.render()?;
+        self.drawing_ms = super::now() - start;
         Ok(true)
     }
 

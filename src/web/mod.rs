@@ -44,6 +44,12 @@ pub(crate) fn frame_budget() -> crate::budget::Budget<fn() -> f64> {
     crate::budget::Budget::new(now as fn() -> f64, crate::budget::FRAME_BUDGET_MS)
 }
 
+/// A budget for a frame's updates when its drawing takes `drawing_ms`
+/// ([`crate::budget::work_ms`]), from now on the page's clock.
+pub(crate) fn work_budget(drawing_ms: f64) -> crate::budget::Budget<fn() -> f64> {
+    crate::budget::Budget::new(now as fn() -> f64, crate::budget::work_ms(drawing_ms))
+}
+
 /// web-sys reports failures as bare `JsValue`s; this carries their text into a `JsError`.
 pub(crate) trait OrJsError<T> {
     fn or_js_error(self) -> Result<T, JsError>;
