@@ -5,7 +5,7 @@
 // against a generous bound; this measures them.
 //
 // Run: node tests/bench/budget.mjs [--seconds 4]   (part of make bench)
-import { launch, openLab, settle } from '../e2e/harness.mjs';
+import { frameGaps, launch, openLab, settle } from '../e2e/harness.mjs';
 import { quantile, record } from './record.mjs';
 
 const at = process.argv.indexOf('--seconds');
@@ -21,27 +21,6 @@ const STATES = [
   ['race, random-search racer K = 10,000, 100 ticks a frame', '#race?surface=rosenbrock&racer0.method=random&racer0.samples=10000&steps-per-frame=100', '#race-play'],
 ];
 
-/** The intervals between animation frames over `ms` milliseconds. */
-function intervals(page, ms) {
-  return page.evaluate(
-    (span) =>
-      new Promise((resolve) => {
-        const gaps = [];
-        let last = null;
-        let start = null;
-        const tick = (now) => {
-          if (last !== null) gaps.push(now - last);
-          last = now;
-          start ??= now;
-          if (now - start < span) requestAnimationFrame(tick);
-          else resolve(gaps);
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
-}
-
 const env = await launch();
 try {
   const browser = env.browser.version();
@@ -50,7 +29,7 @@ try {
     const page = await openLab(env, { hash });
     await settle(page);
     await page.click(button);
-    const gaps = await intervals(page, SECONDS * 1000);
+    const gaps = await frameGaps(page, SECONDS * 1000);
     const line = `median ${quantile(gaps, 0.5).toFixed(1)} ms, p95 ${quantile(gaps, 0.95).toFixed(1)} ms, longest ${Math.max(...gaps).toFixed(1)} ms`;
     console.log(`  ${name.padEnd(66)} ${line} (${gaps.length} frames)`);
     record(`frame interval: ${name}`, gaps, { browser });

@@ -7,7 +7,7 @@
 // it guards against by an order of magnitude. The figures are in docs/tests.md.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLab, screenshot, settle } from './harness.mjs';
+import { frameGaps, launch, openLab, screenshot, settle } from './harness.mjs';
 
 const BOUND_MS = 400;
 
@@ -31,26 +31,9 @@ after(async () => {
 });
 
 /** The longest interval between animation frames over `ms` milliseconds, and the frames. */
-function longestFrame(page, ms) {
-  return page.evaluate(
-    (span) =>
-      new Promise((resolve) => {
-        let last = null;
-        let longest = 0;
-        let frames = 0;
-        let start = null;
-        const tick = (now) => {
-          if (last !== null) longest = Math.max(longest, now - last);
-          last = now;
-          start ??= now;
-          frames += 1;
-          if (now - start < span) requestAnimationFrame(tick);
-          else resolve({ longest, frames });
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+async function longestFrame(page, ms) {
+  const gaps = await frameGaps(page, ms);
+  return { longest: Math.max(0, ...gaps), frames: gaps.length + 1 };
 }
 
 const text = (page, selector) => page.locator(selector).textContent();

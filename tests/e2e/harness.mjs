@@ -80,6 +80,28 @@ export function settle(page) {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/** The intervals between the page's animation frames (milliseconds) over `ms` milliseconds:
+ *  what a frame budget keeps short (tests/e2e/budget.test.mjs, tests/bench/budget.mjs). */
+export function frameGaps(page, ms) {
+  return page.evaluate(
+    (span) =>
+      new Promise((resolve) => {
+        const gaps = [];
+        let last = null;
+        let start = null;
+        const tick = (now) => {
+          if (last !== null) gaps.push(now - last);
+          last = now;
+          start ??= now;
+          if (now - start < span) requestAnimationFrame(tick);
+          else resolve(gaps);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
 /** Saves a screenshot under tests/e2e/artifacts. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
