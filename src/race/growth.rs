@@ -20,8 +20,12 @@ impl Race {
         let (&start, rest) = losses.split_first()?;
         // The start and the last values are all the rule reads.
         let recent = &rest[rest.len().saturating_sub(GROWTH_POINTS)..];
-        let series: Vec<f64> = std::iter::once(start).chain(recent.iter().copied()).map(|f| f - floor).collect();
-        overshoot(&series)
+        // On the stack: the page asks every frame.
+        let mut series = [0.0; GROWTH_POINTS + 1];
+        for (above, f) in series.iter_mut().zip(std::iter::once(&start).chain(recent)) {
+            *above = f - floor;
+        }
+        overshoot(&series[..=recent.len()])
     }
 
     /// The notice naming every racing racer that overshoots (as "racer k", counted from 1, with
