@@ -96,6 +96,9 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
   const status = document.getElementById('link-status');
   let place = { scene: 'lab', view: null };
   let written = null;
+  // The address the bar had when a link was last opened: with `written`, what the page knows;
+  // any other is a link put in the bar that its hashchange has yet to open.
+  let known = null;
   // Each scene's last address written: the state a rebuilt scene returns to.
   const lastGood = {};
   let timer = 0;
@@ -171,6 +174,8 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
       schedule();
       return;
     }
+    // A link put in the bar a moment ago is the hashchange's to open, not to be written over.
+    if (location.hash !== written && location.hash !== known) return;
     try {
       const hash = addressOf(current());
       if (hash !== location.hash) history.replaceState(history.state, '', hash);
@@ -197,6 +202,7 @@ export function followLinks(scenes, select, { broken = () => false, page = null 
    *  setting that can be applied; one notice names whatever was not. A failure of the page
    *  itself is reported, never thrown: the page stays usable. */
   const open = (hash) => {
+    known = location.hash;
     try {
       openLink(hash);
     } catch (error) {

@@ -67,6 +67,20 @@ test('a lab link sets the controls and the core', async () => {
   await page.context().close();
 });
 
+test('a link put in the address bar opens even when the page writes its address in the same moment', async () => {
+  const page = await openLink('#race');
+  // Copy link writes the address at once, before the new hash's hashchange runs: it must not
+  // write the race's address over the link, which then opens.
+  await page.evaluate(() => {
+    window.location.hash = '#lab?method=adam';
+    document.getElementById('copy-link').click();
+  });
+  await page.waitForFunction(() => window.descent.lab.get('method') === 'adam', null, { timeout: 5000 });
+  assert.equal(await page.getAttribute('[role="tab"][data-scene="lab"]', 'aria-selected'), 'true');
+  assert.equal(await followed(page, '#lab?method=adam'), '#lab?method=adam');
+  await page.context().close();
+});
+
 test('a lab link with W and b set by hand opens at that run start', async () => {
   const page = await openLink('#lab?dataset=blobs&classes=4&points=60&W[3,1]=-2.5&b[3]=0.75&show-confidence=true');
   const core = await lab(page, () => ({ classes: window.descent.lab.classes, w: window.descent.lab.get('W[3,1]'), b: window.descent.lab.get('b[3]'), steps: window.descent.lab.steps }));
